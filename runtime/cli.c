@@ -1,0 +1,121 @@
+/*
+ * cli.c — helpers shared by the commands: rules, archive, colour, option
+ * values, errors and signals.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("spindle: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet)
+{
+    char err[256];
+    ruleset *rs = ruleset_new(NULL, err, sizeof err);
+    if (!rs) { cli_error("%s", err); return NULL; }
+    if (paths && n_paths) {
+        for (size_t i = 0; i < n_paths; i++) ruleset_load_path(rs, paths[i]);
+    } else {
+        if (!c->rules_replace) ruleset_load_builtin(rs);
+        for (size_t i = 0; i < c->n_rule_paths; i++) ruleset_load_path(rs, c->rule_paths[i]);
+    }
+    ruleset_finish(rs);
+    if (!quiet)
+        for (size_t i = 0; i < rs->n_problems; i++)
+            fprintf(stderr, "%s\n", rs->problems[i]);
+    return rs;
+}
+
+db *cli_open_db(const cli *c, bool readonly)
+{
+    char err[1024];
+    db *d = db_open(c->db_path, readonly, err, sizeof err);
+    if (!d) cli_error("%s", err);
+    return d;
+}
+
+bool cli_use_color(const cli *c, FILE *f)
+{
+    if (c->color == COLOR_ALWAYS) return true;
+    if (c->color == COLOR_NEVER) return false;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0) return false;
+    return isatty(fileno(f));
+}
+
+bool cli_parse_format(const char *value, output_format *out)
+{
+    if (output_format_parse(value, out)) return true;
+    cli_error("unknown format '%s' (use text, json, jsonl or csv)", value);
+    return false;
+}
+
+bool cli_parse_double(const char *name, const char *value, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(value, &end);
+    if (errno || end == value || *end || !isfinite(v) || v < lo || v > hi) {
+        cli_error("%s wants a number from %g to %g, not '%s'", name, lo, hi, value);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool cli_parse_size(const char *name, const char *value, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-') {
+        cli_error("%s wants a whole number, not '%s'", name, value);
+        return false;
+    }
+    *out = (size_t)v;
+    return true;
+}
+
+void cli_usage(FILE *f, const char *text)
+{
+    fputs(text, f);
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void cli_on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+void cli_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = cli_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+bool cli_interrupted(void)
+{
+    return interrupted != 0;
+}

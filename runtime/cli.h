@@ -1,0 +1,75 @@
+/*
+ * cli.h — what the commands share: the global options, exit codes, rule
+ * loading and archive opening with their messages, and option parsing
+ * helpers. Each command lives in its own cmd_*.c file.
+ */
+#ifndef SPINDLE_CLI_H
+#define SPINDLE_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "db.h"
+#include "output.h"
+#include "ruleset.h"
+
+/* Exit codes (the brief's contract). */
+enum {
+    EXIT_OK = 0,
+    EXIT_RUNTIME = 1,     /* something failed at run time */
+    EXIT_USAGE = 2,       /* bad command line */
+    EXIT_THRESHOLD = 3    /* --fail-above exceeded by some article */
+};
+
+typedef enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
+
+typedef struct cli {
+    const char  *db_path;          /* --db, $SPINDLE_DB or ./spindle.db */
+    const char **rule_paths;       /* --rules values, '+' stripped */
+    size_t       n_rule_paths;
+    bool         rules_replace;    /* some --rules without '+': no built-in pack */
+    color_mode   color;
+} cli;
+
+typedef int (*cli_command_fn)(cli *c, int argc, char **argv);
+
+/* The commands; argv[0] is the command name. */
+int cmd_scan(cli *c, int argc, char **argv);
+int cmd_ingest(cli *c, int argc, char **argv);
+int cmd_score(cli *c, int argc, char **argv);
+int cmd_findings(cli *c, int argc, char **argv);
+int cmd_top(cli *c, int argc, char **argv);
+int cmd_show(cli *c, int argc, char **argv);
+int cmd_rules(cli *c, int argc, char **argv);
+int cmd_check(cli *c, int argc, char **argv);
+int cmd_test(cli *c, int argc, char **argv);
+int cmd_search(cli *c, int argc, char **argv);
+
+/* Loads the rules the options name (or, when paths is not NULL, those
+ * paths instead). Prints each load problem to stderr unless quiet. Returns
+ * NULL only when the Lua state cannot be made (message printed). */
+ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet);
+
+/* Opens the archive, printing "spindle: <reason>" on failure. */
+db *cli_open_db(const cli *c, bool readonly);
+
+/* Whether to colour what goes to f. */
+bool cli_use_color(const cli *c, FILE *f);
+
+/* Parses a --format value, printing a usage error when it is unknown. */
+bool cli_parse_format(const char *value, output_format *out);
+
+/* Parses a number in [lo, hi] for option name; prints a usage error. */
+bool cli_parse_double(const char *name, const char *value, double lo, double hi, double *out);
+bool cli_parse_size(const char *name, const char *value, size_t *out);
+
+/* Prints a command's usage to f. */
+void cli_usage(FILE *f, const char *text);
+
+/* Prints "spindle: message" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* True once SIGINT or SIGTERM arrived (after cli_catch_signals). */
+void cli_catch_signals(void);
+bool cli_interrupted(void);
+
+#endif

@@ -1,0 +1,175 @@
+/*
+ * cmd_score.c — `spindle score`: run the rules over the archive,
+ * incrementally. An article+rule pair already scored with the same rule
+ * source is skipped; results are written in batched transactions, so a
+ * killed run loses at most one batch and a re-run finishes the job.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "engine.h"
+
+#define SCORE_BATCH 200
+
+static const char SCORE_USAGE[] =
+    "usage: spindle [--db FILE] [--rules PATH]... score [OPTIONS]\n"
+    "\n"
+    "Scores the articles of the archive with the loaded rules and records a run.\n"
+    "Incremental: a rule is run on an article only when that article has not been\n"
+    "scored with the same rule source (rule file, stdlib and engine version) yet.\n"
+    "Results are committed every 200 articles; after a crash or kill, run it again\n"
+    "to finish. Ends with a summary line of the run.\n"
+    "\n"
+    "Options:\n"
+    "  --force           run every rule on every article again\n"
+    "  --article ID      score only this article (repeatable)\n"
+    "  --jobs N          worker threads; this build scores on one (N must be 1)\n"
+    "  --fail-above X    exit 3 when some scored article ends above X\n"
+    "  -q, --quiet       no progress or summary\n"
+    "  -h, --help        this help\n";
+
+/* db_top_each callback: keeps the first (highest) score. */
+static int score_keep_top(void *ctx, const db_article_summary *s)
+{
+    *(double *)ctx = s->score;
+    return 1;
+}
+
+int cmd_score(cli *c, int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "force", no_argument, NULL, 'f' },
+        { "article", required_argument, NULL, 'a' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "fail-above", required_argument, NULL, 'F' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 }
+    };
+    bool force = false, quiet = false;
+    double fail_above = -1;
+    char **ids = xcalloc((size_t)argc, sizeof *ids);
+    size_t n_ids = 0, jobs = 1;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
+        switch (opt) {
+        case 'f': force = true; break;
+        case 'a': ids[n_ids++] = optarg; break;
+        case 'j': if (!cli_parse_size("--jobs", optarg, &jobs)) { free(ids); return EXIT_USAGE; } break;
+        case 'F': if (!cli_parse_double("--fail-above", optarg, 0, 1, &fail_above)) { free(ids); return EXIT_USAGE; } break;
+        case 'q': quiet = true; break;
+        case 'h': cli_usage(stdout, SCORE_USAGE); free(ids); return EXIT_OK;
+        default: cli_usage(stderr, SCORE_USAGE); free(ids); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        cli_error("score takes no arguments ('%s'); use --article ID", argv[optind]);
+        free(ids);
+        return EXIT_USAGE;
+    }
+    if (jobs != 1) {
+        cli_error("--jobs %zu: this build scores on one thread; use --jobs 1", jobs);
+        free(ids);
+        return EXIT_USAGE;
+    }
+
+    ruleset *rs = cli_load_rules(c, NULL, 0, false);
+    if (!rs) { free(ids); return EXIT_RUNTIME; }
+    db *archive = cli_open_db(c, false);
+    if (!archive) { ruleset_free(rs); free(ids); return EXIT_RUNTIME; }
+
+    int status = EXIT_OK;
+    int64_t *rule_pks = xcalloc(rs->n_rules + 1, sizeof *rule_pks);
+    bool *done = xcalloc(rs->n_rules + 1, sizeof *done);
+    bool *to_run = xcalloc(rs->n_rules + 1, sizeof *to_run);
+    int64_t run_id = 0;
+    db_run_counts counts = {0};
+    engine *e = engine_new(rs);
+    engine_result result = {0};
+    db_article_batch batch = {0};
+    size_t total = 0;
+    bool exceeded = false, in_txn = false;
+    bool progress = !quiet && isatty(fileno(stderr));
+
+    if (db_begin(archive) != 0 || db_rules_sync(archive, rs, rule_pks) != 0 ||
+        db_run_start(archive, rs, &run_id) != 0 || db_commit(archive) != 0)
+        goto db_failed;
+    db_count_articles(archive, &total);
+    if (n_ids) total = n_ids;
+    cli_catch_signals();
+
+    int64_t after = 0;
+    for (;;) {
+        if (db_articles_next(archive, after, SCORE_BATCH, n_ids ? ids : NULL, n_ids, &batch) != 0)
+            goto db_failed;
+        if (batch.n == 0) break;
+        if (db_begin(archive) != 0) goto db_failed;
+        in_txn = true;
+        for (size_t k = 0; k < batch.n; k++) {
+            article *a = &batch.items[k];
+            counts.articles++;
+            if (force) memset(done, 0, rs->n_rules * sizeof *done);
+            else if (db_scored_rules(archive, batch.pks[k], rule_pks, rs->n_rules, done) != 0)
+                goto db_failed;
+            size_t pending = 0;
+            for (size_t i = 0; i < rs->n_rules; i++) {
+                to_run[i] = !done[i];
+                pending += to_run[i];
+            }
+            counts.skipped += rs->n_rules - pending;
+            if (pending == 0) continue;
+            engine_result_clear(&result);
+            engine_run(e, a, to_run, &result);
+            counts.scored++;
+            counts.rule_calls += result.rules_run;
+            counts.findings += result.findings.n;
+            counts.errors += result.n_errors;
+            for (size_t i = 0; i < result.n_errors; i++)
+                fprintf(stderr, "%s: rule %s: %s\n", a->id, rs->rules[result.errors[i].rule].id,
+                        result.errors[i].message);
+            if (db_store_results(archive, batch.pks[k], run_id, rs, rule_pks, to_run, &result) != 0)
+                goto db_failed;
+        }
+        if (db_commit(archive) != 0) goto db_failed;
+        in_txn = false;
+        after = batch.pks[batch.n - 1];
+        if (progress)
+            fprintf(stderr, "\rscoring: %zu/%zu articles", counts.articles, total);
+        if (cli_interrupted()) break;
+        if (n_ids) break;
+    }
+    if (progress) fputc('\n', stderr);
+    const char *final_status = cli_interrupted() ? "interrupted" : "done";
+    if (db_run_finish(archive, run_id, final_status, &counts) != 0) goto db_failed;
+    double top_score = 0;
+    if (fail_above >= 0 && db_top_each(archive, 1, score_keep_top, &top_score) != 0)
+        goto db_failed;
+    exceeded = fail_above >= 0 && top_score > fail_above;
+    if (!quiet)
+        printf("run %lld %s: %zu articles, %zu scored, %zu rule calls, %zu article-rule pairs "
+               "already scored, %zu findings, %zu rule errors\n", (long long)run_id, final_status,
+               counts.articles, counts.scored, counts.rule_calls, counts.skipped, counts.findings,
+               counts.errors);
+    if (cli_interrupted()) status = EXIT_RUNTIME;
+    else if (exceeded) status = EXIT_THRESHOLD;
+    goto out;
+
+db_failed:
+    cli_error("%s", db_error(archive));
+    if (in_txn) db_rollback(archive);
+    status = EXIT_RUNTIME;
+out:
+    db_article_batch_free(&batch);
+    engine_result_free(&result);
+    engine_free(e);
+    free(rule_pks);
+    free(done);
+    free(to_run);
+    db_close(archive);
+    ruleset_free(rs);
+    free(ids);
+    return status;
+}

@@ -1,0 +1,176 @@
+/*
+ * cmd_show.c — `spindle show ARTICLE`: the article's text with each
+ * finding's span highlighted (colour on a terminal, [N> ... <N] markers
+ * otherwise), and under each paragraph the findings that start in it, with
+ * message and evidence.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "engine.h"
+#include "text.h"
+
+static const char SHOW_USAGE[] =
+    "usage: spindle [--db FILE] show [OPTIONS] ARTICLE\n"
+    "\n"
+    "Prints the stored article with its findings marked in the text: in colour\n"
+    "on a terminal, otherwise as [N> ... <N] around finding N. Under each\n"
+    "paragraph come the findings that start in it: rule, severity, score,\n"
+    "message and evidence. Rule errors for the article follow at the end.\n"
+    "\n"
+    "Options:\n"
+    "  --format F        text (default); json, jsonl or csv give the article\n"
+    "                    record and its findings\n"
+    "  -h, --help        this help\n";
+
+typedef struct show_state {
+    finding *items;       /* copies of the stored findings, in body order */
+    size_t   n, cap;
+} show_state;
+
+static int show_collect(void *ctx, const char *article_id, const finding *f)
+{
+    (void)article_id;
+    show_state *st = ctx;
+    if (st->n == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 16;
+        st->items = xrealloc(st->items, st->cap * sizeof *st->items);
+    }
+    finding *copy = &st->items[st->n++];
+    *copy = *f;
+    copy->rule_id = xstrdup(f->rule_id);
+    copy->severity = strcmp(f->severity, "high") == 0 ? "high"
+                   : strcmp(f->severity, "medium") == 0 ? "medium"
+                   : strcmp(f->severity, "low") == 0 ? "low" : "info";
+    copy->text = xstrdup(f->text);
+    copy->message = xstrdup(f->message);
+    copy->evidence_json = xstrdup(f->evidence_json);
+    return 0;
+}
+
+static int show_error(void *ctx, const char *article_id, const char *rule_id, const char *message)
+{
+    (void)article_id;
+    FILE *out = ctx;
+    fprintf(out, "rule error: %s: %s\n", rule_id, message);
+    return 0;
+}
+
+/* Writes body[from, to), opening and closing the markers of findings whose
+ * spans start or end inside it. depth counts open spans for colour. */
+static void show_text_range(FILE *out, const char *body, size_t from, size_t to,
+                            const show_state *st, bool color, int *depth)
+{
+    for (size_t pos = from; pos <= to; pos++) {
+        /* close first (innermost last opened), then open */
+        for (size_t k = st->n; k-- > 0;) {
+            const finding *f = &st->items[k];
+            if (f->end == pos && f->end > f->start && f->start >= from) {
+                if (color) { if (--*depth == 0) fputs(OUT_RESET, out); }
+                else fprintf(out, "<%zu]", k + 1);
+            }
+        }
+        for (size_t k = 0; k < st->n; k++) {
+            const finding *f = &st->items[k];
+            if (f->start == pos && f->end > f->start && pos < to) {
+                if (color) { if ((*depth)++ == 0) fputs("\033[4;1;31m", out); }
+                else fprintf(out, "[%zu>", k + 1);
+            }
+        }
+        if (pos < to) fputc(body[pos], out);
+    }
+}
+
+static void show_text(FILE *out, const article *a, double score, show_state *st, bool color)
+{
+    fprintf(out, "%s%s%s\n", color ? OUT_BOLD : "", a->title && *a->title ? a->title : a->id,
+            color ? OUT_RESET : "");
+    fprintf(out, "%s  score %.2f %s  %zu finding%s", a->id, score, engine_score_band(score),
+            st->n, st->n == 1 ? "" : "s");
+    if (a->outlet) fprintf(out, "  outlet %s", a->outlet);
+    if (a->published) fprintf(out, "  published %s", a->published);
+    if (a->url) fprintf(out, "\n%s", a->url);
+    fputs("\n\n", out);
+
+    text_model m;
+    text_model_build(&m, a->body, a->body_len);
+    int depth = 0;
+    for (size_t p = 0; p < m.n_paragraphs; p++) {
+        const text_paragraph *para = &m.paragraphs[p];
+        show_text_range(out, a->body, para->start, para->end, st, color, &depth);
+        if (depth && color) fputs(OUT_RESET, out);
+        fputc('\n', out);
+        if (depth && color) fputs("\033[4;1;31m", out);
+        for (size_t k = 0; k < st->n; k++) {
+            const finding *f = &st->items[k];
+            if (f->start < para->start || f->start > para->end) continue;
+            if (f->start == para->end && p + 1 < m.n_paragraphs) continue;
+            fprintf(out, "  %s[%zu]%s %s%s%s %s%.2f %s%s  %s (line %d, col %d)\n",
+                    color ? OUT_BOLD : "", k + 1, color ? OUT_RESET : "",
+                    color ? OUT_BOLD : "", f->rule_id, color ? OUT_RESET : "",
+                    color ? output_severity_color(f->severity) : "", f->score, f->severity,
+                    color ? OUT_RESET : "", f->message, f->line, f->col);
+            if (f->evidence_json && strcmp(f->evidence_json, "{}") != 0)
+                fprintf(out, "      evidence: %s\n", f->evidence_json);
+        }
+        fputc('\n', out);
+    }
+    text_model_free(&m);
+}
+
+int cmd_show(cli *c, int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 }
+    };
+    output_format format = FORMAT_TEXT;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (opt) {
+        case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
+        case 'h': cli_usage(stdout, SHOW_USAGE); return EXIT_OK;
+        default: cli_usage(stderr, SHOW_USAGE); return EXIT_USAGE;
+        }
+    }
+    if (optind + 1 != argc) {
+        cli_error("show needs one ARTICLE id (see 'spindle top' or 'spindle search')");
+        return EXIT_USAGE;
+    }
+    const char *id = argv[optind];
+    db *archive = cli_open_db(c, true);
+    if (!archive) return EXIT_RUNTIME;
+    article a = {0};
+    double score = 0;
+    int found = db_article_get(archive, id, &a, &score);
+    if (found <= 0) {
+        if (found < 0) cli_error("%s", db_error(archive));
+        else cli_error("no article '%s' in %s", id, c->db_path);
+        db_close(archive);
+        return EXIT_RUNTIME;
+    }
+    show_state st = {0};
+    db_finding_filter filter = { .article_id = id, .by_position = true };
+    int status = EXIT_OK;
+    if (db_findings_each(archive, &filter, show_collect, &st) != 0) {
+        cli_error("%s", db_error(archive));
+        status = EXIT_RUNTIME;
+    } else if (format == FORMAT_TEXT) {
+        show_text(stdout, &a, score, &st, cli_use_color(c, stdout));
+        db_errors_each(archive, id, show_error, stdout);
+    } else {
+        output out;
+        output_begin(&out, stdout, format, false);
+        output_article(&out, a.id, a.title, score, st.n);
+        for (size_t k = 0; k < st.n; k++) output_finding(&out, a.id, &st.items[k]);
+        output_end(&out);
+    }
+    for (size_t k = 0; k < st.n; k++) finding_clear(&st.items[k]);
+    free(st.items);
+    article_clear(&a);
+    db_close(archive);
+    return status;
+}

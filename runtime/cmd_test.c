@@ -1,0 +1,179 @@
+/*
+ * cmd_test.c — `spindle test`: runs every rule's examples. Each flag example
+ * must give at least one finding of its rule and each pass example none.
+ * Load problems count as failures. Ends with "N passed, N failed".
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "cli.h"
+#include "engine.h"
+#include "util.h"
+
+static const char TEST_USAGE[] =
+    "usage: spindle [--rules PATH]... test [OPTIONS] [PATH]...\n"
+    "\n"
+    "Runs the examples of each rule (examples = { flag = {...}, pass = {...} }):\n"
+    "a flag example passes when the rule reports at least one finding on it, a\n"
+    "pass example when it reports none. An example is a string (the body) or\n"
+    "{ title = ..., body = ... }. Each failure is printed with the rule's file:line,\n"
+    "and so is each rule that fails to load. The last line is 'N passed, N failed'.\n"
+    "With no PATH it tests the rules the global options select.\n"
+    "\n"
+    "Options:\n"
+    "  --rule ID         test only this rule (repeatable)\n"
+    "  -v, --verbose     print each example's result, not only failures\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "Exits 0 when everything passed, 1 otherwise.\n";
+
+typedef struct test_counts {
+    size_t passed, failed;
+} test_counts;
+
+/* Reads examples[kind][index] into a (body and title); false when absent. */
+static bool example_load(lua_State *L, int examples_ref, const char *kind, size_t index,
+                         article *a)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, examples_ref);
+    lua_getfield(L, -1, kind);
+    lua_rawgeti(L, -1, (lua_Integer)index);
+    bool ok = true;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        size_t len;
+        const char *body = lua_tolstring(L, -1, &len);
+        a->body = xstrndup(body, len);
+        a->body_len = len;
+        a->title = xstrdup("");
+    } else if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, "body");
+        size_t len;
+        const char *body = lua_tolstring(L, -1, &len);
+        a->body = xstrndup(body ? body : "", body ? len : 0);
+        a->body_len = body ? len : 0;
+        lua_getfield(L, -2, "title");
+        a->title = xstrdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+        lua_pop(L, 2);
+    } else {
+        ok = false;
+    }
+    lua_pop(L, 3);
+    return ok;
+}
+
+/* Prints an example's text on one line, shortened. */
+static void example_excerpt(FILE *out, const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n < 100; p++, n++) fputc(*p == '\n' ? ' ' : *p, out);
+    if (strlen(text) > 100) fputs("...", out);
+}
+
+static void test_rule(ruleset *rs, engine *e, size_t index, bool verbose, test_counts *counts)
+{
+    const rule *r = &rs->rules[index];
+    lua_State *L = sbx_state(rs->sandbox);
+    bool *mask = xcalloc(rs->n_rules, sizeof *mask);
+    mask[index] = true;
+    engine_result result = {0};
+    const char *kinds[2] = { "flag", "pass" };
+    size_t totals[2] = { r->n_flag_examples, r->n_pass_examples };
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 1; i <= totals[k]; i++) {
+            article a = {0};
+            if (!example_load(L, r->examples_ref, kinds[k], i, &a)) continue;
+            char id[128];
+            snprintf(id, sizeof id, "%s:%s[%zu]", r->id, kinds[k], i);
+            a.id = xstrdup(id);
+            a.origin = xstrdup(id);
+            engine_result_clear(&result);
+            engine_run(e, &a, mask, &result);
+            bool ok;
+            const char *why = NULL;
+            if (result.n_errors) {
+                ok = false;
+                why = result.errors[0].message;
+            } else if (k == 0) {
+                ok = result.findings.n > 0;
+                if (!ok) why = result.rules_skipped ? "no finding (the rule's `needs` words "
+                                                      "are not in the text)" : "no finding";
+            } else {
+                ok = result.findings.n == 0;
+                if (!ok) why = "unexpected finding";
+            }
+            if (ok) {
+                counts->passed++;
+                if (verbose) {
+                    printf("ok   %s  ", id);
+                    example_excerpt(stdout, a.body);
+                    fputc('\n', stdout);
+                }
+            } else {
+                counts->failed++;
+                printf("FAIL %s:%d: %s: %s example %zu: %s\n     text: ", r->file, r->line,
+                       r->id, kinds[k], i, why);
+                example_excerpt(stdout, a.body);
+                fputc('\n', stdout);
+                for (size_t f = 0; f < result.findings.n && k == 1; f++)
+                    printf("     found: \"%s\" - %s\n", result.findings.items[f].text,
+                           result.findings.items[f].message);
+            }
+            article_clear(&a);
+        }
+    }
+    engine_result_free(&result);
+    free(mask);
+}
+
+int cmd_test(cli *c, int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "rule", required_argument, NULL, 'r' },
+        { "verbose", no_argument, NULL, 'v' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 }
+    };
+    char **only = xcalloc((size_t)argc, sizeof *only);
+    size_t n_only = 0;
+    bool verbose = false;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+        switch (opt) {
+        case 'r': only[n_only++] = optarg; break;
+        case 'v': verbose = true; break;
+        case 'h': cli_usage(stdout, TEST_USAGE); free(only); return EXIT_OK;
+        default: cli_usage(stderr, TEST_USAGE); free(only); return EXIT_USAGE;
+        }
+    }
+    ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), true);
+    if (!rs) { free(only); return EXIT_RUNTIME; }
+    test_counts counts = {0};
+    for (size_t i = 0; i < rs->n_problems; i++) {
+        printf("FAIL %s\n", rs->problems[i]);
+        counts.failed++;
+    }
+    engine *e = engine_new(rs);
+    size_t tested = 0;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        bool wanted = n_only == 0;
+        for (size_t k = 0; k < n_only; k++)
+            if (strcmp(only[k], rs->rules[i].id) == 0) wanted = true;
+        if (!wanted) continue;
+        tested++;
+        test_rule(rs, e, i, verbose, &counts);
+    }
+    for (size_t k = 0; k < n_only; k++) {
+        if (ruleset_find(rs, only[k]) < 0) {
+            printf("FAIL --rule %s: no such rule loaded\n", only[k]);
+            counts.failed++;
+        }
+    }
+    printf("%zu rule%s tested\n", tested, tested == 1 ? "" : "s");
+    printf("%zu passed, %zu failed\n", counts.passed, counts.failed);
+    engine_free(e);
+    ruleset_free(rs);
+    free(only);
+    return counts.failed ? EXIT_RUNTIME : EXIT_OK;
+}

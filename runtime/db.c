@@ -1,0 +1,771 @@
+/*
+ * db.c — the SQLite archive: schema and migrations, the statement table,
+ * and the reads and writes the commands need.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include "util.h"
+
+#define DB_APPLICATION_ID 0x53504E44   /* "SPND" */
+#define DB_BUSY_TIMEOUT_MS 5000
+
+/* Schema migrations: MIGRATIONS[v] takes a file from user_version v to
+ * v + 1. Add new ones at the end; never edit a released one. */
+static const char *const MIGRATIONS[] = {
+    /* 0 -> 1: the first schema */
+    "CREATE TABLE articles("
+    "  pk INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  body TEXT NOT NULL,"
+    "  url TEXT, outlet TEXT, author TEXT, published TEXT, lang TEXT,"
+    "  meta TEXT,"
+    "  hash TEXT NOT NULL,"
+    "  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX articles_hash ON articles(hash);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "  title, body, content='articles', content_rowid='pk');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, body) VALUES (new.pk, new.title, new.body);"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, body)"
+    "  VALUES ('delete', old.pk, old.title, old.body);"
+    "END;"
+    "CREATE TABLE rules("
+    "  pk INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL,"
+    "  source_hash TEXT NOT NULL,"
+    "  title TEXT NOT NULL, severity TEXT NOT NULL, weight REAL NOT NULL,"
+    "  file TEXT, line INTEGER,"
+    "  first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  UNIQUE (id, source_hash));"
+    "CREATE TABLE runs("
+    "  pk INTEGER PRIMARY KEY,"
+    "  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  finished_at TEXT,"
+    "  status TEXT NOT NULL,"          /* running | done | interrupted | failed */
+    "  pid INTEGER,"
+    "  ruleset_hash TEXT NOT NULL,"
+    "  rules INTEGER NOT NULL,"
+    "  articles INTEGER NOT NULL DEFAULT 0,"
+    "  scored INTEGER NOT NULL DEFAULT 0,"
+    "  rule_calls INTEGER NOT NULL DEFAULT 0,"
+    "  skipped INTEGER NOT NULL DEFAULT 0,"
+    "  findings INTEGER NOT NULL DEFAULT 0,"
+    "  errors INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE scored("
+    "  article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,"
+    "  rule_pk INTEGER NOT NULL REFERENCES rules(pk),"
+    "  run_pk INTEGER NOT NULL REFERENCES runs(pk),"
+    "  PRIMARY KEY (article_pk, rule_pk)) WITHOUT ROWID;"
+    "CREATE TABLE findings("
+    "  pk INTEGER PRIMARY KEY,"
+    "  article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,"
+    "  rule_pk INTEGER NOT NULL REFERENCES rules(pk),"
+    "  rule_id TEXT NOT NULL,"
+    "  run_pk INTEGER NOT NULL REFERENCES runs(pk),"
+    "  severity TEXT NOT NULL,"
+    "  score REAL NOT NULL,"
+    "  start INTEGER NOT NULL, stop INTEGER NOT NULL,"
+    "  line INTEGER NOT NULL, col INTEGER NOT NULL,"
+    "  text TEXT NOT NULL, message TEXT NOT NULL,"
+    "  evidence TEXT NOT NULL DEFAULT '{}');"
+    "CREATE INDEX findings_article ON findings(article_pk, rule_id);"
+    "CREATE INDEX findings_run ON findings(run_pk);"
+    "CREATE INDEX findings_rule ON findings(rule_id);"
+    "CREATE TABLE article_scores("
+    "  article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,"
+    "  score REAL NOT NULL,"
+    "  findings INTEGER NOT NULL,"
+    "  run_pk INTEGER REFERENCES runs(pk),"
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX article_scores_score ON article_scores(score DESC);"
+    "CREATE TABLE rule_errors("
+    "  pk INTEGER PRIMARY KEY,"
+    "  article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,"
+    "  rule_pk INTEGER NOT NULL REFERENCES rules(pk),"
+    "  rule_id TEXT NOT NULL,"
+    "  run_pk INTEGER NOT NULL REFERENCES runs(pk),"
+    "  message TEXT NOT NULL);"
+    "CREATE INDEX rule_errors_article ON rule_errors(article_pk, rule_id);",
+};
+#define N_MIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
+
+/* The statement table: ids and their SQL, prepared once at open. */
+typedef enum stmt_id {
+    STMT_BEGIN, STMT_COMMIT, STMT_ROLLBACK,
+    STMT_ARTICLE_BY_HASH, STMT_ARTICLE_BY_ID, STMT_ARTICLE_INSERT,
+    STMT_ARTICLES_NEXT, STMT_ARTICLE_GET,
+    STMT_RULE_FIND, STMT_RULE_INSERT, STMT_CURRENT_RULES_CLEAR, STMT_CURRENT_RULES_ADD,
+    STMT_RUNS_RUNNING, STMT_RUN_INTERRUPTED, STMT_RUN_INSERT, STMT_RUN_FINISH,
+    STMT_SCORED_FOR_ARTICLE,
+    STMT_FINDINGS_DELETE, STMT_ERRORS_DELETE, STMT_SCORED_DELETE,
+    STMT_FINDING_INSERT, STMT_ERROR_INSERT, STMT_SCORED_INSERT,
+    STMT_RULE_MAXIMA, STMT_SCORE_UPSERT,
+    STMT_FINDINGS_QUERY, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
+    STMT_COUNT
+} stmt_id;
+
+static const char *const STMT_SQL[STMT_COUNT] = {
+    [STMT_BEGIN]    = "BEGIN IMMEDIATE",
+    [STMT_COMMIT]   = "COMMIT",
+    [STMT_ROLLBACK] = "ROLLBACK",
+    [STMT_ARTICLE_BY_HASH] = "SELECT pk FROM articles WHERE hash = ?1 LIMIT 1",
+    [STMT_ARTICLE_BY_ID]   = "SELECT hash FROM articles WHERE id = ?1",
+    [STMT_ARTICLE_INSERT]  =
+        "INSERT INTO articles(id, title, body, url, outlet, author, published, lang, meta, hash)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [STMT_ARTICLES_NEXT] =
+        "SELECT pk, id, title, body, url, outlet, author, published, lang, meta"
+        " FROM articles WHERE pk > ?1 ORDER BY pk LIMIT ?2",
+    [STMT_ARTICLE_GET] =
+        "SELECT a.pk, a.id, a.title, a.body, a.url, a.outlet, a.author, a.published,"
+        " a.lang, a.meta, s.score FROM articles a"
+        " LEFT JOIN article_scores s ON s.article_pk = a.pk WHERE a.id = ?1",
+    [STMT_RULE_FIND]   = "SELECT pk FROM rules WHERE id = ?1 AND source_hash = ?2",
+    [STMT_RULE_INSERT] =
+        "INSERT INTO rules(id, source_hash, title, severity, weight, file, line)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_CURRENT_RULES_CLEAR] = "DELETE FROM temp.current_rules",
+    [STMT_CURRENT_RULES_ADD]   = "INSERT OR IGNORE INTO temp.current_rules(rule_pk) VALUES (?1)",
+    [STMT_RUNS_RUNNING]    = "SELECT pk, pid FROM runs WHERE status = 'running'",
+    [STMT_RUN_INTERRUPTED] = "UPDATE runs SET status = 'interrupted' WHERE pk = ?1",
+    [STMT_RUN_INSERT] =
+        "INSERT INTO runs(status, pid, ruleset_hash, rules) VALUES ('running', ?1, ?2, ?3)",
+    [STMT_RUN_FINISH] =
+        "UPDATE runs SET status = ?2, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+        " articles = ?3, scored = ?4, rule_calls = ?5, skipped = ?6, findings = ?7,"
+        " errors = ?8 WHERE pk = ?1",
+    [STMT_SCORED_FOR_ARTICLE] = "SELECT rule_pk FROM scored WHERE article_pk = ?1",
+    [STMT_FINDINGS_DELETE] = "DELETE FROM findings WHERE article_pk = ?1 AND rule_id = ?2",
+    [STMT_ERRORS_DELETE]   = "DELETE FROM rule_errors WHERE article_pk = ?1 AND rule_id = ?2",
+    [STMT_SCORED_DELETE]   =
+        "DELETE FROM scored WHERE article_pk = ?1"
+        " AND rule_pk IN (SELECT pk FROM rules WHERE id = ?2)",
+    [STMT_FINDING_INSERT] =
+        "INSERT INTO findings(article_pk, rule_pk, rule_id, run_pk, severity, score,"
+        " start, stop, line, col, text, message, evidence)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [STMT_ERROR_INSERT] =
+        "INSERT INTO rule_errors(article_pk, rule_pk, rule_id, run_pk, message)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_SCORED_INSERT] =
+        "INSERT OR REPLACE INTO scored(article_pk, rule_pk, run_pk) VALUES (?1, ?2, ?3)",
+    [STMT_RULE_MAXIMA] =
+        "SELECT MAX(score), COUNT(*) FROM findings WHERE article_pk = ?1"
+        " AND rule_pk IN (SELECT rule_pk FROM temp.current_rules) GROUP BY rule_id",
+    [STMT_SCORE_UPSERT] =
+        "INSERT INTO article_scores(article_pk, score, findings, run_pk) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT(article_pk) DO UPDATE SET score = excluded.score,"
+        " findings = excluded.findings, run_pk = excluded.run_pk,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+    [STMT_FINDINGS_QUERY] =
+        "SELECT a.id, f.rule_id, f.severity, f.score, f.start, f.stop, f.line, f.col,"
+        " f.text, f.message, f.evidence FROM findings f JOIN articles a ON a.pk = f.article_pk"
+        " WHERE (?1 = 0 OR f.run_pk = ?1) AND (?2 IS NULL OR a.id = ?2)"
+        " AND (?3 IS NULL OR f.rule_id = ?3) AND f.score >= ?4"
+        " ORDER BY CASE WHEN ?6 THEN a.id ELSE '' END, CASE WHEN ?6 THEN f.start ELSE 0 END,"
+        " f.score DESC, a.id, f.start"
+        " LIMIT ?5",
+    [STMT_TOP] =
+        "SELECT a.id, a.title, s.score, s.findings FROM article_scores s"
+        " JOIN articles a ON a.pk = s.article_pk ORDER BY s.score DESC, a.id LIMIT ?1",
+    [STMT_SEARCH] =
+        "SELECT a.id, a.title, snippet(articles_fts, 1, ?2, ?3, '...', 16),"
+        " COALESCE(s.score, 0) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+        " LEFT JOIN article_scores s ON s.article_pk = a.pk"
+        " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?4",
+    [STMT_COUNT_ARTICLES] = "SELECT COUNT(*) FROM articles",
+    [STMT_ERRORS_QUERY] =
+        "SELECT a.id, e.rule_id, e.message FROM rule_errors e"
+        " JOIN articles a ON a.pk = e.article_pk WHERE (?1 IS NULL OR a.id = ?1)"
+        " ORDER BY a.id, e.rule_id",
+};
+
+struct db {
+    sqlite3      *conn;
+    char         *path;
+    sqlite3_stmt *stmt[STMT_COUNT];
+    char          error[1024];
+};
+
+static void db_set_error(db *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void db_set_error(db *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->error, sizeof d->error, fmt, ap);
+    va_end(ap);
+}
+
+const char *db_error(const db *d)
+{
+    return d->error;
+}
+
+/* Records the failure of statement id in words a person can act on. */
+static int db_fail(db *d, stmt_id id)
+{
+    int code = sqlite3_extended_errcode(d->conn) & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        db_set_error(d, "the archive %s is locked by another process; try again when it "
+                     "finishes", d->path);
+    else if (code == SQLITE_FULL)
+        db_set_error(d, "the disk holding %s is full", d->path);
+    else if (code == SQLITE_READONLY)
+        db_set_error(d, "the archive %s is read-only", d->path);
+    else
+        db_set_error(d, "archive %s: statement %d (%.60s...) failed: %s", d->path, (int)id,
+                     STMT_SQL[id], sqlite3_errmsg(d->conn));
+    return -1;
+}
+
+/* Runs a statement that returns no rows; resets it. */
+static int db_step_done(db *d, stmt_id id)
+{
+    sqlite3_stmt *s = d->stmt[id];
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return db_fail(d, id);
+    return 0;
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *text)
+{
+    if (text) sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(s, i);
+}
+
+static int db_exec(db *d, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(d->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        db_set_error(d, "archive %s: %s", d->path, msg ? msg : sqlite3_errmsg(d->conn));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads a single integer from a pragma or query. */
+static int db_query_int(db *d, const char *sql, long long *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(d->conn, sql, -1, &s, NULL) != SQLITE_OK) return -1;
+    int rc = sqlite3_step(s);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Checks that the file is ours and brings its schema up to date. */
+static int db_migrate(db *d, bool readonly)
+{
+    long long app_id, version, tables;
+    if (db_query_int(d, "PRAGMA application_id", &app_id) != 0 ||
+        db_query_int(d, "PRAGMA user_version", &version) != 0 ||
+        db_query_int(d, "SELECT COUNT(*) FROM sqlite_master", &tables) != 0) {
+        int code = sqlite3_errcode(d->conn);
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            db_set_error(d, "the archive %s is locked by another process", d->path);
+        else
+            db_set_error(d, "%s is not a Spindle archive (%s)", d->path, sqlite3_errmsg(d->conn));
+        return -1;
+    }
+    if ((app_id != 0 && app_id != DB_APPLICATION_ID) ||
+        (app_id == 0 && (version != 0 || tables != 0))) {
+        db_set_error(d, "%s is an SQLite file but not a Spindle archive", d->path);
+        return -1;
+    }
+    if (version > (long long)N_MIGRATIONS) {
+        db_set_error(d, "%s was written by a newer Spindle (schema %lld; this build knows %zu)",
+                     d->path, version, N_MIGRATIONS);
+        return -1;
+    }
+    if (version == (long long)N_MIGRATIONS) return 0;
+    if (readonly) {
+        db_set_error(d, "%s needs a schema upgrade; run a command that writes first", d->path);
+        return -1;
+    }
+    if (db_exec(d, "BEGIN EXCLUSIVE") != 0) return -1;
+    for (long long v = version; v < (long long)N_MIGRATIONS; v++) {
+        char pragma[96];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld", v + 1);
+        if (db_exec(d, MIGRATIONS[v]) != 0 || db_exec(d, pragma) != 0) {
+            db_exec(d, "ROLLBACK");
+            return -1;
+        }
+    }
+    char app[64];
+    snprintf(app, sizeof app, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+    if (db_exec(d, app) != 0 || db_exec(d, "COMMIT") != 0) {
+        db_exec(d, "ROLLBACK");
+        return -1;
+    }
+    return 0;
+}
+
+db *db_open(const char *path, bool readonly, char *err, size_t errlen)
+{
+    db *d = xcalloc(1, sizeof *d);
+    d->path = xstrdup(path);
+    struct stat st;
+    if (readonly && stat(path, &st) != 0) {
+        snprintf(err, errlen, "no archive at %s (create one with 'spindle ingest', or "
+                 "name another with --db)", path);
+        db_close(d);
+        return NULL;
+    }
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open the archive %s: %s", path,
+                 d->conn ? sqlite3_errmsg(d->conn) : strerror(errno));
+        db_close(d);
+        return NULL;
+    }
+    sqlite3_busy_timeout(d->conn, DB_BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(d->conn, 1);
+    if (db_migrate(d, readonly) != 0 ||
+        (!readonly && db_exec(d, "PRAGMA journal_mode = WAL") != 0) ||
+        db_exec(d, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                   "CREATE TEMP TABLE IF NOT EXISTS current_rules(rule_pk INTEGER PRIMARY KEY)") != 0) {
+        snprintf(err, errlen, "%s", d->error);
+        db_close(d);
+        return NULL;
+    }
+    for (int i = 0; i < STMT_COUNT; i++) {
+        if (sqlite3_prepare_v3(d->conn, STMT_SQL[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &d->stmt[i], NULL) != SQLITE_OK) {
+            snprintf(err, errlen, "archive %s: cannot prepare statement %d: %s", path, i,
+                     sqlite3_errmsg(d->conn));
+            db_close(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+void db_close(db *d)
+{
+    if (!d) return;
+    for (int i = 0; i < STMT_COUNT; i++) sqlite3_finalize(d->stmt[i]);
+    if (d->conn) sqlite3_close(d->conn);
+    free(d->path);
+    free(d);
+}
+
+int db_begin(db *d)    { return db_step_done(d, STMT_BEGIN); }
+int db_commit(db *d)   { return db_step_done(d, STMT_COMMIT); }
+int db_rollback(db *d) { return db_step_done(d, STMT_ROLLBACK); }
+
+/* --- ingest ---------------------------------------------------------------- */
+
+int db_article_add(db *d, const article *a, db_add_result *result)
+{
+    char hash[33];
+    article_hash(a, hash);
+    sqlite3_stmt *s = d->stmt[STMT_ARTICLE_BY_HASH];
+    sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) { *result = DB_DUPLICATE; return 0; }
+    if (rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_BY_HASH);
+
+    s = d->stmt[STMT_ARTICLE_BY_ID];
+    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) { *result = DB_ID_TAKEN; return 0; }
+    if (rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_BY_ID);
+
+    s = d->stmt[STMT_ARTICLE_INSERT];
+    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, a->title ? a->title : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, a->body, (int)a->body_len, SQLITE_STATIC);
+    bind_text_or_null(s, 4, a->url);
+    bind_text_or_null(s, 5, a->outlet);
+    bind_text_or_null(s, 6, a->author);
+    bind_text_or_null(s, 7, a->published);
+    bind_text_or_null(s, 8, a->lang);
+    bind_text_or_null(s, 9, a->meta_json);
+    sqlite3_bind_text(s, 10, hash, -1, SQLITE_STATIC);
+    if (db_step_done(d, STMT_ARTICLE_INSERT) != 0) return -1;
+    *result = DB_ADDED;
+    return 0;
+}
+
+/* --- score ----------------------------------------------------------------- */
+
+void db_article_batch_clear(db_article_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) article_clear(&b->items[i]);
+    b->n = 0;
+}
+
+void db_article_batch_free(db_article_batch *b)
+{
+    db_article_batch_clear(b);
+    free(b->items);
+    free(b->pks);
+    memset(b, 0, sizeof *b);
+}
+
+static char *column_text_or_null(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* Fills a from a row laid out as id, title, body, url, outlet, author,
+ * published, lang, meta starting at column first. */
+static void article_from_row(sqlite3_stmt *s, int first, article *a)
+{
+    memset(a, 0, sizeof *a);
+    a->id = column_text_or_null(s, first);
+    a->title = column_text_or_null(s, first + 1);
+    if (!a->title) a->title = xstrdup("");
+    const char *body = (const char *)sqlite3_column_text(s, first + 2);
+    a->body_len = (size_t)sqlite3_column_bytes(s, first + 2);
+    a->body = xstrndup(body ? body : "", body ? a->body_len : 0);
+    a->url = column_text_or_null(s, first + 3);
+    a->outlet = column_text_or_null(s, first + 4);
+    a->author = column_text_or_null(s, first + 5);
+    a->published = column_text_or_null(s, first + 6);
+    a->lang = column_text_or_null(s, first + 7);
+    a->meta_json = column_text_or_null(s, first + 8);
+    a->origin = xstrdup(a->id);
+}
+
+static void batch_push(db_article_batch *batch, sqlite3_stmt *s)
+{
+    if (batch->n == batch->cap) {
+        batch->cap = batch->cap ? batch->cap * 2 : 64;
+        batch->items = xrealloc(batch->items, batch->cap * sizeof *batch->items);
+        batch->pks = xrealloc(batch->pks, batch->cap * sizeof *batch->pks);
+    }
+    batch->pks[batch->n] = sqlite3_column_int64(s, 0);
+    article_from_row(s, 1, &batch->items[batch->n]);
+    batch->n++;
+}
+
+int db_articles_next(db *d, int64_t after_pk, size_t limit, char *const *ids,
+                     size_t n_ids, db_article_batch *batch)
+{
+    db_article_batch_clear(batch);
+    if (ids) {
+        /* a short explicit list: read each once, on the first call only */
+        if (after_pk != 0) return 0;
+        sqlite3_stmt *s = d->stmt[STMT_ARTICLE_GET];
+        for (size_t i = 0; i < n_ids; i++) {
+            sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_STATIC);
+            int rc = sqlite3_step(s);
+            if (rc == SQLITE_ROW) batch_push(batch, s);
+            sqlite3_reset(s);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_GET);
+        }
+        return 0;
+    }
+    sqlite3_stmt *s = d->stmt[STMT_ARTICLES_NEXT];
+    sqlite3_bind_int64(s, 1, after_pk);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) batch_push(batch, s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(d, STMT_ARTICLES_NEXT);
+}
+
+int db_rules_sync(db *d, const ruleset *rs, int64_t *rule_pks)
+{
+    if (db_step_done(d, STMT_CURRENT_RULES_CLEAR) != 0) return -1;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        const rule *r = &rs->rules[i];
+        sqlite3_stmt *s = d->stmt[STMT_RULE_FIND];
+        sqlite3_bind_text(s, 1, r->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, r->source_hash, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(s);
+        rule_pks[i] = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_RULE_FIND);
+        if (!rule_pks[i]) {
+            s = d->stmt[STMT_RULE_INSERT];
+            sqlite3_bind_text(s, 1, r->id, -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 2, r->source_hash, -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 3, r->title, -1, SQLITE_STATIC);
+            sqlite3_bind_text(s, 4, severity_name(r->severity), -1, SQLITE_STATIC);
+            sqlite3_bind_double(s, 5, r->weight);
+            sqlite3_bind_text(s, 6, r->file, -1, SQLITE_STATIC);
+            sqlite3_bind_int(s, 7, r->line);
+            if (db_step_done(d, STMT_RULE_INSERT) != 0) return -1;
+            rule_pks[i] = sqlite3_last_insert_rowid(d->conn);
+        }
+        sqlite3_stmt *add = d->stmt[STMT_CURRENT_RULES_ADD];
+        sqlite3_bind_int64(add, 1, rule_pks[i]);
+        if (db_step_done(d, STMT_CURRENT_RULES_ADD) != 0) return -1;
+    }
+    return 0;
+}
+
+int db_run_start(db *d, const ruleset *rs, int64_t *run_id)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RUNS_RUNNING];
+    int64_t stale[64];
+    size_t n_stale = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && n_stale < 64) {
+        pid_t pid = (pid_t)sqlite3_column_int64(s, 1);
+        if (pid <= 0 || (kill(pid, 0) != 0 && errno == ESRCH))
+            stale[n_stale++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_reset(s);
+    for (size_t i = 0; i < n_stale; i++) {
+        sqlite3_bind_int64(d->stmt[STMT_RUN_INTERRUPTED], 1, stale[i]);
+        if (db_step_done(d, STMT_RUN_INTERRUPTED) != 0) return -1;
+    }
+    buf parts = {0};
+    for (size_t i = 0; i < rs->n_rules; i++) buf_printf(&parts, "%s\n", rs->rules[i].source_hash);
+    char hash[33];
+    hash_hex(parts.data ? parts.data : "", parts.len, hash);
+    buf_free(&parts);
+    s = d->stmt[STMT_RUN_INSERT];
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)getpid());
+    sqlite3_bind_text(s, 2, hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)rs->n_rules);
+    if (db_step_done(d, STMT_RUN_INSERT) != 0) return -1;
+    *run_id = sqlite3_last_insert_rowid(d->conn);
+    return 0;
+}
+
+int db_run_finish(db *d, int64_t run_id, const char *status, const db_run_counts *c)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RUN_FINISH];
+    sqlite3_bind_int64(s, 1, run_id);
+    sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)c->articles);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)c->scored);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)c->rule_calls);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)c->skipped);
+    sqlite3_bind_int64(s, 7, (sqlite3_int64)c->findings);
+    sqlite3_bind_int64(s, 8, (sqlite3_int64)c->errors);
+    return db_step_done(d, STMT_RUN_FINISH);
+}
+
+int db_scored_rules(db *d, int64_t article_pk, const int64_t *rule_pks,
+                    size_t n_rules, bool *done)
+{
+    memset(done, 0, n_rules * sizeof *done);
+    sqlite3_stmt *s = d->stmt[STMT_SCORED_FOR_ARTICLE];
+    sqlite3_bind_int64(s, 1, article_pk);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t pk = sqlite3_column_int64(s, 0);
+        for (size_t i = 0; i < n_rules; i++)
+            if (rule_pks[i] == pk) done[i] = true;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(d, STMT_SCORED_FOR_ARTICLE);
+}
+
+/* Deletes the article's findings, errors and scored marks for a rule id
+ * (all versions of the rule). */
+static int db_forget_rule(db *d, int64_t article_pk, const char *rule_id)
+{
+    const stmt_id ids[] = { STMT_FINDINGS_DELETE, STMT_ERRORS_DELETE, STMT_SCORED_DELETE };
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        sqlite3_stmt *s = d->stmt[ids[i]];
+        sqlite3_bind_int64(s, 1, article_pk);
+        sqlite3_bind_text(s, 2, rule_id, -1, SQLITE_STATIC);
+        if (db_step_done(d, ids[i]) != 0) return -1;
+    }
+    return 0;
+}
+
+/* Recomputes the article's noisy-OR score over the current rules. */
+static int db_update_score(db *d, int64_t article_pk, int64_t run_id)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RULE_MAXIMA];
+    sqlite3_bind_int64(s, 1, article_pk);
+    double keep = 1.0;
+    long long count = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        keep *= 1.0 - sqlite3_column_double(s, 0);
+        count += sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return db_fail(d, STMT_RULE_MAXIMA);
+    s = d->stmt[STMT_SCORE_UPSERT];
+    sqlite3_bind_int64(s, 1, article_pk);
+    sqlite3_bind_double(s, 2, 1.0 - keep);
+    sqlite3_bind_int64(s, 3, count);
+    sqlite3_bind_int64(s, 4, run_id);
+    return db_step_done(d, STMT_SCORE_UPSERT);
+}
+
+int db_store_results(db *d, int64_t article_pk, int64_t run_id,
+                     const ruleset *rs, const int64_t *rule_pks,
+                     const bool *ran, const engine_result *res)
+{
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        if (!ran[i]) continue;
+        if (db_forget_rule(d, article_pk, rs->rules[i].id) != 0) return -1;
+        sqlite3_stmt *s = d->stmt[STMT_SCORED_INSERT];
+        sqlite3_bind_int64(s, 1, article_pk);
+        sqlite3_bind_int64(s, 2, rule_pks[i]);
+        sqlite3_bind_int64(s, 3, run_id);
+        if (db_step_done(d, STMT_SCORED_INSERT) != 0) return -1;
+    }
+    for (size_t i = 0; i < res->findings.n; i++) {
+        const finding *f = &res->findings.items[i];
+        long r = ruleset_find(rs, f->rule_id);
+        sqlite3_stmt *s = d->stmt[STMT_FINDING_INSERT];
+        sqlite3_bind_int64(s, 1, article_pk);
+        sqlite3_bind_int64(s, 2, rule_pks[r]);
+        sqlite3_bind_text(s, 3, f->rule_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 4, run_id);
+        sqlite3_bind_text(s, 5, f->severity, -1, SQLITE_STATIC);
+        sqlite3_bind_double(s, 6, f->score);
+        sqlite3_bind_int64(s, 7, (sqlite3_int64)f->start);
+        sqlite3_bind_int64(s, 8, (sqlite3_int64)f->end);
+        sqlite3_bind_int(s, 9, f->line);
+        sqlite3_bind_int(s, 10, f->col);
+        sqlite3_bind_text(s, 11, f->text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 12, f->message, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 13, f->evidence_json, -1, SQLITE_STATIC);
+        if (db_step_done(d, STMT_FINDING_INSERT) != 0) return -1;
+    }
+    for (size_t i = 0; i < res->n_errors; i++) {
+        const rule_error *e = &res->errors[i];
+        sqlite3_stmt *s = d->stmt[STMT_ERROR_INSERT];
+        sqlite3_bind_int64(s, 1, article_pk);
+        sqlite3_bind_int64(s, 2, rule_pks[e->rule]);
+        sqlite3_bind_text(s, 3, rs->rules[e->rule].id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 4, run_id);
+        sqlite3_bind_text(s, 5, e->message, -1, SQLITE_STATIC);
+        if (db_step_done(d, STMT_ERROR_INSERT) != 0) return -1;
+    }
+    return db_update_score(d, article_pk, run_id);
+}
+
+/* --- queries --------------------------------------------------------------- */
+
+int db_findings_each(db *d, const db_finding_filter *filter, db_finding_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_FINDINGS_QUERY];
+    sqlite3_bind_int64(s, 1, filter->run_id);
+    bind_text_or_null(s, 2, filter->article_id);
+    bind_text_or_null(s, 3, filter->rule_id);
+    sqlite3_bind_double(s, 4, filter->min_score);
+    sqlite3_bind_int64(s, 5, filter->limit ? (sqlite3_int64)filter->limit : -1);
+    sqlite3_bind_int(s, 6, filter->by_position);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        finding f = {
+            .rule_id = (char *)sqlite3_column_text(s, 1),
+            .severity = (const char *)sqlite3_column_text(s, 2),
+            .score = sqlite3_column_double(s, 3),
+            .start = (size_t)sqlite3_column_int64(s, 4),
+            .end = (size_t)sqlite3_column_int64(s, 5),
+            .line = sqlite3_column_int(s, 6),
+            .col = sqlite3_column_int(s, 7),
+            .text = (char *)sqlite3_column_text(s, 8),
+            .message = (char *)sqlite3_column_text(s, 9),
+            .evidence_json = (char *)sqlite3_column_text(s, 10),
+        };
+        if (fn(ctx, (const char *)sqlite3_column_text(s, 0), &f)) break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_FINDINGS_QUERY);
+}
+
+int db_top_each(db *d, size_t limit, db_article_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_TOP];
+    sqlite3_bind_int64(s, 1, limit ? (sqlite3_int64)limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        db_article_summary sum = {
+            .article_id = (const char *)sqlite3_column_text(s, 0),
+            .title = (const char *)sqlite3_column_text(s, 1),
+            .score = sqlite3_column_double(s, 2),
+            .findings = (size_t)sqlite3_column_int64(s, 3),
+        };
+        if (fn(ctx, &sum)) break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_TOP);
+}
+
+int db_article_get(db *d, const char *id, article *out, double *score)
+{
+    sqlite3_stmt *s = d->stmt[STMT_ARTICLE_GET];
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    int found = 0;
+    if (rc == SQLITE_ROW) {
+        article_from_row(s, 1, out);
+        if (score) *score = sqlite3_column_double(s, 10);
+        found = 1;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_GET);
+    return found;
+}
+
+int db_search_each(db *d, const char *query, const char *mark_open, const char *mark_close,
+                   size_t limit, db_search_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_SEARCH];
+    sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, mark_open, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, mark_close, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, limit ? (sqlite3_int64)limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (fn(ctx, (const char *)sqlite3_column_text(s, 0),
+               (const char *)sqlite3_column_text(s, 1),
+               (const char *)sqlite3_column_text(s, 2), sqlite3_column_double(s, 3)))
+            break;
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        db_set_error(d, "search query '%s' is not valid FTS5 syntax: %s", query,
+                     sqlite3_errmsg(d->conn));
+        sqlite3_reset(s);
+        return -1;
+    }
+    sqlite3_reset(s);
+    return 0;
+}
+
+int db_count_articles(db *d, size_t *n)
+{
+    sqlite3_stmt *s = d->stmt[STMT_COUNT_ARTICLES];
+    int rc = sqlite3_step(s);
+    *n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 0 : db_fail(d, STMT_COUNT_ARTICLES);
+}
+
+int db_errors_each(db *d, const char *article_id, db_error_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_ERRORS_QUERY];
+    bind_text_or_null(s, 1, article_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(s, 0),
+               (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2)))
+            break;
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_ERRORS_QUERY);
+}

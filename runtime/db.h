@@ -1,0 +1,149 @@
+/*
+ * db.h — the archive: one SQLite file holding articles (with a content hash
+ * and an FTS5 index), the rules as run (id + source hash), runs, findings,
+ * per-article scores and rule errors.
+ *
+ * The file is opened in WAL mode with foreign keys on; its schema version is
+ * PRAGMA user_version and db_open applies forward migrations in one
+ * transaction. Every statement is prepared once and kept; every value goes in
+ * through sqlite3_bind_*. Functions return 0 on success and -1 on error, with
+ * the reason (naming the statement and sqlite3_errmsg) in db_error(db).
+ *
+ * Writes are grouped by the caller with db_begin/db_commit; a crash between
+ * them loses only the uncommitted batch, which a re-run redoes.
+ */
+#ifndef SPINDLE_DB_H
+#define SPINDLE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "article.h"
+#include "engine.h"
+#include "finding.h"
+#include "ruleset.h"
+
+#define DB_SCHEMA_VERSION 1
+
+typedef struct db db;
+
+/* Opens (creating when absent unless readonly) and migrates the archive.
+ * Returns NULL with one clear sentence in err: unreadable, not a Spindle
+ * archive, newer schema, locked. */
+db  *db_open(const char *path, bool readonly, char *err, size_t errlen);
+void db_close(db *d);
+const char *db_error(const db *d);
+
+int db_begin(db *d);
+int db_commit(db *d);
+int db_rollback(db *d);
+
+/* --- ingest --- */
+typedef enum db_add_result {
+    DB_ADDED,       /* new article stored */
+    DB_DUPLICATE,   /* same content already stored: skipped */
+    DB_ID_TAKEN     /* the id is stored with different content: refused */
+} db_add_result;
+
+int db_article_add(db *d, const article *a, db_add_result *result);
+
+/* --- score --- */
+
+/* A batch of stored articles to score, read by primary key order. */
+typedef struct db_article_batch {
+    article *items;
+    int64_t *pks;
+    size_t   n, cap;
+} db_article_batch;
+
+void db_article_batch_clear(db_article_batch *b);
+void db_article_batch_free(db_article_batch *b);
+
+/* Reads up to limit articles with pk > after_pk into batch (cleared first).
+ * When ids is not NULL only those external ids are read (n_ids of them). */
+int db_articles_next(db *d, int64_t after_pk, size_t limit, char *const *ids,
+                     size_t n_ids, db_article_batch *batch);
+
+/* Records the loaded rules (id + source hash); fills rule_pks[i] for each
+ * rule of rs. */
+int db_rules_sync(db *d, const ruleset *rs, int64_t *rule_pks);
+
+/* Starts a run (status "running", with this process id) and marks older
+ * runs left "running" by dead processes as "interrupted". */
+int db_run_start(db *d, const ruleset *rs, int64_t *run_id);
+
+typedef struct db_run_counts {
+    size_t articles;     /* articles looked at */
+    size_t scored;       /* articles with at least one rule run */
+    size_t rule_calls;   /* check() calls made */
+    size_t skipped;      /* article+rule pairs already scored */
+    size_t findings;
+    size_t errors;
+} db_run_counts;
+
+int db_run_finish(db *d, int64_t run_id, const char *status,
+                  const db_run_counts *counts);
+
+/* For article pk: sets done[i] for each rule i of rs already scored with
+ * its current source (rule_pks[i]). */
+int db_scored_rules(db *d, int64_t article_pk, const int64_t *rule_pks,
+                    size_t n_rules, bool *done);
+
+/* Stores what engine_run produced for article pk in run run_id, for the
+ * rules in ran[] (true = ran): replaces their older findings and errors,
+ * marks them scored, and recomputes the article's score over the current
+ * rules (rule_pks). */
+int db_store_results(db *d, int64_t article_pk, int64_t run_id,
+                     const ruleset *rs, const int64_t *rule_pks,
+                     const bool *ran, const engine_result *res);
+
+/* --- queries --- */
+
+typedef struct db_finding_filter {
+    int64_t     run_id;       /* 0 = any */
+    const char *article_id;   /* NULL = any */
+    const char *rule_id;      /* NULL = any */
+    double      min_score;    /* findings below are left out */
+    size_t      limit;        /* 0 = all */
+    bool        by_position;  /* order by position in the body, not score */
+} db_finding_filter;
+
+/* Called per row; the finding's strings are borrowed for the call only.
+ * Return non-zero to stop. */
+typedef int (*db_finding_fn)(void *ctx, const char *article_id, const finding *f);
+
+int db_findings_each(db *d, const db_finding_filter *filter, db_finding_fn fn,
+                     void *ctx);
+
+typedef struct db_article_summary {
+    const char *article_id;
+    const char *title;
+    double      score;
+    size_t      findings;
+} db_article_summary;
+
+typedef int (*db_article_fn)(void *ctx, const db_article_summary *s);
+
+/* Articles by descending score (ties by id), at most limit (0 = all). */
+int db_top_each(db *d, size_t limit, db_article_fn fn, void *ctx);
+
+/* Loads one article by external id into out (caller clears). Returns 1
+ * when found, 0 when not, -1 on error. */
+int db_article_get(db *d, const char *id, article *out, double *score);
+
+/* Full-text search (FTS5 query syntax); snippet has the match marked with
+ * the given strings. A bad query is an error whose message says so. */
+typedef int (*db_search_fn)(void *ctx, const char *article_id, const char *title,
+                            const char *snippet, double score);
+int db_search_each(db *d, const char *query, const char *mark_open,
+                   const char *mark_close, size_t limit, db_search_fn fn, void *ctx);
+
+/* Counts for status lines. */
+int db_count_articles(db *d, size_t *n);
+
+/* Rule errors of the archive for the article (NULL = all) in run (0 = any). */
+typedef int (*db_error_fn)(void *ctx, const char *article_id, const char *rule_id,
+                           const char *message);
+int db_errors_each(db *d, const char *article_id, db_error_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * engine.c — the scorer: prefilter, doc, check(doc, report) per rule, and
+ * turning report{} calls into findings.
+ */
+#include "engine.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <lauxlib.h>
+#include "lua_doc.h"
+#include "lua_json.h"
+#include "text.h"
+#include "util.h"
+
+struct engine {
+    ruleset       *rs;
+    doc_context    doc;          /* what doc methods read */
+    text_model     model;
+    buf            lowered;      /* lowercased title + body for `needs` */
+    engine_result *out;          /* collecting while a rule runs */
+    long           current_rule; /* index of the running rule, -1 outside */
+    int            report_ref;   /* registry ref of the report function */
+};
+
+static const char *span_error =
+    "report: 'at' must be a sentence, a match, a claim, a table with "
+    "start and stop, or {start, stop}";
+
+/* Reads integer field `name` of the table at idx into *out. */
+static bool span_field(lua_State *L, int idx, const char *name, lua_Integer *out)
+{
+    int isnum = 0;
+    lua_getfield(L, idx, name);
+    *out = lua_tointegerx(L, -1, &isnum);
+    lua_pop(L, 1);
+    return isnum;
+}
+
+/* Resolves report's `at` (table at idx) to a byte span; raises on a shape
+ * it does not know. */
+static void report_resolve_span(lua_State *L, int idx, lua_Integer *start,
+                                lua_Integer *stop)
+{
+    if (!lua_istable(L, idx)) luaL_error(L, "%s", span_error);
+    if (span_field(L, idx, "start", start) && span_field(L, idx, "stop", stop)) return;
+    if (lua_getfield(L, idx, "span") == LUA_TTABLE) {
+        int span = lua_gettop(L);
+        bool ok = span_field(L, span, "start", start) && span_field(L, span, "stop", stop);
+        if (!ok) {
+            lua_rawgeti(L, span, 1);
+            lua_rawgeti(L, span, 2);
+            int a = 0, b = 0;
+            *start = lua_tointegerx(L, -2, &a);
+            *stop = lua_tointegerx(L, -1, &b);
+            ok = a && b;
+            lua_pop(L, 2);
+        }
+        lua_pop(L, 1);
+        if (ok) return;
+    } else {
+        lua_pop(L, 1);
+    }
+    lua_rawgeti(L, idx, 1);
+    lua_rawgeti(L, idx, 2);
+    int a = 0, b = 0;
+    *start = lua_tointegerx(L, -2, &a);
+    *stop = lua_tointegerx(L, -1, &b);
+    lua_pop(L, 2);
+    if (a && b) return;
+    if (lua_getfield(L, idx, "sentence") == LUA_TTABLE) {
+        int sentence = lua_gettop(L);
+        bool ok = span_field(L, sentence, "start", start) && span_field(L, sentence, "stop", stop);
+        lua_pop(L, 1);
+        if (ok) return;
+    } else {
+        lua_pop(L, 1);
+    }
+    luaL_error(L, "%s", span_error);
+}
+
+/* [-1, +0, e] report{ at =, message =, score =, evidence = } */
+static int l_engine_report(lua_State *L)
+{
+    engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    if (e->current_rule < 0 || !e->out)
+        return luaL_error(L, "report: called outside a rule's check");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const rule *r = &e->rs->rules[e->current_rule];
+    const text_model *m = &e->model;
+
+    lua_getfield(L, 1, "at");
+    if (lua_isnil(L, -1)) return luaL_error(L, "report: missing 'at' (what the finding points at)");
+    lua_Integer start, stop;
+    report_resolve_span(L, lua_gettop(L), &start, &stop);
+    lua_pop(L, 1);
+    if (start < 0 || stop < start || (size_t)stop > m->len)
+        return luaL_error(L, "report: span [%I, %I) is outside the body (0 .. %I)",
+                          start, stop, (lua_Integer)m->len);
+
+    double score = 1.0;
+    int type = lua_getfield(L, 1, "score");
+    if (type == LUA_TNUMBER) score = lua_tonumber(L, -1);
+    else if (type != LUA_TNIL) return luaL_error(L, "report: 'score' must be a number in [0, 1]");
+    lua_pop(L, 1);
+    if (!(score >= 0 && score <= 1))
+        return luaL_error(L, "report: score %f must be in [0, 1]", score);
+
+    type = lua_getfield(L, 1, "message");
+    if (type != LUA_TSTRING && type != LUA_TNIL && type != LUA_TNUMBER)
+        return luaL_error(L, "report: 'message' must be a string");
+    const char *message = type == LUA_TNIL ? r->title : lua_tostring(L, -1);
+
+    char err[256] = "";
+    char *evidence = NULL;
+    type = lua_getfield(L, 1, "evidence");
+    if (type == LUA_TNIL) {
+        evidence = xstrdup("{}");
+    } else if (type != LUA_TTABLE) {
+        return luaL_error(L, "report: 'evidence' must be a table");
+    } else {
+        json_t *json = lua_json_from_value(L, -1, err, sizeof err);
+        if (!json) return luaL_error(L, "report: %s", err);
+        if (!json_is_object(json)) {          /* an array: keep it under "items" */
+            json_t *wrap = json_object();
+            json_object_set_new(wrap, "items", json);
+            json = wrap;
+        }
+        evidence = json_dumps(json, JSON_COMPACT | JSON_SORT_KEYS);
+        json_decref(json);
+    }
+
+    finding *f = finding_list_push(&e->out->findings);
+    f->rule_id = xstrdup(r->id);
+    f->severity = severity_name(r->severity);
+    f->score = r->weight * score;
+    f->start = (size_t)start;
+    f->end = (size_t)stop;
+    text_position(m, f->start, &f->line, &f->col);
+    f->text = xstrndup(m->body + f->start, f->end - f->start);
+    f->message = xstrdup(message);
+    f->evidence_json = evidence;
+    lua_pop(L, 2);
+    return 0;
+}
+
+engine *engine_new(ruleset *rs)
+{
+    engine *e = xcalloc(1, sizeof *e);
+    e->rs = rs;
+    e->current_rule = -1;
+    lua_State *L = sbx_state(rs->sandbox);
+    lua_doc_register(L, &e->doc);
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, l_engine_report, 1);
+    e->report_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return e;
+}
+
+void engine_free(engine *e)
+{
+    if (!e) return;
+    lua_State *L = sbx_state(e->rs->sandbox);
+    luaL_unref(L, LUA_REGISTRYINDEX, e->report_ref);
+    text_model_free(&e->model);
+    buf_free(&e->lowered);
+    free(e);
+}
+
+static void engine_add_error(engine_result *out, size_t rule_index, const char *message)
+{
+    if (out->n_errors == out->cap_errors) {
+        out->cap_errors = out->cap_errors ? out->cap_errors * 2 : 4;
+        out->errors = xrealloc(out->errors, out->cap_errors * sizeof *out->errors);
+    }
+    out->errors[out->n_errors].rule = rule_index;
+    out->errors[out->n_errors].message = xstrdup(message);
+    out->n_errors++;
+}
+
+/* True when the rule has no `needs` or one of its words occurs in the
+ * lowercased title and body. */
+static bool engine_rule_needed(const engine *e, const rule *r)
+{
+    if (r->n_needs == 0) return true;
+    for (size_t i = 0; i < r->n_needs; i++)
+        if (memmem(e->lowered.data, e->lowered.len, r->needs[i], strlen(r->needs[i])))
+            return true;
+    return false;
+}
+
+static void engine_lower_text(engine *e, const article *a)
+{
+    buf_clear(&e->lowered);
+    if (a->title) buf_puts(&e->lowered, a->title);
+    buf_putc(&e->lowered, '\n');
+    buf_append(&e->lowered, a->body, a->body_len);
+    for (size_t i = 0; i < e->lowered.len; i++)
+        e->lowered.data[i] = (char)tolower((unsigned char)e->lowered.data[i]);
+}
+
+void engine_run(engine *e, const article *a, const bool *run_mask,
+                engine_result *out)
+{
+    ruleset *rs = e->rs;
+    lua_State *L = sbx_state(rs->sandbox);
+    text_model_free(&e->model);
+    text_model_build(&e->model, a->body, a->body_len);
+    engine_lower_text(e, a);
+    e->doc.article = a;
+    e->doc.model = &e->model;
+    e->doc.generation++;
+    e->out = out;
+    size_t first_finding = out->findings.n;
+
+    int doc_index = 0;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        if (run_mask && !run_mask[i]) continue;
+        const rule *r = &rs->rules[i];
+        if (!engine_rule_needed(e, r)) { out->rules_skipped++; continue; }
+        if (!doc_index) {
+            lua_doc_push(L, &e->doc);
+            doc_index = lua_gettop(L);
+        }
+        size_t findings_before = out->findings.n;
+        e->current_rule = (long)i;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+        lua_pushvalue(L, doc_index);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, e->report_ref);
+        int status = sbx_call(rs->sandbox, 2, 0);
+        out->rules_run++;
+        if (status != LUA_OK) {
+            const char *msg = lua_tostring(L, -1);
+            engine_add_error(out, i, msg ? msg : "error");
+            lua_pop(L, 1);
+            /* a failed rule's partial findings are dropped: all or nothing */
+            while (out->findings.n > findings_before)
+                finding_clear(&out->findings.items[--out->findings.n]);
+        }
+    }
+    if (doc_index) lua_settop(L, doc_index - 1);
+    e->current_rule = -1;
+    e->out = NULL;
+    e->doc.model = NULL;
+    out->score = engine_article_score(out->findings.items + first_finding,
+                                      out->findings.n - first_finding);
+}
+
+double engine_article_score(const finding *findings, size_t n)
+{
+    double keep = 1.0;
+    for (size_t i = 0; i < n; i++) {
+        bool first = true;
+        double top = findings[i].score;
+        for (size_t j = 0; j < n; j++) {
+            if (strcmp(findings[i].rule_id, findings[j].rule_id) != 0) continue;
+            if (j < i) { first = false; break; }
+            if (findings[j].score > top) top = findings[j].score;
+        }
+        if (first) keep *= 1.0 - top;
+    }
+    return 1.0 - keep;
+}
+
+const char *engine_score_band(double score)
+{
+    return score < 0.3 ? "low" : score < 0.6 ? "medium" : "high";
+}
+
+void engine_result_clear(engine_result *r)
+{
+    finding_list_clear(&r->findings);
+    for (size_t i = 0; i < r->n_errors; i++) free(r->errors[i].message);
+    r->n_errors = 0;
+    r->rules_run = r->rules_skipped = 0;
+    r->score = 0;
+}
+
+void engine_result_free(engine_result *r)
+{
+    engine_result_clear(r);
+    finding_list_free(&r->findings);
+    free(r->errors);
+    r->errors = NULL;
+    r->cap_errors = 0;
+}

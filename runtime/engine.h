@@ -1,0 +1,58 @@
+/*
+ * engine.h — runs a ruleset's rules on one article at a time and collects
+ * scored findings and rule errors.
+ *
+ * An engine owns its text model and Lua objects for the article in hand and
+ * borrows the ruleset (which must outlive it). One engine per thread.
+ * For each article: the body is split (text.h), the `needs` prefilter drops
+ * rules whose words the title and body lack, then each remaining rule's
+ * check(doc, report) runs under the sandbox budgets. A rule that raises,
+ * runs out of budget or reports badly becomes a rule error for this article;
+ * the other rules still run.
+ */
+#ifndef SPINDLE_ENGINE_H
+#define SPINDLE_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "article.h"
+#include "finding.h"
+#include "ruleset.h"
+
+typedef struct rule_error {
+    size_t rule;      /* index into the ruleset */
+    char  *message;   /* owned */
+} rule_error;
+
+typedef struct engine_result {
+    finding_list findings;  /* in rule order, then report order */
+    rule_error  *errors;
+    size_t       n_errors, cap_errors;
+    size_t       rules_run;      /* check() calls made */
+    size_t       rules_skipped;  /* dropped by the needs prefilter */
+    double       score;          /* noisy-OR over rules of the top finding */
+} engine_result;
+
+void engine_result_clear(engine_result *r);  /* keeps memory for reuse */
+void engine_result_free(engine_result *r);
+
+typedef struct engine engine;
+
+engine *engine_new(ruleset *rs);
+void    engine_free(engine *e);
+
+/* Runs the rules on article a (whose body must be valid UTF-8). When
+ * run_mask is not NULL only rules with run_mask[i] true are considered.
+ * Results are appended to out (clear it first to reuse). Never fails: rule
+ * problems become out->errors. */
+void engine_run(engine *e, const article *a, const bool *run_mask,
+                engine_result *out);
+
+/* The noisy-OR article score 1 - prod(1 - max_r) over the findings, taking
+ * each rule's highest finding score once. */
+double engine_article_score(const finding *findings, size_t n);
+
+/* "low" (< 0.3), "medium" (< 0.6) or "high". */
+const char *engine_score_band(double score);
+
+#endif

@@ -1,0 +1,124 @@
+/*
+ * main.c — parses the global options, picks the command and maps the
+ * result to an exit code. Each command lives in cmd_*.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "util.h"
+#include "version.h"
+
+static const char USAGE[] =
+    "usage: spindle [--db FILE] [--rules PATH]... [--color WHEN] COMMAND [ARGS]\n"
+    "\n"
+    "Spindle applies narrative rules, written in Lua, to news articles and\n"
+    "reports scored findings: which sentence, which rule, why, how strongly.\n"
+    "\n"
+    "Commands:\n"
+    "  scan [FILE|DIR|-]...   score articles directly, without an archive\n"
+    "  ingest FILE|DIR|-...   add articles to the archive (duplicates skipped)\n"
+    "  score                  score the archive incrementally; records a run\n"
+    "  findings               list stored findings (filter by run, article, rule, score)\n"
+    "  top                    articles ranked by score, with their strongest findings\n"
+    "  show ARTICLE           an article with its findings highlighted and explained\n"
+    "  search QUERY           full-text search of the archive\n"
+    "  rules                  the loaded rules and their metadata\n"
+    "  check [PATH]...        load and validate rules without running them\n"
+    "  test [PATH]...         run the rules' flag/pass examples\n"
+    "\n"
+    "Global options:\n"
+    "  --db FILE        the archive (default: $SPINDLE_DB, else ./spindle.db)\n"
+    "  --rules PATH     load rules from a file or directory instead of the built-in\n"
+    "                   pack; repeatable; --rules +PATH adds to the built-in pack\n"
+    "  --color WHEN     auto (default), always or never; NO_COLOR is respected\n"
+    "  --no-color       the same as --color never\n"
+    "  --version        print the version\n"
+    "  -h, --help       this help; 'spindle COMMAND --help' for a command's\n"
+    "\n"
+    "Formats: commands that list results take --format text|json|jsonl|csv.\n"
+    "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 --fail-above exceeded.\n";
+
+static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
+    { "scan", cmd_scan },         { "ingest", cmd_ingest }, { "score", cmd_score },
+    { "findings", cmd_findings }, { "top", cmd_top },       { "show", cmd_show },
+    { "search", cmd_search },     { "rules", cmd_rules },   { "check", cmd_check },
+    { "test", cmd_test },
+};
+
+/* Reads the value of a global option given as "--opt value" or
+ * "--opt=value"; advances *i. NULL when missing. */
+static const char *global_value(int argc, char **argv, int *i, const char *opt)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n) == 0 && argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (*i + 1 >= argc) return NULL;
+    return argv[++*i];
+}
+
+static bool is_option(const char *arg, const char *opt)
+{
+    size_t n = strlen(opt);
+    return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+int main(int argc, char **argv)
+{
+    cli c = { .color = COLOR_AUTO };
+    const char *env_db = getenv("SPINDLE_DB");
+    c.db_path = env_db && *env_db ? env_db : "spindle.db";
+    c.rule_paths = xcalloc((size_t)argc, sizeof *c.rule_paths);
+
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            cli_usage(stdout, USAGE);
+            return EXIT_OK;
+        } else if (strcmp(arg, "--version") == 0) {
+            printf("spindle %s\n", SPINDLE_VERSION);
+            return EXIT_OK;
+        } else if (is_option(arg, "--db")) {
+            if (!(c.db_path = global_value(argc, argv, &i, "--db"))) goto missing;
+        } else if (is_option(arg, "--rules")) {
+            const char *path = global_value(argc, argv, &i, "--rules");
+            if (!path) goto missing;
+            if (path[0] == '+') path++;
+            else c.rules_replace = true;
+            c.rule_paths[c.n_rule_paths++] = path;
+        } else if (is_option(arg, "--color") || is_option(arg, "--colour")) {
+            const char *when = global_value(argc, argv, &i, arg[7] == 'u' ? "--colour" : "--color");
+            if (!when) goto missing;
+            if (strcmp(when, "auto") == 0) c.color = COLOR_AUTO;
+            else if (strcmp(when, "always") == 0) c.color = COLOR_ALWAYS;
+            else if (strcmp(when, "never") == 0) c.color = COLOR_NEVER;
+            else { cli_error("--color wants auto, always or never, not '%s'", when); return EXIT_USAGE; }
+        } else if (strcmp(arg, "--no-color") == 0) {
+            c.color = COLOR_NEVER;
+        } else {
+            cli_error("unknown option '%s' (see 'spindle --help')", arg);
+            return EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        cli_usage(stderr, USAGE);
+        return EXIT_USAGE;
+    }
+    for (size_t k = 0; k < sizeof COMMANDS / sizeof COMMANDS[0]; k++) {
+        if (strcmp(argv[i], COMMANDS[k].name) == 0) {
+            int status = COMMANDS[k].fn(&c, argc - i, argv + i);
+            free(c.rule_paths);
+            return status;
+        }
+    }
+    if (strcmp(argv[i], "help") == 0) {
+        cli_usage(stdout, USAGE);
+        return EXIT_OK;
+    }
+    cli_error("unknown command '%s' (see 'spindle --help')", argv[i]);
+    return EXIT_USAGE;
+
+missing:
+    cli_error("option '%s' needs a value", argv[i]);
+    return EXIT_USAGE;
+}

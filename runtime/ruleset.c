@@ -1,0 +1,565 @@
+/*
+ * ruleset.c — loads rule files into the sandbox, validates each rule{} and
+ * provides require() over the embedded stdlib and the rule directories.
+ */
+#include "ruleset.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <lauxlib.h>
+#include "embedded.h"
+#include "lua_rx.h"
+#include "version.h"
+
+static const char *const severity_names[] = { "info", "low", "medium", "high" };
+
+const char *severity_name(rule_severity s)
+{
+    return severity_names[s];
+}
+
+/* The fields a rule{} table may have; anything else is a typo to report. */
+static const char *const rule_fields[] = {
+    "id", "title", "severity", "weight", "tags", "needs", "description",
+    "check", "examples", NULL
+};
+
+static void ruleset_problem(ruleset *rs, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Adds one "file:line: message" entry to the problem list. */
+static void ruleset_problem(ruleset *rs, const char *fmt, ...)
+{
+    buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[1024];
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    buf_puts(&b, tmp);
+    rs->problems = xrealloc(rs->problems, (rs->n_problems + 1) * sizeof *rs->problems);
+    rs->problems[rs->n_problems++] = buf_detach(&b);
+}
+
+/* Reads a whole file; NULL with errno set on failure. Caller frees. */
+static char *read_whole_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) { buf_free(&b); errno = EIO; return NULL; }
+    *len = b.len;
+    return buf_detach(&b);
+}
+
+static ruleset *ruleset_from_upvalue(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* --- require ----------------------------------------------------------- */
+
+/* True when name is a module name: letters, digits, '_' and single dots. */
+static bool module_name_valid(const char *name)
+{
+    if (!*name || *name == '.') return false;
+    for (const char *p = name; *p; p++) {
+        if (*p == '.') { if (p[1] == '.' || p[1] == '\0') return false; continue; }
+        if (!isalnum((unsigned char)*p) && *p != '_') return false;
+    }
+    return true;
+}
+
+/* [-0, +1, e] Finds module source: the embedded stdlib, then each rule
+ * directory. Pushes the chunk name; returns the code (caller frees when
+ * *owned) or NULL when not found. */
+static const char *module_find(lua_State *L, ruleset *rs, const char *name,
+                               size_t *len, bool *owned)
+{
+    for (const embedded_file *e = embedded_stdlib; e->name; e++) {
+        if (strcmp(e->name, name) == 0) {
+            lua_pushfstring(L, "@%s", e->path);
+            *len = e->len;
+            *owned = false;
+            return e->data;
+        }
+    }
+    for (size_t i = 0; i < rs->n_dirs; i++) {
+        buf path = {0};
+        buf_printf(&path, "%s/", rs->dirs[i]);
+        for (const char *p = name; *p; p++) buf_putc(&path, *p == '.' ? '/' : *p);
+        buf_puts(&path, ".lua");
+        char *code = read_whole_file(path.data, len);
+        if (code) {
+            lua_pushfstring(L, "@%s", path.data);
+            buf_free(&path);
+            *owned = true;
+            return code;
+        }
+        buf_free(&path);
+    }
+    return NULL;
+}
+
+/* [-1, +1, e] require(name): loads a stdlib or rule-directory module once
+ * per ruleset, in its own environment, and returns its value. */
+static int l_rule_require(lua_State *L)
+{
+    ruleset *rs = ruleset_from_upvalue(L);
+    const char *name = luaL_checkstring(L, 1);
+    luaL_argcheck(L, module_name_valid(name), 1, "not a module name");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->loaded_ref);
+    int loaded = lua_gettop(L);
+    if (lua_getfield(L, loaded, name) != LUA_TNIL) {
+        if (lua_islightuserdata(L, -1))
+            return luaL_error(L, "require: module '%s' requires itself (a cycle)", name);
+        return 1;
+    }
+    lua_pop(L, 1);
+    size_t len;
+    bool owned;
+    const char *code = module_find(L, rs, name, &len, &owned);
+    if (!code)
+        return luaL_error(L, "module '%s' not found (the stdlib has spindle.*; "
+                          "other modules are looked up in the rule directories)", name);
+    int chunkname = lua_gettop(L);
+    char hash[33];
+    hash_hex(code, len, hash);
+    buf_printf(&rs->library_parts, "%s %s\n", name, hash);
+    sbx_push_env(rs->sandbox);
+    int status = sbx_load(rs->sandbox, code, len, lua_tostring(L, chunkname));
+    if (owned) free((void *)code);
+    if (status != LUA_OK) return lua_error(L);
+    lua_pushlightuserdata(L, rs);                 /* cycle marker */
+    lua_setfield(L, loaded, name);
+    lua_pushstring(L, name);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_pushboolean(L, 1); }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, loaded, name);
+    return 1;
+}
+
+/* --- rule{} validation -------------------------------------------------- */
+
+/* A validation failure message, kept while a rule is checked. */
+typedef struct rule_check {
+    char message[512];
+    bool failed;
+} rule_check;
+
+static void rule_fail(rule_check *rc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void rule_fail(rule_check *rc, const char *fmt, ...)
+{
+    if (rc->failed) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(rc->message, sizeof rc->message, fmt, ap);
+    va_end(ap);
+    rc->failed = true;
+}
+
+static bool rule_id_valid(const char *id)
+{
+    if (!islower((unsigned char)*id) && !isdigit((unsigned char)*id)) return false;
+    for (const char *p = id; *p; p++) {
+        if (*p == '-') { if (p[1] == '-' || p[1] == '\0') return false; continue; }
+        if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p)) return false;
+    }
+    return true;
+}
+
+/* Reads a string field of the rule table at index t; NULL when absent or
+ * of the wrong type (then rc records why when required or mistyped). */
+static char *rule_string_field(lua_State *L, int t, const char *field,
+                               bool required, rule_check *rc)
+{
+    char *value = NULL;
+    int type = lua_getfield(L, t, field);
+    if (type == LUA_TSTRING) value = xstrdup(lua_tostring(L, -1));
+    else if (type == LUA_TNIL) { if (required) rule_fail(rc, "missing field '%s'", field); }
+    else rule_fail(rc, "field '%s' must be a string, not a %s", field, lua_typename(L, type));
+    lua_pop(L, 1);
+    return value;
+}
+
+/* Reads an array of non-empty strings; lowercases when asked. */
+static char **rule_string_list(lua_State *L, int t, const char *field,
+                               bool lower, size_t *n, rule_check *rc)
+{
+    *n = 0;
+    int type = lua_getfield(L, t, field);
+    if (type == LUA_TNIL) { lua_pop(L, 1); return NULL; }
+    if (type != LUA_TTABLE) {
+        rule_fail(rc, "field '%s' must be a list of strings", field);
+        lua_pop(L, 1);
+        return NULL;
+    }
+    size_t count = (size_t)lua_rawlen(L, -1);
+    char **list = xcalloc(count + 1, sizeof *list);
+    for (size_t i = 1; i <= count; i++) {
+        if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
+            rule_fail(rc, "%s[%zu] must be a non-empty string", field, i);
+            lua_pop(L, 1);
+            continue;
+        }
+        char *s = xstrdup(lua_tostring(L, -1));
+        if (lower) for (char *p = s; *p; p++) *p = (char)tolower((unsigned char)*p);
+        list[(*n)++] = s;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return list;
+}
+
+/* Checks examples = { flag = {...}, pass = {...} }: each entry a string
+ * or a table with a string body and an optional string title. */
+static size_t rule_check_examples(lua_State *L, int examples, const char *kind,
+                                  rule_check *rc)
+{
+    int type = lua_getfield(L, examples, kind);
+    size_t count = 0;
+    if (type == LUA_TTABLE) {
+        count = (size_t)lua_rawlen(L, -1);
+        for (size_t i = 1; i <= count; i++) {
+            int et = lua_rawgeti(L, -1, (lua_Integer)i);
+            bool ok = et == LUA_TSTRING;
+            if (et == LUA_TTABLE) {
+                ok = lua_getfield(L, -1, "body") == LUA_TSTRING;
+                int tt = lua_getfield(L, -2, "title");
+                ok = ok && (tt == LUA_TNIL || tt == LUA_TSTRING);
+                lua_pop(L, 2);
+            }
+            if (!ok) rule_fail(rc, "examples.%s[%zu] must be a string or {title=, body=}", kind, i);
+            lua_pop(L, 1);
+        }
+    } else if (type != LUA_TNIL) {
+        rule_fail(rc, "examples.%s must be a list", kind);
+    }
+    lua_pop(L, 1);
+    return count;
+}
+
+static void rule_free_fields(rule *r)
+{
+    free(r->id);
+    free(r->title);
+    free(r->description);
+    for (size_t i = 0; i < r->n_tags; i++) free(r->tags[i]);
+    free(r->tags);
+    for (size_t i = 0; i < r->n_needs; i++) free(r->needs[i]);
+    free(r->needs);
+    free(r->file);
+}
+
+/* Validates the rule table at index t into r. Returns false (with the
+ * reason in rc) when the rule cannot be used. */
+static bool rule_from_table(lua_State *L, int t, rule *r, rule_check *rc)
+{
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        bool known = false;
+        if (lua_type(L, -1) == LUA_TSTRING)
+            for (const char *const *f = rule_fields; *f; f++)
+                if (strcmp(*f, lua_tostring(L, -1)) == 0) known = true;
+        if (!known) {
+            rule_fail(rc, "unknown field '%s' (fields: id, title, severity, weight, "
+                      "tags, needs, description, check, examples)",
+                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+        }
+    }
+    r->id = rule_string_field(L, t, "id", true, rc);
+    if (r->id && !rule_id_valid(r->id))
+        rule_fail(rc, "id '%s' must be lowercase-kebab-case (a-z, 0-9, '-')", r->id);
+    r->title = rule_string_field(L, t, "title", true, rc);
+    r->description = rule_string_field(L, t, "description", false, rc);
+    if (!r->description) r->description = xstrdup("");
+
+    char *sev = rule_string_field(L, t, "severity", true, rc);
+    if (sev) {
+        bool found = false;
+        for (int i = 0; i < 4; i++)
+            if (strcmp(sev, severity_names[i]) == 0) { r->severity = (rule_severity)i; found = true; }
+        if (!found) rule_fail(rc, "severity '%s' must be one of info, low, medium, high", sev);
+        free(sev);
+    }
+
+    int type = lua_getfield(L, t, "weight");
+    if (type != LUA_TNUMBER) {
+        rule_fail(rc, type == LUA_TNIL ? "missing field 'weight'"
+                                       : "field 'weight' must be a number");
+    } else {
+        r->weight = lua_tonumber(L, -1);
+        if (!(r->weight > 0 && r->weight <= 1))
+            rule_fail(rc, "weight %g must be in (0, 1]", r->weight);
+    }
+    lua_pop(L, 1);
+
+    r->tags = rule_string_list(L, t, "tags", false, &r->n_tags, rc);
+    r->needs = rule_string_list(L, t, "needs", true, &r->n_needs, rc);
+
+    type = lua_getfield(L, t, "check");
+    if (type != LUA_TFUNCTION)
+        rule_fail(rc, type == LUA_TNIL ? "missing field 'check' (a function(doc, report))"
+                                       : "field 'check' must be a function(doc, report)");
+    r->check_ref = type == LUA_TFUNCTION ? luaL_ref(L, LUA_REGISTRYINDEX) : LUA_NOREF;
+    if (type != LUA_TFUNCTION) lua_pop(L, 1);
+
+    r->examples_ref = LUA_NOREF;
+    type = lua_getfield(L, t, "examples");
+    if (type == LUA_TTABLE) {
+        int ex = lua_gettop(L);
+        r->n_flag_examples = rule_check_examples(L, ex, "flag", rc);
+        r->n_pass_examples = rule_check_examples(L, ex, "pass", rc);
+        r->examples_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+        if (type != LUA_TNIL) rule_fail(rc, "field 'examples' must be a table {flag=, pass=}");
+        lua_pop(L, 1);
+    }
+    return !rc->failed;
+}
+
+/* [-1, +0, e] rule{...}: validates and records one rule. A bad rule is a
+ * recorded problem at the caller's file:line, not an error, so the rest of
+ * the file still loads. */
+static int l_rule_define(lua_State *L)
+{
+    ruleset *rs = ruleset_from_upvalue(L);
+    lua_Debug ar;
+    int line = 0;
+    const char *file = rs->current_file ? rs->current_file : "?";
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        line = ar.currentline;
+        if (ar.source[0] == '@') file = ar.source + 1;
+    }
+    if (!rs->current_file)
+        return luaL_error(L, "rule{} can only be called while a rule file loads");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    rule r = {0};
+    rule_check rc = {0};
+    if (!rule_from_table(L, 1, &r, &rc)) {
+        ruleset_problem(rs, "%s:%d: rule '%s': %s", file, line, r.id ? r.id : "?", rc.message);
+        if (r.check_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, r.check_ref);
+        if (r.examples_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, r.examples_ref);
+        rule_free_fields(&r);
+        return 0;
+    }
+    long existing = ruleset_find(rs, r.id);
+    if (existing >= 0) {
+        ruleset_problem(rs, "%s:%d: rule '%s': duplicate id (first defined at %s:%d)",
+                        file, line, r.id, rs->rules[existing].file,
+                        rs->rules[existing].line);
+        luaL_unref(L, LUA_REGISTRYINDEX, r.check_ref);
+        if (r.examples_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, r.examples_ref);
+        rule_free_fields(&r);
+        return 0;
+    }
+    r.file = xstrdup(file);
+    r.line = line;
+    memcpy(r.source_hash, rs->current_hash, sizeof r.source_hash);
+    rs->rules = xrealloc(rs->rules, (rs->n_rules + 1) * sizeof *rs->rules);
+    rs->rules[rs->n_rules++] = r;
+    return 0;
+}
+
+/* --- loading ------------------------------------------------------------ */
+
+/* Runs one rule file's code. A syntax or run-time error drops the rules
+ * the file defined before it failed, and is recorded as a problem. */
+static void ruleset_load_code(ruleset *rs, const char *code, size_t len,
+                              const char *path)
+{
+    lua_State *L = sbx_state(rs->sandbox);
+    size_t before = rs->n_rules;
+    char chunkname[1024];
+    snprintf(chunkname, sizeof chunkname, "@%s", path);
+    hash_hex(code, len, rs->current_hash);
+    rs->current_file = xstrdup(path);
+    sbx_push_env(rs->sandbox);
+    int status = sbx_load(rs->sandbox, code, len, chunkname);
+    if (status == LUA_OK) status = sbx_call(rs->sandbox, 0, 0);
+    if (status != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        if (msg && strncmp(msg, path, strlen(path)) == 0)
+            ruleset_problem(rs, "%s", msg);
+        else
+            ruleset_problem(rs, "%s: %s", path, msg ? msg : "error");
+        lua_pop(L, 1);
+        while (rs->n_rules > before) {
+            rule *r = &rs->rules[--rs->n_rules];
+            luaL_unref(L, LUA_REGISTRYINDEX, r->check_ref);
+            if (r->examples_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, r->examples_ref);
+            rule_free_fields(r);
+        }
+    }
+    free(rs->current_file);
+    rs->current_file = NULL;
+}
+
+static void ruleset_add_dir(ruleset *rs, const char *dir)
+{
+    for (size_t i = 0; i < rs->n_dirs; i++)
+        if (strcmp(rs->dirs[i], dir) == 0) return;
+    rs->dirs = xrealloc(rs->dirs, (rs->n_dirs + 1) * sizeof *rs->dirs);
+    rs->dirs[rs->n_dirs++] = xstrdup(dir);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void ruleset_load_file(ruleset *rs, const char *path)
+{
+    size_t len = 0;
+    char *code = read_whole_file(path, &len);
+    if (!code) {
+        ruleset_problem(rs, "%s: cannot read rule file: %s", path, strerror(errno));
+        return;
+    }
+    ruleset_load_code(rs, code, len, path);
+    free(code);
+}
+
+size_t ruleset_load_path(ruleset *rs, const char *path)
+{
+    size_t before = rs->n_problems;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        ruleset_problem(rs, "%s: cannot read rules: %s", path, strerror(errno));
+        return rs->n_problems - before;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        const char *slash = strrchr(path, '/');
+        if (slash) {
+            char *dir = xstrndup(path, (size_t)(slash - path));
+            ruleset_add_dir(rs, *dir ? dir : "/");
+            free(dir);
+        } else {
+            ruleset_add_dir(rs, ".");
+        }
+        ruleset_load_file(rs, path);
+        return rs->n_problems - before;
+    }
+    size_t plen = strlen(path);
+    while (plen > 1 && path[plen - 1] == '/') plen--;
+    char *dir = xstrndup(path, plen);
+    ruleset_add_dir(rs, dir);
+    DIR *d = opendir(dir);
+    if (!d) {
+        ruleset_problem(rs, "%s: cannot read rules: %s", dir, strerror(errno));
+        free(dir);
+        return rs->n_problems - before;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0)
+            continue;
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, compare_strings);
+    for (size_t i = 0; i < n; i++) {
+        buf file = {0};
+        buf_printf(&file, "%s/%s", dir, names[i]);
+        struct stat fst;
+        if (stat(file.data, &fst) == 0 && S_ISREG(fst.st_mode))
+            ruleset_load_file(rs, file.data);
+        buf_free(&file);
+        free(names[i]);
+    }
+    free(names);
+    free(dir);
+    return rs->n_problems - before;
+}
+
+void ruleset_load_builtin(ruleset *rs)
+{
+    for (const embedded_file *e = embedded_rules; e->name; e++)
+        ruleset_load_code(rs, e->data, e->len, e->path);
+}
+
+void ruleset_finish(ruleset *rs)
+{
+    buf parts = {0};
+    buf_printf(&parts, "spindle %s\n", SPINDLE_VERSION);
+    if (rs->library_parts.data) buf_puts(&parts, rs->library_parts.data);
+    hash_hex(parts.data, parts.len, rs->library_hash);
+    buf_free(&parts);
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        rule *r = &rs->rules[i];
+        const char *pieces[3] = { r->source_hash, rs->library_hash, r->id };
+        size_t lens[3] = { strlen(r->source_hash), strlen(rs->library_hash), strlen(r->id) };
+        hash_hex_parts(pieces, lens, 3, r->source_hash);
+    }
+}
+
+long ruleset_find(const ruleset *rs, const char *id)
+{
+    for (size_t i = 0; i < rs->n_rules; i++)
+        if (strcmp(rs->rules[i].id, id) == 0) return (long)i;
+    return -1;
+}
+
+ruleset *ruleset_new(const ruleset_options *opt, char *err, size_t errlen)
+{
+    ruleset_options defaults = {0};
+    if (!opt) opt = &defaults;
+    ruleset *rs = xcalloc(1, sizeof *rs);
+    rs->sandbox = sbx_new(opt->memory_bytes, opt->instruction_budget, err, errlen);
+    if (!rs->sandbox) { free(rs); return NULL; }
+    rs->rx = rx_cache_new(opt->match_limit ? opt->match_limit : RX_DEFAULT_MATCH_LIMIT,
+                          opt->depth_limit ? opt->depth_limit : RX_DEFAULT_DEPTH_LIMIT);
+    lua_State *L = sbx_state(rs->sandbox);
+    lua_newtable(L);
+    rs->loaded_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    sbx_push_globals(rs->sandbox);
+    lua_newtable(L);                                  /* spindle */
+    lua_rx_push_constructor(L, rs->rx);
+    lua_setfield(L, -2, "re");
+    lua_pushstring(L, SPINDLE_VERSION);
+    lua_setfield(L, -2, "version");
+    lua_setfield(L, -2, "spindle");
+    lua_pushlightuserdata(L, rs);
+    lua_pushcclosure(L, l_rule_require, 1);
+    lua_setfield(L, -2, "require");
+    lua_pushlightuserdata(L, rs);
+    lua_pushcclosure(L, l_rule_define, 1);
+    lua_setfield(L, -2, "rule");
+    lua_pop(L, 1);
+    return rs;
+}
+
+void ruleset_free(ruleset *rs)
+{
+    if (!rs) return;
+    for (size_t i = 0; i < rs->n_rules; i++) rule_free_fields(&rs->rules[i]);
+    free(rs->rules);
+    for (size_t i = 0; i < rs->n_problems; i++) free(rs->problems[i]);
+    free(rs->problems);
+    for (size_t i = 0; i < rs->n_dirs; i++) free(rs->dirs[i]);
+    free(rs->dirs);
+    buf_free(&rs->library_parts);
+    free(rs->current_file);
+    sbx_free(rs->sandbox);
+    rx_cache_free(rs->rx);
+    free(rs);
+}

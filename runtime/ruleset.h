@@ -1,0 +1,92 @@
+/*
+ * ruleset.h — loading, validating and holding the rules of one engine.
+ *
+ * A ruleset owns a sandbox (sandbox.h), the regex cache the rules use, and
+ * the rules loaded into that sandbox from rule files: the built-in pack
+ * (embedded.h) and/or files and directories named on the command line.
+ * Rule files call rule{...}; each call is validated (unique lowercase-kebab
+ * id, title, severity, weight in (0, 1], tags, needs, check function,
+ * examples, no unknown fields). Problems never stop the load: each becomes a
+ * "file:line: message" entry in the ruleset's problem list and the other
+ * rules still load. require() reaches the embedded stdlib ("spindle.*") and
+ * modules in the rule directories.
+ */
+#ifndef SPINDLE_RULESET_H
+#define SPINDLE_RULESET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "rx.h"
+#include "sandbox.h"
+#include "util.h"
+
+typedef enum rule_severity { SEV_INFO, SEV_LOW, SEV_MEDIUM, SEV_HIGH } rule_severity;
+
+const char *severity_name(rule_severity s);
+
+typedef struct rule {
+    char    *id;
+    char    *title;
+    char    *description;   /* "" when not given */
+    rule_severity severity;
+    double   weight;        /* 0 < weight <= 1 */
+    char   **tags;          /* n_tags strings */
+    size_t   n_tags;
+    char   **needs;         /* lowercased prefilter words; none = always run */
+    size_t   n_needs;
+    char    *file;          /* where it was defined, for messages */
+    int      line;
+    char     source_hash[33]; /* the rule file, the stdlib and local modules */
+    int      check_ref;     /* registry ref of the check function */
+    int      examples_ref;  /* registry ref of the examples table or LUA_NOREF */
+    size_t   n_flag_examples, n_pass_examples;
+} rule;
+
+typedef struct ruleset_options {
+    size_t   memory_bytes;        /* Lua memory budget; 0 = default */
+    uint64_t instruction_budget;  /* per rule call; 0 = default */
+    uint32_t match_limit;         /* PCRE2 limits; 0 = default */
+    uint32_t depth_limit;
+} ruleset_options;
+
+typedef struct ruleset {
+    sbx      *sandbox;
+    rx_cache *rx;
+    rule     *rules;
+    size_t    n_rules;
+    char    **problems;      /* "file:line: message" for each load problem */
+    size_t    n_problems;
+    char      library_hash[33];
+    /* private to ruleset.c */
+    char    **dirs;          /* module search directories */
+    size_t    n_dirs;
+    int       loaded_ref;    /* registry ref: module name -> value */
+    buf       library_parts; /* hashes of the modules loaded, in order */
+    char     *current_file;  /* file being loaded (for rule{} records) */
+    char      current_hash[33];
+    size_t    first_rule_of_file;
+} ruleset;
+
+/* Creates an empty ruleset with its sandbox. Returns NULL with a reason in
+ * err when the sandbox cannot be made. Free with ruleset_free. */
+ruleset *ruleset_new(const ruleset_options *opt, char *err, size_t errlen);
+void     ruleset_free(ruleset *rs);
+
+/* Loads the built-in rule pack. */
+void ruleset_load_builtin(ruleset *rs);
+
+/* Loads a rule file, or every *.lua file under a directory (recursively,
+ * sorted). A directory, or a file's directory, joins the module search path.
+ * Problems (unreadable path, syntax error, bad rule) go to rs->problems.
+ * Returns the number of problems added. */
+size_t ruleset_load_path(ruleset *rs, const char *path);
+
+/* Call once after the last load: fixes each rule's source_hash (which
+ * includes every library module that was loaded). */
+void ruleset_finish(ruleset *rs);
+
+/* Index of the rule with this id, or -1. */
+long ruleset_find(const ruleset *rs, const char *id);
+
+#endif

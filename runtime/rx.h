@@ -1,0 +1,82 @@
+/*
+ * rx.h — PCRE2 patterns for the engine: compiled once, cached by pattern and
+ * flags, matched with match and depth limits, JIT-compiled when available.
+ *
+ * Every pattern is compiled with PCRE2_UTF | PCRE2_UCP (subjects are valid
+ * UTF-8, so matching uses PCRE2_NO_UTF_CHECK); \C is refused, since it could
+ * end a match inside a character. Flags are a string of letters:
+ *   i  caseless        m  multiline (^ $ at line breaks)
+ *   s  dotall          x  extended (ignore whitespace and # comments)
+ *   U  ungreedy by default
+ * Any other letter is an error; order and repeats do not matter ("mi" and
+ * "im" name the same cached pattern).
+ *
+ * A cache belongs to one engine instance (one thread): it holds the hash
+ * table, the match context (limits), a JIT stack and one match block shared
+ * by all its patterns, so matching allocates nothing. It owns the patterns
+ * it returns; they stay valid until rx_cache_free (nothing is evicted).
+ * Patterns are JIT-compiled when PCRE2 can; setting the environment
+ * variable SPINDLE_RX_NO_JIT=1 before rx_cache_new turns the JIT off (for
+ * valgrind, which reports false positives inside JIT code).
+ * Allocation failure exits, as with xmalloc (util.h).
+ */
+#ifndef SPINDLE_RX_H
+#define SPINDLE_RX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rx_cache rx_cache;
+typedef struct rx_pattern rx_pattern;
+
+/* Default limits: PCRE2 match limit (backtracking steps) and depth limit.
+ * The depth limit binds only the interpreter; JIT matching is bounded by
+ * the match limit and its stack (a "JIT stack limit reached" error). */
+#define RX_DEFAULT_MATCH_LIMIT 1000000u
+#define RX_DEFAULT_DEPTH_LIMIT 10000u
+
+rx_cache *rx_cache_new(uint32_t match_limit, uint32_t depth_limit);
+void      rx_cache_free(rx_cache *c);     /* frees every cached pattern; NULL ok */
+
+/* Compiles (or finds in the cache) pattern[0, len) with flags (NULL = "").
+ * The pattern may hold NUL bytes; it must be valid UTF-8. The same pattern
+ * bytes and flags always give the same pointer.
+ * On error returns NULL, caches nothing, and writes into err (errlen bytes,
+ * truncated to fit; err may be NULL) PCRE2's message and the byte offset in
+ * the pattern, e.g. "missing closing parenthesis at offset 3", or
+ * "unknown flag 'q' (flags are i, m, s, x, U)". */
+rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
+                       const char *flags, char *err, size_t errlen);
+
+/* Number of capture groups in the pattern. */
+int rx_capture_count(const rx_pattern *p);
+
+/* Name of the capture group number n, or NULL when it has no name or n is
+ * out of range. The string is owned by the pattern. */
+const char *rx_capture_name(const rx_pattern *p, int n);
+
+/* Matches p against subject[0, len) starting at byte offset start.
+ * subject must be valid UTF-8 (it is not checked) and start must be at most
+ * len and at the first byte of a character (start > len is an error).
+ * c must be the cache that compiled p.
+ * On a match returns the number of pairs filled (1 + captures) and writes
+ * them into ovector (2 * pairs entries: start, end byte offsets; an unset
+ * group is (size_t)-1, (size_t)-1). ovector must hold
+ * 2 * (rx_capture_count(p) + 1) entries.
+ * Returns 0 for no match, and a negative value on a matching error (match or
+ * depth limit exceeded, ...): then rx_error_message gives the reason. The
+ * cache stays usable after an error. */
+int rx_match(rx_cache *c, const rx_pattern *p, const char *subject,
+             size_t len, size_t start, size_t *ovector);
+
+/* Message for a negative rx_match result, e.g. "match limit exceeded",
+ * written into buf (buflen bytes) and returned; "PCRE2 error N" for a code
+ * PCRE2 does not know. */
+const char *rx_error_message(int code, char *buf, size_t buflen);
+
+/* Source text (NUL-terminated copy) and flags (canonical order "imsxU") of
+ * a compiled pattern; both owned by the cache. */
+const char *rx_pattern_source(const rx_pattern *p);
+const char *rx_pattern_flags(const rx_pattern *p);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * sandbox.c — a Lua state with a memory budget, an instruction budget and
+ * an allow-list of globals.
+ */
+#include "sandbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include "util.h"
+
+/* How often (in VM instructions) the count hook runs. */
+#define SBX_HOOK_STEP 1000
+
+struct sbx {
+    lua_State *L;
+    size_t     memory_used;      /* bytes currently allocated by the state */
+    size_t     memory_limit;     /* refuse growth past this */
+    int        memory_exceeded;  /* set when an allocation was refused */
+    uint64_t   instruction_budget;
+    uint64_t   instructions;     /* counted by the hook during sbx_call */
+    int        armed;            /* the hook enforces the budget */
+    int        expired;          /* the budget ran out in this call */
+    int        globals_ref;      /* registry ref of the safe globals table */
+    char       expired_at[256];  /* "file:line" running when the budget ran out */
+};
+
+/*
+ * The allow-list: every global a rule can see. "*" takes the whole library
+ * table (copied, so a rule cannot change what another sees through it).
+ * Left out on purpose: io, os (but three functions), debug, package, load,
+ * loadstring, dofile, loadfile, require (the engine provides its own),
+ * collectgarbage, string.dump.
+ */
+static const struct { const char *library; const char *name; } sbx_allowed[] = {
+    { "_G", "assert" },   { "_G", "error" },     { "_G", "ipairs" },
+    { "_G", "next" },     { "_G", "pairs" },     { "_G", "pcall" },
+    { "_G", "xpcall" },   { "_G", "select" },    { "_G", "tonumber" },
+    { "_G", "tostring" }, { "_G", "type" },      { "_G", "rawequal" },
+    { "_G", "rawget" },   { "_G", "rawset" },    { "_G", "rawlen" },
+    { "_G", "setmetatable" }, { "_G", "getmetatable" }, { "_G", "_VERSION" },
+    { "string", "*" },    { "table", "*" },      { "math", "*" },
+    { "utf8", "*" },      { "coroutine", "*" },
+    { "os", "time" },     { "os", "date" },      { "os", "clock" },
+};
+
+/* The allocator: frees always succeed; growth past the budget is refused,
+ * which Lua turns into a memory error. */
+static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sbx *s = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        s->memory_used -= old;
+        return NULL;
+    }
+    if (nsize > old && s->memory_used + (nsize - old) > s->memory_limit) {
+        s->memory_exceeded = 1;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (!p) return NULL;
+    s->memory_used = s->memory_used - old + nsize;
+    return p;
+}
+
+static sbx *sbx_from_state(lua_State *L)
+{
+    return *(sbx **)lua_getextraspace(L);
+}
+
+/* The count hook. Once the budget is spent it raises an error on every
+ * call, with a hook step of one instruction, so a pcall in the rule that
+ * catches the first error meets another at once. */
+static void sbx_count_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    sbx *s = sbx_from_state(L);
+    if (!s->armed) return;
+    if (!s->expired) {
+        s->instructions += SBX_HOOK_STEP;
+        if (s->instructions <= s->instruction_budget) return;
+        s->expired = 1;
+        lua_Debug where;
+        s->expired_at[0] = '\0';
+        if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
+            where.currentline > 0)
+            snprintf(s->expired_at, sizeof s->expired_at, " at %s:%d",
+                     where.short_src, where.currentline);
+        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
+    }
+    luaL_error(L, "instruction budget of %llu exceeded",
+               (unsigned long long)s->instruction_budget);
+}
+
+/* print for rules: to stderr, tab-separated, so stdout stays data. */
+static int l_sbx_print(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *text = luaL_tolstring(L, i, &len);
+        if (i > 1) fputc('\t', stderr);
+        fwrite(text, 1, len, stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* [-0, +0, m] Builds the safe globals table from the allow-list and keeps
+ * it in the registry. */
+static void sbx_build_globals(sbx *s)
+{
+    lua_State *L = s->L;
+    lua_newtable(L);                                   /* safe */
+    for (size_t i = 0; i < sizeof sbx_allowed / sizeof sbx_allowed[0]; i++) {
+        const char *lib = sbx_allowed[i].library, *name = sbx_allowed[i].name;
+        if (strcmp(lib, "_G") == 0) {
+            lua_getglobal(L, name);
+            lua_setfield(L, -2, name);
+            continue;
+        }
+        if (lua_getfield(L, -1, lib) != LUA_TTABLE) {  /* safe[lib] */
+            lua_pop(L, 1);
+            lua_newtable(L);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, -3, lib);
+        }
+        lua_getglobal(L, lib);                         /* safe, t, real */
+        if (strcmp(name, "*") == 0) {
+            lua_pushnil(L);
+            while (lua_next(L, -2)) {
+                lua_pushvalue(L, -2);
+                lua_insert(L, -2);
+                lua_settable(L, -5);
+            }
+        } else {
+            lua_getfield(L, -1, name);
+            lua_setfield(L, -3, name);
+        }
+        lua_pop(L, 2);
+    }
+    lua_pushcfunction(L, l_sbx_print);
+    lua_setfield(L, -2, "print");
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "_G");
+    s->globals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
+             char *err, size_t errlen)
+{
+    sbx *s = xcalloc(1, sizeof *s);
+    s->memory_limit = memory_bytes ? memory_bytes : SBX_DEFAULT_MEMORY_BYTES;
+    s->instruction_budget = instruction_budget ? instruction_budget
+                                               : SBX_DEFAULT_INSTRUCTIONS;
+    s->L = lua_newstate(sbx_alloc, s);
+    if (!s->L) {
+        snprintf(err, errlen, "cannot create a Lua state");
+        free(s);
+        return NULL;
+    }
+    *(sbx **)lua_getextraspace(s->L) = s;
+    luaL_openlibs(s->L);
+    /* Strings share one metatable whose __index is the real string table:
+     * take dump out of that table itself. */
+    lua_getglobal(s->L, "string");
+    lua_pushnil(s->L);
+    lua_setfield(s->L, -2, "dump");
+    lua_pop(s->L, 1);
+    sbx_build_globals(s);
+    lua_sethook(s->L, sbx_count_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
+    return s;
+}
+
+void sbx_free(sbx *s)
+{
+    if (!s) return;
+    if (s->L) lua_close(s->L);
+    free(s);
+}
+
+lua_State *sbx_state(sbx *s)
+{
+    return s->L;
+}
+
+void sbx_push_globals(sbx *s)
+{
+    lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->globals_ref);
+}
+
+void sbx_push_env(sbx *s)
+{
+    lua_State *L = s->L;
+    lua_newtable(L);                    /* env */
+    lua_newtable(L);                    /* env, mt */
+    sbx_push_globals(s);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+}
+
+int sbx_load(sbx *s, const char *code, size_t len, const char *chunkname)
+{
+    lua_State *L = s->L;
+    int status = luaL_loadbufferx(L, code, len, chunkname, "t");
+    if (status != LUA_OK) {
+        lua_remove(L, -2);              /* drop the env, keep the message */
+        return status;
+    }
+    lua_insert(L, -2);                  /* fn, env */
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    return LUA_OK;
+}
+
+/* Message handler: keeps string messages, describes others. */
+static int sbx_message_handler(lua_State *L)
+{
+    if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+        return 1;
+    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    return 1;
+}
+
+int sbx_call(sbx *s, int nargs, int nresults)
+{
+    lua_State *L = s->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, sbx_message_handler);
+    lua_insert(L, base);
+    s->instructions = 0;
+    s->expired = 0;
+    s->memory_exceeded = 0;
+    s->armed = 1;
+    lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
+    int status = lua_pcall(L, nargs, nresults, base);
+    s->armed = 0;
+    lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
+    lua_remove(L, base);
+    if (status != LUA_OK) {
+        if (s->expired) {
+            lua_pop(L, 1);
+            lua_pushfstring(L, "instruction budget of %I exceeded%s",
+                            (lua_Integer)s->instruction_budget, s->expired_at);
+        } else if (status == LUA_ERRMEM || s->memory_exceeded) {
+            lua_pop(L, 1);
+            lua_gc(L, LUA_GCCOLLECT);
+            lua_pushfstring(L, "memory budget of %d MiB exceeded",
+                            (int)(s->memory_limit / (1024 * 1024)));
+        }
+    }
+    s->expired = 0;
+    return status;
+}
+
+size_t sbx_memory_used(const sbx *s)
+{
+    return s->memory_used;
+}
+
+uint64_t sbx_last_instructions(const sbx *s)
+{
+    return s->instructions;
+}

@@ -1,0 +1,62 @@
+/*
+ * sandbox.h — the Lua state that rules run in, with its limits.
+ *
+ * A sandbox owns one lua_State whose allocator enforces a memory budget and
+ * whose count hook enforces an instruction budget for every protected call
+ * made through sbx_call. Rules see only the allow-listed globals (see the
+ * table in sandbox.c): chunks are loaded as text with their own _ENV whose
+ * __index is the shared table of safe globals.
+ *
+ * One sandbox per engine instance (per thread); nothing here is global.
+ */
+#ifndef SPINDLE_SANDBOX_H
+#define SPINDLE_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lua.h>
+
+#define SBX_DEFAULT_MEMORY_BYTES  (512u * 1024u * 1024u)
+#define SBX_DEFAULT_INSTRUCTIONS  50000000u
+
+typedef struct sbx sbx;
+
+/* Creates a sandbox with the given budgets (0 = the default). Returns NULL
+ * and writes a reason into err when the state cannot be created. */
+sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
+             char *err, size_t errlen);
+
+/* Closes the state and frees the sandbox; NULL is fine. */
+void sbx_free(sbx *s);
+
+lua_State *sbx_state(sbx *s);
+
+/* [-0, +1, m] Pushes a fresh environment table for a chunk: reads fall
+ * through to the safe globals, writes stay in the table. */
+void sbx_push_env(sbx *s);
+
+/* [-0, +1, m] Pushes the shared table of safe globals (for adding engine
+ * functions such as `spindle` and `require` at start-up). */
+void sbx_push_globals(sbx *s);
+
+/* Loads a text chunk (never bytecode) named chunkname ("@path" for files)
+ * and sets its first upvalue (_ENV) to the table on top of the stack, which
+ * is popped. On success pushes the function and returns LUA_OK; on error
+ * pushes the message and returns the Lua error code. [-1, +1, -] */
+int sbx_load(sbx *s, const char *code, size_t len, const char *chunkname);
+
+/* Like lua_pcall with a traceback-free message handler, but with the
+ * instruction budget armed for the call: when the budget runs out the call
+ * fails with "instruction budget of N exceeded", and a pcall inside the rule
+ * cannot swallow that (the hook re-raises at once). Running out of memory
+ * gives "memory budget of N MiB exceeded". Returns the Lua status; on error
+ * the message string is on the stack. [-(nargs+1), +(nresults|1), -] */
+int sbx_call(sbx *s, int nargs, int nresults);
+
+/* Bytes the state holds now. */
+size_t sbx_memory_used(const sbx *s);
+
+/* Instructions (to within the hook step) used by the last sbx_call. */
+uint64_t sbx_last_instructions(const sbx *s);
+
+#endif

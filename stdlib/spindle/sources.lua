@@ -1,0 +1,788 @@
+--[[
+spindle.sources — who a sentence says its claims come from.
+
+An attribution is a table:
+  text         the words that attribute ("Ambassador Denis Ivanov said")
+  start, stop  body byte offsets of those words (0-based, end exclusive)
+  verb         the speech verb or marker ("said", "according to", "in a statement")
+  source       the source phrase as written ("Ambassador Denis Ivanov", "sources")
+  type         one of
+                 "official-named"   a named person in an official role, or an
+                                    institution speaking on record ("the
+                                    defence ministry said", "the company said")
+                 "official-unnamed" officials who are not named ("officials
+                                    said", "a ministry spokesperson")
+                 "document"         a statement, press release, filing, records,
+                                    official data
+                 "wire"             a news agency ("(Reuters)", "Based on PTI report")
+                 "media"            other media ("media reports", "reports
+                                    suggested", "widely circulated", "the
+                                    newspaper reported")
+                 "anonymous"        unnamed sources ("sources said", "people
+                                    familiar with the matter", "insiders", an
+                                    official "who declined to be named")
+                 "expert"           analysts, economists, researchers, studies
+                 "named"            a named person or organisation with no
+                                    recognised official role ("Jane Roe, a
+                                    resident, said")
+                 "other"            anyone else unnamed ("critics said", "residents said")
+  named        true when a person or organisation is named
+  quoted       true when the attribution itself lies inside a quotation (it
+               is the quoted speaker's source, not the article's)
+  carried      true when it was carried from an earlier sentence: "He added..."
+               resolved to the last speaker, or a quotation continued across
+               sentences
+  via          for a carried attribution, the words in this sentence ("He")
+
+Scope. An attribution covers the sentence it is in. A sentence whose speaker
+is a pronoun ("He added", "It said") takes its source from the last
+attribution before it (within this paragraph or the two before). A sentence
+inside a quotation with no attribution of its own takes the speaker of the
+quotation from the neighbouring sentence of the same paragraph. Functions that
+take `opts` accept `opts.scope = "paragraph"` to look at every sentence of the
+paragraph instead.
+
+Which sources count as official (sources.official): "official-named" and
+"document" — an accountable person, institution or record, on the record.
+Unnamed officials ("officials said") are official but not accountable; they
+count only with `opts.unnamed = true`, so that a rule can tell "no official
+source" from "only unnamed officials" and score the second lower.
+
+The functions take a Sentence, or anything with a `sentence` field (a Claim).
+Analysis runs once per article and is kept in doc.cache["spindle.sources"].
+
+Lexicons (spindle.lexicon) a rule file can extend in one line:
+  sources.lexicon.official_titles:add("Ombudsman")
+  sources.lexicon.wire_agencies:add("Kyodo")
+]]
+
+local lexicon = require "spindle.lexicon"
+
+local M = {}
+
+-------------------------------------------------------------------------------
+-- Lexicons
+-------------------------------------------------------------------------------
+
+M.lexicon = {
+  ---Verbs that attribute speech or writing to a subject.
+  speech_verbs = lexicon.new("speech_verbs", {
+    "said", "says", "say", "told", "tells", "tell", "stated", "added", "adds",
+    "announced", "announces", "confirmed", "confirms", "confirm", "denied",
+    "denies", "deny", "claimed", "insisted", "insists", "noted", "warned",
+    "warns", "explained", "wrote", "writes", "tweeted", "posted", "reported",
+    "revealed", "disclosed", "alleged", "alleges", "acknowledged", "admitted",
+    "argued", "argues", "asserted", "maintained", "suggested", "suggest",
+    "estimated", "dismissed", "dismisses", "rejected", "rejects", "described",
+    "called", "termed", "stressed", "emphasised", "emphasized", "clarified",
+    "countered", "replied", "responded", "commented", "observed",
+    "pointed out", "informed", "briefed", "quoted", "cited", "indicated",
+  }),
+  ---Titles of people who speak for a state, institution or company.
+  official_titles = lexicon.new("official_titles", {
+    "minister", "prime minister", "deputy minister", "foreign minister",
+    "defence minister", "defense minister", "finance minister", "president",
+    "vice president", "vice-president", "ambassador", "envoy", "consul",
+    "high commissioner", "secretary", "undersecretary", "press secretary",
+    "secretary of state", "governor", "mayor", "senator", "congressman",
+    "congresswoman", "lawmaker", "MP", "chancellor", "premier",
+    "chief minister", "chief executive", "CEO", "chairman", "chairwoman",
+    "chairperson", "director", "director general", "director-general",
+    "managing director", "general", "admiral", "commander", "colonel",
+    "commissioner", "attorney general", "prosecutor", "judge", "inspector",
+    "superintendent", "deputy", "adviser", "advisor", "king", "queen",
+    "prince", "sheikh", "emir", "head", "chief", "founder", "treasurer",
+    "registrar", "ombudsman", "speaker",
+  }),
+  ---Official people who are not named by these words alone.
+  unnamed_officials = lexicon.new("unnamed_officials", {
+    "official", "officials", "spokesperson", "spokespersons", "spokesman",
+    "spokesmen", "spokeswoman", "diplomat", "diplomats", "aide", "aides",
+    "authorities", "officers", "representatives", "representative",
+    "government officials", "senior officials", "prosecutors", "police",
+  }),
+  ---Institutions that speak on record.
+  institutions = lexicon.new("institutions", {
+    "ministry", "department", "government", "embassy", "consulate",
+    "Kremlin", "White House", "Pentagon", "State Department", "Foreign Office",
+    "cabinet", "office", "council", "commission", "authority", "agency",
+    "administration", "parliament", "court", "army", "military", "navy",
+    "central bank", "bank", "regulator", "company", "firm", "corporation",
+    "corp", "group", "board", "secretariat", "directorate", "bureau",
+    "committee", "union", "party", "presidency", "tribunal", "exchange",
+  }),
+  ---Phrases that mark an unnamed, anonymous source.
+  anonymous = lexicon.new("anonymous", {
+    "sources", "source", "insiders", "insider", "people familiar with",
+    "person familiar with", "those familiar with", "people close to",
+    "person close to", "people with knowledge of", "person with knowledge of",
+    "people aware of", "people briefed on", "a person briefed on",
+    "people in the know", "those in the know", "on condition of anonymity",
+    "on the condition of anonymity", "declined to be named",
+    "declined to be identified", "asked not to be named",
+    "asked not to be identified", "requested anonymity",
+    "not authorised to speak", "not authorized to speak", "unnamed",
+    "anonymous", "a well-placed", "whistleblower",
+  }),
+  ---News agencies.
+  wire_agencies = lexicon.new("wire_agencies", {
+    "Reuters", "AFP", "Agence France-Presse", "AP", "Associated Press",
+    "PTI", "Press Trust of India", "IANS", "ANI", "UNI", "TASS", "RIA Novosti",
+    "RIA", "Interfax", "Xinhua", "Anadolu", "Yonhap", "Kyodo", "EFE", "dpa",
+    "Bernama", "APP", "Sputnik", "WAM", "SPA", "IRNA", "Bloomberg",
+    "news agency", "wire service", "newswire",
+  }),
+  ---Words that make a source other media.
+  media = lexicon.new("media", {
+    "reports", "report", "media", "newspaper", "newspapers", "daily",
+    "broadcaster", "channel", "television", "TV", "outlet", "outlets",
+    "publication", "magazine", "tabloid", "website", "portal", "press",
+    "social media", "posts", "journalists", "bloggers", "news",
+  }),
+  ---Words that make a source a document or record.
+  documents = lexicon.new("documents", {
+    "statement", "statements", "press release", "release", "filing",
+    "filings", "document", "documents", "records", "data", "figures",
+    "statistics", "gazette", "notification", "communiqué", "communique",
+    "letter", "minutes", "transcript", "court papers", "indictment",
+    "annual report", "budget", "contract", "memorandum", "white paper",
+  }),
+  ---Words that make a source an expert.
+  experts = lexicon.new("experts", {
+    "analyst", "analysts", "expert", "experts", "economist", "economists",
+    "professor", "researcher", "researchers", "scholar", "scholars",
+    "scientist", "scientists", "academic", "academics", "think tank",
+    "think-tank", "consultant", "consultants", "study", "survey",
+  }),
+}
+
+-- Capitalised words that are not names (sentence-initial words, pronouns,
+-- quantifiers, days, months). Lower case keys.
+local NOT_NAMES = {}
+for w in ([[the a an this that these those its it he she they we i you his her
+  their our my your some many several few most all both two three four five
+  six seven eight nine ten one other another such any no also but and or
+  on in at by for of to from with after before during meanwhile however
+  earlier later last next monday tuesday wednesday thursday friday saturday
+  sunday january february march april may june july august september october
+  november december mr mrs ms dr prof sir lord lady senior junior deputy
+  acting former top chief local state federal national regional foreign
+  according meanwhile separately speaking asked who which when while]])
+  :gmatch("%a+") do
+  NOT_NAMES[w] = true
+end
+
+local PRONOUNS = { he = true, she = true, they = true, it = true, we = true,
+                   i = true, who = true, which = true }
+
+-- Words dropped from the end of a source phrase ("the ministry has also").
+local TRAILING = {}
+for w in ([[has have had also later earlier previously repeatedly once
+  again would will could may might had then further separately already
+  subsequently reportedly publicly privately today yesterday]]):gmatch("%a+") do
+  TRAILING[w] = true
+end
+
+-- How much an attribution vouches for a claim; sources.best picks the
+-- strongest. A table so that a rule file can re-rank.
+M.strength = {
+  ["official-named"] = 10, ["document"] = 9, ["named"] = 7, ["expert-named"] = 7,
+  ["wire"] = 5, ["official-unnamed"] = 4, ["expert"] = 3, ["other"] = 2,
+  ["media"] = 2, ["anonymous"] = 1,
+}
+
+-------------------------------------------------------------------------------
+-- Patterns
+-------------------------------------------------------------------------------
+
+local speech_verb = lexicon.regex(function(verbs)
+  return [[\b(?<verb>]] .. verbs .. [[)\b]]
+end, "i", M.lexicon.speech_verbs)
+
+local according_to = spindle.re([[\baccording\s+to\s+]], "i")
+
+local function phrase_regex(lex)
+  return lexicon.regex(function(alt) return [[\b]] .. alt .. [[\b]] end, "i", lex)
+end
+local is_anonymous = phrase_regex(M.lexicon.anonymous)
+local is_wire      = phrase_regex(M.lexicon.wire_agencies)
+local is_media     = phrase_regex(M.lexicon.media)
+local is_document  = phrase_regex(M.lexicon.documents)
+local is_expert    = phrase_regex(M.lexicon.experts)
+local is_title     = phrase_regex(M.lexicon.official_titles)
+local is_unnamed   = phrase_regex(M.lexicon.unnamed_officials)
+local is_institution = phrase_regex(M.lexicon.institutions)
+-- wire agency names are matched case-sensitively when standing alone, so
+-- that "ap" or "spa" in running text is not an agency
+local wire_name = lexicon.regex(function(alt)
+  return [[(?<![\p{L}\p{N}])]] .. alt .. [[(?![\p{L}\p{N}])]]
+end, nil, M.lexicon.wire_agencies)
+
+-- Attribution markers that need no speech verb.
+local markers = {
+  { type = "document", re = spindle.re([[\b(?:in|via|through)\s+(?:an?|the|its|his|her|their)\s+(?:(?:joint|written|official|separate|brief|short|formal)\s+)?(?:statement|press\s+release|communiqu[ée]|filing|regulatory\s+filing|letter|notice|notification|gazette\s+notification)\b]], "i") },
+  { type = "document", re = spindle.re([[\b(?:documents?|filings?|records|figures|data|minutes|transcripts?|statistics)\s+(?:seen|reviewed|obtained|released|published|filed|show|shows|showed|indicate|indicates|indicated|made\s+public)\b]], "i") },
+  { type = "document", re = spindle.re([[\b(?:official|government|ministry|published)\s+(?:data|figures|statistics|records|documents?)\b|\bpress\s+release\b]], "i") },
+  { type = "wire",     re = spindle.re([[\bbased\s+on\s+(?:an?\s+|the\s+)?(?<src>[\p{L}\p{N} .&'-]{1,60}?)\s+(?:reports?|inputs|dispatch(?:es)?|wire)\b]], "i") },
+  { type = "wire",     re = spindle.re([[\bwith\s+inputs\s+from\s+(?<src>[\p{L}\p{N} .&'-]{1,60}?)(?=[.,;)]|$)]], "i") },
+  { type = "wire",     re = function() return wire_name() end, paren = true },
+  { type = "media",    re = spindle.re([[\b(?:media|press|news|newspaper|television|tv)\s+reports?\b|\bwidely\s+(?:circulated|reported|shared)\b|\bit\s+(?:is|was|has\s+been)\s+reported\b|\breports\s+(?:in|from)\s+(?:the\s+)?(?:local|state|foreign|\p{Lu})]], "i") },
+  { type = "anonymous", re = function() return is_anonymous() end, anonymity = true },
+}
+
+local passive_before = spindle.re([[\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$]], "i")
+local determiner_before = spindle.re([[\b(?:the|a|an|this|that|these|those|its|their|his|her|our|such|any|no|widely|much|often|previously|so-)\s*$]], "i")
+local followed_by_to = spindle.re([[^\s+to\s+(?!reporters|journalists|the\s+media|the\s+press|parliament)]], "i")
+local by_after = spindle.re([[^\s+by\s+]], "i")
+local anonymity = spindle.re([[\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:declined|asked|requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|not\s+authori[sz]ed\s+to\s+speak)\b]], "i")
+
+-------------------------------------------------------------------------------
+-- Classifying a source phrase
+-------------------------------------------------------------------------------
+
+local function words_of(text)
+  local list = {}
+  for w in text:gmatch("[%w\128-\255][%w\128-\255'%.%-]*") do
+    list[#list + 1] = w:gsub("['%.]+$", "")
+  end
+  return list
+end
+
+local function is_capitalised(w)
+  local first = w:sub(1, 1)
+  return first:find("%u") ~= nil
+end
+
+-- True when a capitalised word is a name rather than a lexicon word
+-- ("Ministry", "Sources"), a function word or a nationality before a noun.
+local function name_words(text)
+  local ws = words_of(text)
+  local proper = {}
+  for i, w in ipairs(ws) do
+    local lw = w:lower()
+    proper[i] = is_capitalised(w) and not NOT_NAMES[lw]
+      and not M.lexicon.official_titles:has(lw) and not M.lexicon.unnamed_officials:has(lw)
+      and not M.lexicon.institutions:has(lw) and not M.lexicon.media:has(lw)
+      and not M.lexicon.anonymous:has(lw) and not M.lexicon.experts:has(lw)
+      and not M.lexicon.documents:has(lw)
+  end
+  local named = false
+  for i in ipairs(ws) do
+    if proper[i] then
+      local before = ws[i - 1] and ws[i - 1]:lower()
+      if proper[i + 1] or proper[i - 1] then named = true end          -- "Denis Ivanov"
+      if before and M.lexicon.official_titles:has(before) then named = true end -- "Ambassador Ivanov"
+      if i == #ws then named = true end                                 -- "... Ivanov said"
+    end
+  end
+  return named
+end
+
+---Classifies a source phrase. Returns the type and whether it is named.
+---@param phrase string
+---@param verb? string the speech verb, if any ("reported" leans to media)
+---@return string type, boolean named
+function M.classify(phrase, verb)
+  local text = phrase
+  if text:find("^%s*$") then return "other", false end
+  local lw = text:lower():gsub("^%s+", ""):gsub("[%s,]+$", "")
+  if PRONOUNS[lw] then return "pronoun", false end
+  if is_anonymous():test(text) or anonymity:test(text) then return "anonymous", false end
+  local named = name_words(text)
+  if is_wire():test(text) and wire_name():test(text) or lw:find("news agency") then
+    return "wire", true
+  end
+  if is_media():test(text) then return "media", named end
+  if is_document():test(text) then return "document", true end
+  if is_expert():test(text) then return "expert", named end
+  local title, unnamed, institution = is_title():test(text), is_unnamed():test(text),
+                                      is_institution():test(text)
+  if named and (title or unnamed or institution) then return "official-named", true end
+  if unnamed then return "official-unnamed", false end
+  if title then
+    -- "the foreign minister", "India's ambassador" name one office holder;
+    -- "a minister", "two ministers" do not
+    if lw:find("^an?%s") or lw:find("^one%s") or lw:find("s$") and not lw:find("ss$") then
+      return "official-unnamed", false
+    end
+    return "official-named", true
+  end
+  if institution then return "official-named", true end
+  if named then
+    if verb and verb:lower():find("^report") then return "media", true end
+    return "named", true
+  end
+  return "other", false
+end
+
+-------------------------------------------------------------------------------
+-- Finding attributions in one sentence (no carrying)
+-------------------------------------------------------------------------------
+
+local QUOTE_CUT = "[\"\226\128\156\226\128\157;:%(%)\226\128\148]" -- " “ ” ; : ( ) —
+
+-- The subject phrase before a verb at relative position `pos` (1-based, the
+-- verb's first byte) of sentence text `text`: the last clause before it, with
+-- an appositive kept ("Jane Doe, the minister, said").
+local function subject_before(text, pos)
+  local before = text:sub(1, pos - 1)
+  -- cut at the last quotation mark, semicolon, colon, bracket or dash
+  local cut = 0
+  local i = 1
+  while true do
+    local a, b = before:find(QUOTE_CUT, i)
+    if not a then break end
+    cut, i = b, b + 1
+  end
+  local clause = before:sub(cut + 1)
+  local offset = cut
+  -- split at commas; keep "X, appositive," together
+  local segs = {}
+  local p = 1
+  while true do
+    local a = clause:find(",", p, true)
+    if not a then
+      segs[#segs + 1] = { p, #clause }
+      break
+    end
+    segs[#segs + 1] = { p, a }
+    p = a + 1
+  end
+  local last = segs[#segs]
+  local first = last
+  local function blank(seg) return not clause:sub(seg[1], seg[2]):find("[%w\128-\255]") end
+  if blank(last) and #segs >= 2 then
+    first = segs[#segs - 1]
+    -- "Jane Doe, the foreign minister, said": take two segments back
+    if #segs >= 3 and not blank(segs[#segs - 2]) then first = segs[#segs - 2] end
+    -- a relative clause or appositive: "An official, who ... , said"
+    local middle = clause:sub(segs[#segs - 1][1], segs[#segs - 1][2])
+    if not (middle:find("^%s*who%s") or middle:find("^%s*which%s")
+            or middle:find("^%s*the%s") or middle:find("^%s*a%s") or middle:find("^%s*an%s")
+            or middle:find("^%s*%u")) then
+      first = segs[#segs - 1]
+    end
+  elseif blank(last) then
+    return nil
+  end
+  local s, e = first[1], last[2]
+  local phrase = clause:sub(s, e)
+  -- "Officials, who ..., said" and "who said": the relative pronoun's antecedent
+  if phrase:lower():find("^%s*who%s*$") and #segs >= 2 then
+    local prev = segs[#segs - 1]
+    s, phrase = prev[1], clause:sub(prev[1], e)
+  end
+  -- keep the last 10 words at most
+  local words = {}
+  for a, w in phrase:gmatch("()(%S+)") do words[#words + 1] = { a, w } end
+  while #words > 0 and TRAILING[words[#words][2]:lower():gsub("%p+$", "")] do
+    table.remove(words)
+  end
+  if #words == 0 then return nil end
+  local from = words[math.max(1, #words - 9)][1]
+  local to = words[#words][1] + #words[#words][2] - 1
+  return phrase:sub(from, to), offset + s - 1 + from - 1
+end
+
+-- The source phrase after a position: "said a senior official, who...".
+local function phrase_after(text, pos, max_words)
+  local rest = text:sub(pos)
+  local stop = rest:find("[%.,;:%?!\"\226%(%)]") or #rest + 1
+  local that = rest:find("%sthat%s")
+  if that and that < stop then stop = that end
+  local phrase = rest:sub(1, stop - 1)
+  local lead = #phrase:match("^%s*")
+  phrase = phrase:sub(lead + 1):gsub("%s+$", "")
+  local n, cut = 0, #phrase
+  for a, w in phrase:gmatch("()(%S+)") do
+    n = n + 1
+    if n > (max_words or 10) then cut = a - 2 break end
+  end
+  phrase = phrase:sub(1, cut)
+  if phrase == "" then return nil end
+  return phrase, pos - 1 + lead
+end
+
+-- "(Reuters)", "-- AFP", "— PTI": an agency name set off as a credit. A
+-- bare agency name in running text ("told Reuters") is not an attribution.
+local function is_credit(body, m)
+  local pre = body:sub(math.max(1, m.start - 3), m.start)
+  local post = body:sub(m.stop + 1, m.stop + 3)
+  return (pre:find("%(%s*$") and post:find("^%s*%)")) ~= nil
+      or pre:find("%-%s*$") ~= nil
+      or pre:find("\226\128[\147\148]%s*$") ~= nil
+end
+
+local function new_attr(sentence, rel_start, rel_stop, verb, source, type_, named)
+  local doc = sentence.doc
+  local start = sentence.start + rel_start
+  local a = {
+    start = start, stop = sentence.start + rel_stop,
+    verb = verb, source = source, type = type_, named = named or false,
+    quoted = doc:in_quote(start), carried = false,
+  }
+  a.text = doc.body:sub(a.start + 1, a.stop)
+  return a
+end
+
+local function overlaps_any(list, start, stop)
+  for _, a in ipairs(list) do
+    if start < a.stop and stop > a.start then return true end
+  end
+  return false
+end
+
+-- Attributions written in the sentence itself; pronouns left unresolved.
+local function scan_sentence(sentence)
+  local out = {}
+  local text = sentence.text
+  local base = sentence.start
+
+  -- according to X
+  for m in according_to:gmatch(text) do
+    local phrase, at = phrase_after(text, m.stop + 1, 10)
+    if phrase then
+      local t, named = M.classify(phrase)
+      if t == "pronoun" then t = "other" end
+      out[#out + 1] = new_attr(sentence, m.start, at + #phrase, "according to", phrase, t, named)
+    end
+  end
+
+  -- X said / said X
+  for m in speech_verb():gmatch(sentence) do
+    local rel = m.start - base              -- 0-based offset in text
+    local rel_stop = m.stop - base
+    local before = text:sub(1, rel)
+    local after = text:sub(rel_stop + 1)
+    local verb = m.verb
+    local skip = determiner_before:test(before) or overlaps_any(out, m.start, m.stop)
+    local passive = passive_before:test(before)
+    if not skip and followed_by_to:test(after) and not verb:lower():find("^told") then
+      skip = true                           -- "is said to", "a deal reported to be"
+    end
+    if not skip then
+      local phrase, at
+      if passive then
+        -- "was first reported by Kommersant": the agent is the source
+        if by_after:test(after) then
+          local by = by_after:match(after)
+          phrase, at = phrase_after(text, rel_stop + by.stop + 1, 8)
+        end
+      else
+        phrase, at = subject_before(text, rel + 1)
+        local lw = phrase and phrase:lower()
+        if not phrase or lw:find("^it$") and after:find("^%s+that") then
+          -- '"...," said a senior official.'  or  "It said that ..."
+          if not phrase then phrase, at = phrase_after(text, rel_stop + 1, 8) end
+        end
+      end
+      if phrase then
+        local t, named = M.classify(phrase, verb)
+        local s = math.min(at, rel)
+        local e = math.max(at + #phrase, rel_stop)
+        out[#out + 1] = new_attr(sentence, s, e, verb, phrase, t, named)
+      end
+    end
+  end
+
+  -- markers with no verb
+  for _, mk in ipairs(markers) do
+    local re = type(mk.re) == "function" and mk.re() or mk.re
+    for m in re:gmatch(sentence) do
+      if not overlaps_any(out, m.start, m.stop) then
+        local ok, t, src = true, mk.type, m.src or m.text
+        if mk.paren then ok = is_credit(sentence.doc.body, m) end
+        if mk.type == "wire" and not mk.paren and not (is_wire():test(src) or wire_name():test(src)) then
+          t = "media"                         -- "Based on a Kommersant report"
+        end
+        if ok then
+          out[#out + 1] = new_attr(sentence, m.start - base, m.stop - base, m.text, src, t,
+                                   t ~= "anonymous" and t ~= "media")
+        end
+      end
+    end
+  end
+
+  -- "an official, who declined to be named, said": anonymity overrides
+  if anonymity:test(sentence) then
+    for _, a in ipairs(out) do
+      if a.type == "official-unnamed" or a.type == "other" or a.type == "expert" then
+        a.type, a.named = "anonymous", false
+      end
+    end
+  end
+
+  table.sort(out, function(x, y) return x.start < y.start end)
+  return out
+end
+
+-------------------------------------------------------------------------------
+-- Scope: pronouns, continued quotations, memo
+-------------------------------------------------------------------------------
+
+local function memo(doc)
+  local c = doc.cache["spindle.sources"]
+  if not c then
+    c = { own = {}, resolved = {} }
+    doc.cache["spindle.sources"] = c
+  end
+  return c
+end
+
+-- Attributions written in sentence s, cached; pronouns unresolved.
+local function own(s)
+  local c = memo(s.doc)
+  local list = c.own[s.index]
+  if not list then
+    list = scan_sentence(s)
+    c.own[s.index] = list
+  end
+  return list
+end
+
+local function unquoted(list)
+  local out = {}
+  for _, a in ipairs(list) do
+    if not a.quoted then out[#out + 1] = a end
+  end
+  return out
+end
+
+-- The last attribution with a real source before sentence s: this paragraph
+-- first, then the two paragraphs before it.
+local function antecedent(s)
+  local doc = s.doc
+  local sentences = doc:sentences()
+  for i = s.index - 1, 1, -1 do
+    local p = sentences[i]
+    if p.paragraph < s.paragraph - 2 then break end
+    local list = unquoted(own(p))
+    for j = #list, 1, -1 do
+      local a = list[j]
+      if a.type ~= "pronoun" and a.type ~= "other" then return a end
+    end
+  end
+  return nil
+end
+
+-- A bare name ("Ivanov said") that named an official earlier in the article.
+local function known_official(s, a)
+  local sentences = s.doc:sentences()
+  local last = a.source:match("(%S+)%s*$")
+  if not last then return nil end
+  for i = s.index - 1, 1, -1 do
+    for _, b in ipairs(own(sentences[i])) do
+      if b.type == "official-named" and b.source:find(last, 1, true) then return b end
+    end
+  end
+  return nil
+end
+
+local function carried_copy(a, via, here)
+  return {
+    start = here.start, stop = here.stop, text = here.text, verb = here.verb or a.verb,
+    source = a.source, type = a.type, named = a.named, quoted = here.quoted or false,
+    carried = true, via = via,
+  }
+end
+
+-- Own attributions with pronouns resolved, plus the speaker of a quotation
+-- carried into a quoted sentence that has none.
+local function resolved(s)
+  local c = memo(s.doc)
+  local list = c.resolved[s.index]
+  if list then return list end
+  list = {}
+  for _, a in ipairs(own(s)) do
+    if a.type == "pronoun" then
+      local ante = not a.quoted and antecedent(s)
+      if ante then
+        list[#list + 1] = carried_copy(ante, a.source, a)
+      else
+        local copy = {}
+        for k, v in pairs(a) do copy[k] = v end
+        copy.type = "other"
+        list[#list + 1] = copy
+      end
+    elseif a.type == "named" and not a.quoted then
+      local b = known_official(s, a)
+      if b then
+        local copy = {}
+        for k, v in pairs(a) do copy[k] = v end
+        copy.type = "official-named"
+        list[#list + 1] = copy
+      else
+        list[#list + 1] = a
+      end
+    else
+      list[#list + 1] = a
+    end
+  end
+  if #unquoted(list) == 0 and s.has_quote then
+    -- a quotation running over several sentences: its speaker is named in
+    -- the sentence before or after, within the paragraph
+    local neighbours = { s:next(), s:prev() }
+    for _, n in ipairs(neighbours) do
+      if n and n.paragraph == s.paragraph and n.has_quote then
+        local from = unquoted(own(n))
+        if #from > 0 then
+          local a = from[1]
+          if a.type == "pronoun" then a = antecedent(n) or a end
+          list[#list + 1] = carried_copy(a, nil, { start = s.start, stop = s.stop, text = s.text })
+          break
+        end
+      end
+    end
+  end
+  c.resolved[s.index] = list
+  return list
+end
+
+local function sentence_of(x)
+  if type(x) ~= "table" then
+    error("spindle.sources: expected a Sentence or a table with a sentence field", 3)
+  end
+  if x.sentence then return x.sentence end
+  if x.doc and x.index then return x end
+  return nil
+end
+
+-- Attributions in scope for x (a sentence or a claim), unquoted only.
+local function in_scope(x, opts)
+  local s = sentence_of(x)
+  if not s then return {} end
+  if opts and opts.scope == "paragraph" then
+    local out = {}
+    for _, p in ipairs(s:paragraph_sentences()) do
+      for _, a in ipairs(resolved(p)) do
+        if not a.quoted then out[#out + 1] = a end
+      end
+    end
+    return out
+  end
+  return unquoted(resolved(s))
+end
+
+local function strength(a)
+  local key = a.type
+  if key == "expert" and a.named then key = "expert-named" end
+  return M.strength[key] or 0
+end
+
+-------------------------------------------------------------------------------
+-- Public API
+-------------------------------------------------------------------------------
+
+---@class Attribution
+---@field text string
+---@field start integer
+---@field stop integer
+---@field verb string
+---@field source string
+---@field type string
+---@field named boolean
+---@field quoted boolean
+---@field carried boolean
+---@field via string|nil
+
+---Every attribution that covers a sentence: those written in it (including
+---ones inside quotations, marked `quoted`), with pronoun speakers resolved
+---and a quotation's speaker carried in. Shared: do not modify.
+---@param sentence Sentence|{sentence: Sentence}
+---@return Attribution[]
+function M.attributions(sentence)
+  local s = sentence_of(sentence)
+  if not s then return {} end
+  return resolved(s)
+end
+
+---The attributions in scope (unquoted), as `attributions` but with
+---`opts.scope = "paragraph"` reaching every sentence of the paragraph.
+---@param x Sentence|{sentence: Sentence}
+---@param opts? {scope?: "sentence"|"paragraph"}
+---@return Attribution[]
+function M.around(x, opts)
+  return in_scope(x, opts)
+end
+
+---Every attribution in the article, sentence by sentence (resolved).
+---@param doc Doc
+---@return Attribution[]
+function M.all(doc)
+  local c = memo(doc)
+  if not c.all then
+    local out = {}
+    for _, s in ipairs(doc:sentences()) do
+      for _, a in ipairs(resolved(s)) do out[#out + 1] = a end
+    end
+    c.all = out
+  end
+  return c.all
+end
+
+---How strongly an attribution vouches for a claim (sources.strength table).
+---@param a Attribution
+---@return number
+function M.strength_of(a)
+  return strength(a)
+end
+
+---Whether an accountable official source covers x: an attribution of type
+---"official-named" or "document"; with opts.unnamed also "official-unnamed".
+---@param x Sentence|{sentence: Sentence}
+---@param opts? {scope?: "sentence"|"paragraph", unnamed?: boolean}
+---@return boolean
+function M.official(x, opts)
+  for _, a in ipairs(in_scope(x, opts)) do
+    if a.type == "official-named" or a.type == "document"
+       or (opts and opts.unnamed and a.type == "official-unnamed") then
+      return true
+    end
+  end
+  return false
+end
+
+---The strongest source covering x, as a string "type: source" (or "none"),
+---and the attribution itself as a second result.
+---@param x Sentence|{sentence: Sentence}
+---@param opts? {scope?: "sentence"|"paragraph"}
+---@return string description, Attribution|nil attribution
+function M.best(x, opts)
+  local best, top = nil, -1
+  for _, a in ipairs(in_scope(x, opts)) do
+    local st = strength(a)
+    if st > top then best, top = a, st end
+  end
+  if not best then return "none", nil end
+  return best.type .. ": " .. best.source, best
+end
+
+---True when x rests on anonymous sources only: at least one "anonymous"
+---attribution covers it and nothing named or official does (media, wire
+---credits and unnamed others do not vouch for it either).
+---@param x Sentence|{sentence: Sentence}
+---@param opts? {scope?: "sentence"|"paragraph"}
+---@return boolean anonymous_only, Attribution|nil first anonymous attribution
+function M.anonymous_only(x, opts)
+  local anon
+  for _, a in ipairs(in_scope(x, opts)) do
+    local t = a.type
+    if t == "anonymous" then
+      anon = anon or a
+    elseif t == "official-named" or t == "official-unnamed" or t == "document"
+        or t == "named" or (t == "expert" and a.named) or t == "expert-named" then
+      return false, nil
+    end
+  end
+  return anon ~= nil, anon
+end
+
+---True when some attribution covers x (any type).
+---@param x Sentence|{sentence: Sentence}
+---@param opts? {scope?: "sentence"|"paragraph"}
+---@return boolean
+function M.attributed(x, opts)
+  return #in_scope(x, opts) > 0
+end
+
+return M
