@@ -213,47 +213,51 @@ typedef enum abbrev_class {
 
 typedef struct abbrev {
     const char  *word;   /* as written, without the final stop */
+    size_t       len;    /* strlen(word) */
     abbrev_class cls;
 } abbrev;
+
+#define ABBREV(word, cls) { word, sizeof(word) - 1, ABBREV_##cls }
 
 /* The known abbreviations, case-sensitive. Dotted forms (U.S., a.m.) and
  * single capital initials are recognised by shape instead of listed. */
 static const abbrev ABBREVIATIONS[] = {
     /* titles before a name */
-    { "Mr", ABBREV_TITLE },    { "Mrs", ABBREV_TITLE },  { "Ms", ABBREV_TITLE },
-    { "Messrs", ABBREV_TITLE }, { "Mme", ABBREV_TITLE }, { "Mlle", ABBREV_TITLE },
-    { "Dr", ABBREV_TITLE },    { "Prof", ABBREV_TITLE }, { "Rev", ABBREV_TITLE },
-    { "Hon", ABBREV_TITLE },   { "Sgt", ABBREV_TITLE },  { "Capt", ABBREV_TITLE },
-    { "Lt", ABBREV_TITLE },    { "Col", ABBREV_TITLE },  { "Gen", ABBREV_TITLE },
-    { "Maj", ABBREV_TITLE },   { "Adm", ABBREV_TITLE },  { "Cmdr", ABBREV_TITLE },
-    { "Cdr", ABBREV_TITLE },   { "Gov", ABBREV_TITLE },  { "Sen", ABBREV_TITLE },
-    { "Rep", ABBREV_TITLE },   { "Pres", ABBREV_TITLE }, { "Supt", ABBREV_TITLE },
-    { "Insp", ABBREV_TITLE },  { "Det", ABBREV_TITLE },  { "Brig", ABBREV_TITLE },
-    { "Cpl", ABBREV_TITLE },   { "Pte", ABBREV_TITLE },  { "Cllr", ABBREV_TITLE },
-    { "Atty", ABBREV_TITLE },  { "Fr", ABBREV_TITLE },   { "Sra", ABBREV_TITLE },
-    { "Sr", ABBREV_AMBIGUOUS }, { "Jr", ABBREV_AMBIGUOUS },
+    ABBREV("Mr", TITLE),       ABBREV("Mrs", TITLE),      ABBREV("Ms", TITLE),
+    ABBREV("Messrs", TITLE),   ABBREV("Mme", TITLE),      ABBREV("Mlle", TITLE),
+    ABBREV("Dr", TITLE),       ABBREV("Prof", TITLE),     ABBREV("Rev", TITLE),
+    ABBREV("Hon", TITLE),      ABBREV("Sgt", TITLE),      ABBREV("Capt", TITLE),
+    ABBREV("Lt", TITLE),       ABBREV("Col", TITLE),      ABBREV("Gen", TITLE),
+    ABBREV("Maj", TITLE),      ABBREV("Adm", TITLE),      ABBREV("Cmdr", TITLE),
+    ABBREV("Cdr", TITLE),      ABBREV("Gov", TITLE),      ABBREV("Sen", TITLE),
+    ABBREV("Rep", TITLE),      ABBREV("Pres", TITLE),     ABBREV("Supt", TITLE),
+    ABBREV("Insp", TITLE),     ABBREV("Det", TITLE),      ABBREV("Brig", TITLE),
+    ABBREV("Cpl", TITLE),      ABBREV("Pte", TITLE),      ABBREV("Cllr", TITLE),
+    ABBREV("Atty", TITLE),     ABBREV("Fr", TITLE),       ABBREV("Sra", TITLE),
     /* Latin and editorial, always mid-sentence */
-    { "e.g", ABBREV_TITLE },   { "i.e", ABBREV_TITLE },  { "vs", ABBREV_TITLE },
-    { "v", ABBREV_TITLE },     { "viz", ABBREV_TITLE },  { "cf", ABBREV_TITLE },
-    { "approx", ABBREV_TITLE }, { "incl", ABBREV_TITLE }, { "esp", ABBREV_TITLE },
-    { "ca", ABBREV_TITLE },    { "Ref", ABBREV_TITLE },
+    ABBREV("e.g", TITLE),      ABBREV("i.e", TITLE),      ABBREV("vs", TITLE),
+    ABBREV("v", TITLE),        ABBREV("viz", TITLE),      ABBREV("cf", TITLE),
+    ABBREV("approx", TITLE),   ABBREV("incl", TITLE),     ABBREV("esp", TITLE),
+    ABBREV("ca", TITLE),
     /* before a number */
-    { "No", ABBREV_NUMBERED }, { "Nos", ABBREV_NUMBERED }, { "no", ABBREV_NUMBERED },
-    { "Vol", ABBREV_NUMBERED }, { "vol", ABBREV_NUMBERED }, { "p", ABBREV_NUMBERED },
-    { "pp", ABBREV_NUMBERED }, { "Fig", ABBREV_NUMBERED }, { "fig", ABBREV_NUMBERED },
-    { "Art", ABBREV_NUMBERED }, { "Sec", ABBREV_NUMBERED }, { "Ch", ABBREV_NUMBERED },
-    { "Para", ABBREV_NUMBERED }, { "Tel", ABBREV_NUMBERED }, { "Ext", ABBREV_NUMBERED },
-    { "Op", ABBREV_NUMBERED }, { "Rs", ABBREV_NUMBERED }, { "Nr", ABBREV_NUMBERED },
-    { "Jan", ABBREV_NUMBERED }, { "Feb", ABBREV_NUMBERED }, { "Mar", ABBREV_NUMBERED },
-    { "Apr", ABBREV_NUMBERED }, { "Jun", ABBREV_NUMBERED }, { "Jul", ABBREV_NUMBERED },
-    { "Aug", ABBREV_NUMBERED }, { "Sep", ABBREV_NUMBERED }, { "Sept", ABBREV_NUMBERED },
-    { "Oct", ABBREV_NUMBERED }, { "Nov", ABBREV_NUMBERED }, { "Dec", ABBREV_NUMBERED },
-    /* names of firms and places: usually mid-sentence, but can end one */
-    { "Inc", ABBREV_AMBIGUOUS }, { "Ltd", ABBREV_AMBIGUOUS }, { "Co", ABBREV_AMBIGUOUS },
-    { "Corp", ABBREV_AMBIGUOUS }, { "Bros", ABBREV_AMBIGUOUS }, { "Plc", ABBREV_AMBIGUOUS },
-    { "plc", ABBREV_AMBIGUOUS }, { "St", ABBREV_AMBIGUOUS }, { "Mt", ABBREV_AMBIGUOUS },
-    { "Ft", ABBREV_AMBIGUOUS }, { "Ave", ABBREV_AMBIGUOUS }, { "Rd", ABBREV_AMBIGUOUS },
-    { "al", ABBREV_AMBIGUOUS }, { "Univ", ABBREV_AMBIGUOUS }, { "Dept", ABBREV_AMBIGUOUS },
+    ABBREV("No", NUMBERED),    ABBREV("Nos", NUMBERED),   ABBREV("no", NUMBERED),
+    ABBREV("Vol", NUMBERED),   ABBREV("vol", NUMBERED),   ABBREV("p", NUMBERED),
+    ABBREV("pp", NUMBERED),    ABBREV("Fig", NUMBERED),   ABBREV("fig", NUMBERED),
+    ABBREV("Art", NUMBERED),   ABBREV("Sec", NUMBERED),   ABBREV("Ch", NUMBERED),
+    ABBREV("Para", NUMBERED),  ABBREV("Tel", NUMBERED),   ABBREV("Ext", NUMBERED),
+    ABBREV("Op", NUMBERED),    ABBREV("Ref", NUMBERED),   ABBREV("Rs", NUMBERED),
+    ABBREV("Nr", NUMBERED),    ABBREV("Jan", NUMBERED),   ABBREV("Feb", NUMBERED),
+    ABBREV("Mar", NUMBERED),   ABBREV("Apr", NUMBERED),   ABBREV("Jun", NUMBERED),
+    ABBREV("Jul", NUMBERED),   ABBREV("Aug", NUMBERED),   ABBREV("Sep", NUMBERED),
+    ABBREV("Sept", NUMBERED),  ABBREV("Oct", NUMBERED),   ABBREV("Nov", NUMBERED),
+    ABBREV("Dec", NUMBERED),
+    /* firms, places, generations: usually mid-sentence, but can end one */
+    ABBREV("Inc", AMBIGUOUS),  ABBREV("Ltd", AMBIGUOUS),  ABBREV("Co", AMBIGUOUS),
+    ABBREV("Corp", AMBIGUOUS), ABBREV("Bros", AMBIGUOUS), ABBREV("Plc", AMBIGUOUS),
+    ABBREV("plc", AMBIGUOUS),  ABBREV("St", AMBIGUOUS),   ABBREV("Mt", AMBIGUOUS),
+    ABBREV("Ft", AMBIGUOUS),   ABBREV("Ave", AMBIGUOUS),  ABBREV("Rd", AMBIGUOUS),
+    ABBREV("Univ", AMBIGUOUS), ABBREV("Dept", AMBIGUOUS), ABBREV("al", AMBIGUOUS),
+    ABBREV("Jr", AMBIGUOUS),   ABBREV("Sr", AMBIGUOUS),
 };
 
 /* Words that typically open a sentence. After an ambiguous abbreviation
@@ -272,10 +276,12 @@ static const char *const SENTENCE_OPENERS[] = {
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-/* True when the n bytes at word equal the NUL-terminated literal. */
+/* True when the n letters at word (n > 0, no NUL among them) equal the
+ * NUL-terminated literal. */
 static bool word_equals(const unsigned char *word, size_t n, const char *literal)
 {
-    return strlen(literal) == n && memcmp(word, literal, n) == 0;
+    return (unsigned char)literal[0] == word[0] &&
+           strncmp(literal, (const char *)word, n) == 0 && literal[n] == '\0';
 }
 
 /* Classifies the word that ends with the full stop at s[dot]: scans back over
@@ -302,7 +308,8 @@ static abbrev_class abbrev_classify(const unsigned char *s, size_t lo, size_t do
     const unsigned char *word = s + start;
     size_t n = dot - start;
     for (size_t k = 0; k < COUNT_OF(ABBREVIATIONS); k++)
-        if (word_equals(word, n, ABBREVIATIONS[k].word)) return ABBREVIATIONS[k].cls;
+        if (ABBREVIATIONS[k].len == n && memcmp(ABBREVIATIONS[k].word, word, n) == 0)
+            return ABBREVIATIONS[k].cls;
     /* a single capital: an initial, as in "J. K. Rowling" */
     if (n == 1 && word[0] >= 'A' && word[0] <= 'Z') return ABBREV_AMBIGUOUS;
     /* dotted initials: U.S, U.K, a.m, Ph.D (pieces of at most two letters) */
@@ -477,12 +484,12 @@ static bool has_word(const unsigned char *s, size_t start, size_t end)
 }
 
 /* True when the sentence text s[start, end) has a word in it, so that
- * punctuation can end it. Looks at no more than 64 bytes, so that a run of
+ * punctuation can end it. Looks at no more than 16 bytes, so that a run of
  * stray marks cannot make the scan quadratic; a longer sentence counts as
  * having one. */
 static bool sentence_has_word(const unsigned char *s, size_t start, size_t end)
 {
-    size_t limit = end - start > 64 ? start + 64 : end;
+    size_t limit = end - start > 16 ? start + 16 : end;
     return has_word(s, start, limit) || limit < end;
 }
 
@@ -776,7 +783,7 @@ void text_position(const text_model *m, size_t off, int *line, int *col)
     }
     size_t start = m->line_starts[lo];
     *line = (int)(lo + 1);
-    *col = (int)(utf8_count(m->body + start, off - start) + 1);
+    *col = off > start ? (int)(utf8_count(m->body + start, off - start) + 1) : 1;
 }
 
 size_t text_sentence_at(const text_model *m, size_t off)

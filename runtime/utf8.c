@@ -87,8 +87,12 @@ char *utf8_repair(const char *s, size_t len, size_t *out_len,
 
 size_t utf8_count(const char *s, size_t len)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) count++;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t count = 0, i = 0;
+    while (i < len) {
+        size_t n = p[i] < 0x80 ? 1 : utf8_sequence_length(p + i, len - i);
+        i += n ? n : 1;
+        count++;
+    }
     return count;
 }

@@ -13,9 +13,9 @@ A hedge is a table:
   kind         "reported"   reportedly, according to reports, is reported to
                "alleged"    allegedly, it is alleged, is alleged to
                "belief"     it is believed, is thought to, it is understood, rumoured
-               "said"       is said to, it is said
+               "said"       is said to, it is said, supposedly, purportedly
                "claimed"    it is claimed, is claimed to
-               "adverb"     apparently, supposedly, purportedly, ostensibly
+               "adverb"     apparently, seemingly, presumably, ostensibly
                "weasel"     some say, critics say, it is widely believed
                "speculation" it is speculated, amid speculation
                "adjective"  alleged, purported, so-called (before a noun)
@@ -53,11 +53,10 @@ M.lexicon = {
             "it is rumoured", "it is rumored", "rumour has it", "rumor has it",
             "it is feared", "is feared to")
     :add_as("said", "is said to", "are said to", "was said to", "were said to",
-            "it is said", "it was said")
+            "it is said", "it was said", "supposedly", "purportedly")
     :add_as("claimed", "it is claimed", "it was claimed", "is claimed to",
             "are claimed to", "was claimed to")
-    :add_as("adverb", "apparently", "supposedly", "purportedly", "ostensibly",
-            "seemingly", "presumably")
+    :add_as("adverb", "apparently", "ostensibly", "seemingly", "presumably")
     :add_as("weasel", "some say", "some believe", "many believe", "many say",
             "critics say", "observers say", "it is widely believed",
             "widely believed", "it is widely thought", "some have suggested",
@@ -135,15 +134,18 @@ function M.governing(sentence)
   return out
 end
 
----Lower-case phrases for a rule's `needs` prefilter, covering every hedge in
+---Lower-case phrases for a rule's `needs` prefilter, covering the hedges of
 ---the lexicon as it is when called: each entry without a leading "it", with
 ---phrases that contain a shorter one dropped ("has reportedly" is covered by
----"reportedly"). Adjectives are left out: they never govern a claim.
+---"reportedly"). `kinds` (a set, e.g. {reported = true}) limits it to those
+---kinds; by default every kind but "adjective", which never governs a claim.
+---@param kinds? table<string, boolean>
 ---@return string[]
-function M.needs()
+function M.needs(kinds)
   local phrases = {}
   for _, h in ipairs(M.lexicon.hedges) do
-    if M.lexicon.hedges:kind(h) ~= "adjective" then
+    local kind = M.lexicon.hedges:kind(h)
+    if (kinds and kinds[kind]) or (not kinds and kind ~= "adjective") then
       phrases[#phrases + 1] = h:lower():gsub("%s+", " "):gsub("^it ", "")
     end
   end

@@ -77,6 +77,7 @@ M.lexicon = {
     "called", "termed", "stressed", "emphasised", "emphasized", "clarified",
     "countered", "replied", "responded", "commented", "observed",
     "pointed out", "informed", "briefed", "quoted", "cited", "indicated",
+    "understands", "has learned", "has learnt",
   }),
   ---Titles of people who speak for a state, institution or company.
   official_titles = lexicon.new("official_titles", {
@@ -111,18 +112,28 @@ M.lexicon = {
     "corp", "group", "board", "secretariat", "directorate", "bureau",
     "committee", "union", "party", "presidency", "tribunal", "exchange",
   }),
-  ---Phrases that mark an unnamed, anonymous source.
+  ---Words for unnamed sources, as the subject of a speech verb or after
+  ---"according to" ("sources said", "according to people familiar with").
   anonymous = lexicon.new("anonymous", {
     "sources", "source", "insiders", "insider", "people familiar with",
     "person familiar with", "those familiar with", "people close to",
     "person close to", "people with knowledge of", "person with knowledge of",
     "people aware of", "people briefed on", "a person briefed on",
-    "people in the know", "those in the know", "on condition of anonymity",
-    "on the condition of anonymity", "declined to be named",
-    "declined to be identified", "asked not to be named",
-    "asked not to be identified", "requested anonymity",
-    "not authorised to speak", "not authorized to speak", "unnamed",
-    "anonymous", "a well-placed", "whistleblower",
+    "people in the know", "those in the know", "unnamed", "anonymous",
+    "a well-placed", "whistleblower", "informants", "informant",
+  }),
+  ---Phrases that mark a source as anonymous wherever they stand in the
+  ---sentence ("an official, who spoke on condition of anonymity, said").
+  anonymity = lexicon.new("anonymity", {
+    "people familiar with the matter", "people familiar with the talks",
+    "people familiar with the plans", "people familiar with the negotiations",
+    "people familiar with the discussions", "person familiar with the matter",
+    "people with knowledge of the matter", "people with direct knowledge",
+    "on condition of anonymity", "on the condition of anonymity",
+    "declined to be named", "declined to be identified",
+    "asked not to be named", "asked not to be identified",
+    "requested anonymity", "not authorised to speak", "not authorized to speak",
+    "speaking anonymously", "who did not want to be named",
   }),
   ---News agencies.
   wire_agencies = lexicon.new("wire_agencies", {
@@ -144,8 +155,9 @@ M.lexicon = {
     "statement", "statements", "press release", "release", "filing",
     "filings", "document", "documents", "records", "data", "figures",
     "statistics", "gazette", "notification", "communiqué", "communique",
-    "letter", "minutes", "transcript", "court papers", "indictment",
-    "annual report", "budget", "contract", "memorandum", "white paper",
+    "letter", "minutes", "transcript", "court papers",
+    "annual report", "budget", "contract", "agreement", "memorandum",
+    "white paper", "notification", "indictment", "charge sheet", "affidavit",
   }),
   ---Words that make a source an expert.
   experts = lexicon.new("experts", {
@@ -167,7 +179,12 @@ for w in ([[the a an this that these those its it he she they we i you his her
   sunday january february march april may june july august september october
   november december mr mrs ms dr prof sir lord lady senior junior deputy
   acting former top chief local state federal national regional foreign
-  according meanwhile separately speaking asked who which when while]])
+  according meanwhile separately speaking asked who which when while
+  critics residents witnesses protesters villagers locals observers opponents
+  supporters campaigners activists workers employees staff people voters
+  parents doctors investors traders users fans neighbours relatives family
+  friends colleagues members students teachers farmers citizens officials
+  sources reports analysts experts police prosecutors]])
   :gmatch("%a+") do
   NOT_NAMES[w] = true
 end
@@ -182,6 +199,9 @@ for w in ([[has have had also later earlier previously repeatedly once
   subsequently reportedly publicly privately today yesterday]]):gmatch("%a+") do
   TRAILING[w] = true
 end
+
+-- Verbs with which an outlet reports what unnamed sources told it.
+local UNNAMED_VERBS = { ["understands"] = true, ["has learned"] = true, ["has learnt"] = true }
 
 -- How much an attribution vouches for a claim; sources.best picks the
 -- strongest. A table so that a rule file can re-rank.
@@ -212,6 +232,7 @@ local is_expert    = phrase_regex(M.lexicon.experts)
 local is_title     = phrase_regex(M.lexicon.official_titles)
 local is_unnamed   = phrase_regex(M.lexicon.unnamed_officials)
 local is_institution = phrase_regex(M.lexicon.institutions)
+local anonymity    = phrase_regex(M.lexicon.anonymity)
 -- wire agency names are matched case-sensitively when standing alone, so
 -- that "ap" or "spa" in running text is not an agency
 local wire_name = lexicon.regex(function(alt)
@@ -223,18 +244,18 @@ local markers = {
   { type = "document", re = spindle.re([[\b(?:in|via|through)\s+(?:an?|the|its|his|her|their)\s+(?:(?:joint|written|official|separate|brief|short|formal)\s+)?(?:statement|press\s+release|communiqu[ée]|filing|regulatory\s+filing|letter|notice|notification|gazette\s+notification)\b]], "i") },
   { type = "document", re = spindle.re([[\b(?:documents?|filings?|records|figures|data|minutes|transcripts?|statistics)\s+(?:seen|reviewed|obtained|released|published|filed|show|shows|showed|indicate|indicates|indicated|made\s+public)\b]], "i") },
   { type = "document", re = spindle.re([[\b(?:official|government|ministry|published)\s+(?:data|figures|statistics|records|documents?)\b|\bpress\s+release\b]], "i") },
+  { type = "document", re = spindle.re([[\b(?:a\s+)?cop(?:y|ies)\s+of\s+which\s+(?:was|were|has\s+been|have\s+been)\s+(?:seen|obtained|reviewed)\b]], "i") },
   { type = "wire",     re = spindle.re([[\bbased\s+on\s+(?:an?\s+|the\s+)?(?<src>[\p{L}\p{N} .&'-]{1,60}?)\s+(?:reports?|inputs|dispatch(?:es)?|wire)\b]], "i") },
   { type = "wire",     re = spindle.re([[\bwith\s+inputs\s+from\s+(?<src>[\p{L}\p{N} .&'-]{1,60}?)(?=[.,;)]|$)]], "i") },
   { type = "wire",     re = function() return wire_name() end, paren = true },
-  { type = "media",    re = spindle.re([[\b(?:media|press|news|newspaper|television|tv)\s+reports?\b|\bwidely\s+(?:circulated|reported|shared)\b|\bit\s+(?:is|was|has\s+been)\s+reported\b|\breports\s+(?:in|from)\s+(?:the\s+)?(?:local|state|foreign|\p{Lu})]], "i") },
-  { type = "anonymous", re = function() return is_anonymous() end, anonymity = true },
+  { type = "media",    re = spindle.re([[\b(?:media|press|news|newspaper|television|tv)\s+reports?\b|\bwidely\s+(?:circulated|reported|shared)\b|\bit\s+(?:is|was|has\s+been)\s+reported\b|\breports\s+(?:in|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:media|press|newspapers?|outlets?|television|broadcasters?)\b]], "i") },
+  { type = "anonymous", re = function() return anonymity() end },
 }
 
-local passive_before = spindle.re([[\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$]], "i")
+local passive_before = spindle.re([[\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|first|also|later|earlier|initially|originally|then|not)\s+)?$]], "i")
 local determiner_before = spindle.re([[\b(?:the|a|an|this|that|these|those|its|their|his|her|our|such|any|no|widely|much|often|previously|so-)\s*$]], "i")
 local followed_by_to = spindle.re([[^\s+to\s+(?!reporters|journalists|the\s+media|the\s+press|parliament)]], "i")
 local by_after = spindle.re([[^\s+by\s+]], "i")
-local anonymity = spindle.re([[\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:declined|asked|requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|not\s+authori[sz]ed\s+to\s+speak)\b]], "i")
 
 -------------------------------------------------------------------------------
 -- Classifying a source phrase
@@ -286,8 +307,19 @@ function M.classify(phrase, verb)
   local text = phrase
   if text:find("^%s*$") then return "other", false end
   local lw = text:lower():gsub("^%s+", ""):gsub("[%s,]+$", "")
+  if verb and UNNAMED_VERBS[verb:lower():gsub("%s+", " ")] then
+    return "anonymous", false        -- "The BBC understands", "Reuters has learned"
+  end
   if PRONOUNS[lw] then return "pronoun", false end
-  if is_anonymous():test(text) or anonymity:test(text) then return "anonymous", false end
+  if anonymity():test(text) then return "anonymous", false end
+  -- "sources", "insiders" -- but not "Open Source Labs": a capitalised
+  -- word inside the phrase is part of a name
+  for m in is_anonymous():gmatch(text) do
+    local first = text:sub(m.start + 1, m.start + 1)
+    if not first:find("%u") or not text:sub(1, m.start):find("%S") then
+      return "anonymous", false
+    end
+  end
   local named = name_words(text)
   if is_wire():test(text) and wire_name():test(text) or lw:find("news agency") then
     return "wire", true
@@ -380,7 +412,8 @@ local function subject_before(text, pos)
   end
   if #words == 0 then return nil end
   local from = words[math.max(1, #words - 9)][1]
-  local to = words[#words][1] + #words[#words][2] - 1
+  local lastw = words[#words][2]
+  local to = words[#words][1] + #(lastw:gsub("[,%s]+$", "")) - 1
   return phrase:sub(from, to), offset + s - 1 + from - 1
 end
 
@@ -461,12 +494,20 @@ local function scan_sentence(sentence)
       skip = true                           -- "is said to", "a deal reported to be"
     end
     if not skip then
-      local phrase, at
+      local phrase, at, coordinated
       if passive then
         -- "was first reported by Kommersant": the agent is the source
         if by_after:test(after) then
           local by = by_after:match(after)
           phrase, at = phrase_after(text, rel_stop + by.stop + 1, 8)
+        end
+      elseif before:find("%f[%a][Aa]nd%s+$") or before:find("%f[%a]but%s+$") then
+        -- "Officials called the reports fabricated and said ...": the
+        -- subject of the first verb
+        local prev = out[#out]
+        if prev and prev.verb ~= "according to" then
+          phrase, at = prev.source, prev.start - base
+          coordinated = prev
         end
       else
         phrase, at = subject_before(text, rel + 1)
@@ -476,7 +517,11 @@ local function scan_sentence(sentence)
           if not phrase then phrase, at = phrase_after(text, rel_stop + 1, 8) end
         end
       end
-      if phrase then
+      if coordinated then
+        local a = new_attr(sentence, rel, rel_stop, verb, coordinated.source,
+                           coordinated.type, coordinated.named)
+        out[#out + 1] = a
+      elseif phrase then
         local t, named = M.classify(phrase, verb)
         local s = math.min(at, rel)
         local e = math.max(at + #phrase, rel_stop)
@@ -504,7 +549,7 @@ local function scan_sentence(sentence)
   end
 
   -- "an official, who declined to be named, said": anonymity overrides
-  if anonymity:test(sentence) then
+  if anonymity():test(sentence) then
     for _, a in ipairs(out) do
       if a.type == "official-unnamed" or a.type == "other" or a.type == "expert" then
         a.type, a.named = "anonymous", false
@@ -548,8 +593,37 @@ local function unquoted(list)
   return out
 end
 
+-- The subject that opens a sentence, when it is a person or body:
+-- "The minister arrived in Delhi" -> "The minister". The leading run of
+-- words that are capitalised or lexicon words (titles, institutions,
+-- officials), at most six.
+local function opening_subject(p)
+  local words = {}
+  for w in p.text:gmatch("[^%s]+") do
+    local bare = w:gsub("[%p]+$", ""):gsub("'s$", "")
+    local lw = bare:lower()
+    local fits = is_capitalised(bare) or lw == "the" or lw == "a" or lw == "an"
+      or M.lexicon.official_titles:has(lw) or M.lexicon.institutions:has(lw)
+      or M.lexicon.unnamed_officials:has(lw) or M.lexicon.experts:has(lw)
+      or w:find("'s$")
+    if not fits or #words >= 6 then break end
+    words[#words + 1] = bare
+    if w:find("[,;:]$") then break end
+  end
+  if #words == 0 then return nil end
+  local phrase = table.concat(words, " ")
+  local t, named = M.classify(phrase)
+  if t == "official-named" or t == "official-unnamed" or t == "named" or t == "expert" then
+    return { start = p.start, stop = p.start + #phrase, text = phrase, verb = "",
+             source = phrase, type = t, named = named, quoted = false, carried = false }
+  end
+  return nil
+end
+
 -- The last attribution with a real source before sentence s: this paragraph
--- first, then the two paragraphs before it.
+-- first, then the two paragraphs before it. When the sentence just before s
+-- attributes nothing, a person or body opening it is taken instead ("The
+-- minister arrived in Delhi. He said ...").
 local function antecedent(s)
   local doc = s.doc
   local sentences = doc:sentences()
@@ -560,6 +634,10 @@ local function antecedent(s)
     for j = #list, 1, -1 do
       local a = list[j]
       if a.type ~= "pronoun" and a.type ~= "other" then return a end
+    end
+    if i == s.index - 1 and p.paragraph == s.paragraph and #list == 0 then
+      local subject = opening_subject(p)
+      if subject then return subject end
     end
   end
   return nil
@@ -586,48 +664,49 @@ local function carried_copy(a, via, here)
   }
 end
 
--- Own attributions with pronouns resolved, plus the speaker of a quotation
--- carried into a quoted sentence that has none.
+local function copy_as(a, type_)
+  local copy = {}
+  for k, v in pairs(a) do copy[k] = v end
+  copy.type = type_
+  return copy
+end
+
+-- One attribution written in sentence s, resolved: a pronoun speaker takes
+-- the last real source before it; a bare name that named an official
+-- earlier in the article is that official.
+local function resolve_one(s, a)
+  if a.quoted then
+    return a.type == "pronoun" and copy_as(a, "other") or a
+  end
+  if a.type == "pronoun" then
+    local ante = antecedent(s)
+    if ante then return carried_copy(ante, a.source, a) end
+    return copy_as(a, "other")
+  end
+  if a.type == "named" and known_official(s, a) then
+    return copy_as(a, "official-named")
+  end
+  return a
+end
+
+-- Own attributions resolved, plus the speaker of a quotation carried into a
+-- sentence that lies wholly inside it and has no attribution of its own.
 local function resolved(s)
   local c = memo(s.doc)
   local list = c.resolved[s.index]
   if list then return list end
   list = {}
   for _, a in ipairs(own(s)) do
-    if a.type == "pronoun" then
-      local ante = not a.quoted and antecedent(s)
-      if ante then
-        list[#list + 1] = carried_copy(ante, a.source, a)
-      else
-        local copy = {}
-        for k, v in pairs(a) do copy[k] = v end
-        copy.type = "other"
-        list[#list + 1] = copy
-      end
-    elseif a.type == "named" and not a.quoted then
-      local b = known_official(s, a)
-      if b then
-        local copy = {}
-        for k, v in pairs(a) do copy[k] = v end
-        copy.type = "official-named"
-        list[#list + 1] = copy
-      else
-        list[#list + 1] = a
-      end
-    else
-      list[#list + 1] = a
-    end
+    list[#list + 1] = resolve_one(s, a)
   end
-  if #unquoted(list) == 0 and s.has_quote then
+  if #unquoted(list) == 0 and s.quoted then
     -- a quotation running over several sentences: its speaker is named in
-    -- the sentence before or after, within the paragraph
-    local neighbours = { s:next(), s:prev() }
-    for _, n in ipairs(neighbours) do
+    -- the sentence after or before it, within the paragraph
+    for _, n in ipairs({ s:next() or false, s:prev() or false }) do
       if n and n.paragraph == s.paragraph and n.has_quote then
         local from = unquoted(own(n))
         if #from > 0 then
-          local a = from[1]
-          if a.type == "pronoun" then a = antecedent(n) or a end
+          local a = resolve_one(n, from[1])
           list[#list + 1] = carried_copy(a, nil, { start = s.start, stop = s.stop, text = s.text })
           break
         end

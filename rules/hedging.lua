@@ -1,0 +1,78 @@
+-- rules/hedging.lua — claims the reporter makes while disowning them.
+
+local hedges = require "spindle.hedges"
+local claims = require "spindle.claims"
+
+local has_figure = spindle.re([[\d]])
+
+-- The hedges that pass a claim on: what others report, allege, believe or
+-- say. Adverbs ("apparently") and weasel words ("critics say") are left to
+-- rules of their own: in features and reviews they are style, not sourcing.
+local CLAIM_KINDS = {
+  reported = true, alleged = true, belief = true, said = true, claimed = true,
+  speculation = true,
+}
+
+rule {
+  id       = "hedged-claim",
+  title    = "Factual claim hedged in the reporter's own voice",
+  severity = "low",
+  weight   = 0.3,
+  tags     = { "hedging", "sourcing" },
+  needs    = hedges.needs(CLAIM_KINDS),  -- the lexicon's hedges of these kinds
+  description = [[
+A factual claim carried by a hedge -- "reportedly", "allegedly", "it is
+believed", "is said to", "according to reports" -- in the reporter's own
+voice: not inside a quotation and not attributed to a named or official
+source, a document, an expert or a news agency. The hedge lets a claim into
+the story without anyone standing behind it. A claim with a figure in it
+scores higher. The adjective in "the alleged attacker" is legal caution, not
+a claim, and is not flagged; neither is "allegedly" when the sentence says
+who alleges it ("prosecutors said").]],
+
+  check = function(doc, report)
+    for _, s in ipairs(doc:sentences()) do
+      local h
+      for _, g in ipairs(hedges.governing(s)) do
+        if CLAIM_KINDS[g.kind] then h = g break end
+      end
+      if h then
+        local concrete = #claims.in_sentence(s) > 0 or has_figure:test(s)
+        report {
+          at = s,
+          message = ("claim hedged with '%s' in the reporter's voice"):format(h.text),
+          score = concrete and 1.0 or 0.8,
+          evidence = { hedge = h.text, kind = h.kind },
+        }
+      end
+    end
+  end,
+
+  examples = {
+    flag = {
+      "The minister reportedly received $2 million from the contractor.",
+      "The company allegedly hid losses from its auditors for three years.",
+      "It is believed that the two sides met secretly in Geneva.",
+      "The general is said to have ordered the withdrawal himself.",
+      "The deal was signed last week, according to reports.",
+      "The shipyard is reportedly the largest foreign investment in the country's history.",
+    },
+    pass = {
+      -- the hedge is inside a named speaker's quotation
+      "\"He reportedly took the money,\" Ambassador Ilan Teodorov said.",
+      -- the allegation is attributed to an official source
+      "Prosecutors said the man allegedly stole $40,000 from the charity.",
+      -- legal caution before a noun, not a hedged claim
+      "The alleged attacker appeared in court on Monday.",
+      -- "reported" as an ordinary verb with a named subject
+      "The ministry reported a surplus of 2 billion dinars in a statement.",
+      -- a weasel phrase and a narrative adverb: other rules' business
+      "Critics say the plan is too expensive.",
+      "She apparently goes to him for help, but he falls in love with her.",
+      -- an institution speaking on record carries the hedge
+      "The union said its members were apparently unaffected by the closures.",
+      -- a named speaker attributes the belief
+      "Police Chief Anna Berg said the suspect is believed to have fled abroad.",
+    },
+  },
+}

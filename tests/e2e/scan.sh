@@ -1,0 +1,80 @@
+# End-to-end: scan — the built-in pack on the samples and on the whole BBC
+# corpus, every format, stdin, thresholds, bad input.
+BUILD=$1
+. tests/e2e/lib.sh
+
+# --- the samples: the deal report ranks first with a contract-size finding
+run "$SPINDLE" --color never scan --format jsonl "$ROOT/samples"
+expect_status 0 "scan samples"
+echo "$OUT" > "$WORK/samples.jsonl"
+python3 - "$WORK/samples.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+arts = sorted((r for r in rows if r["type"] == "article"), key=lambda a: -a["score"])
+top = arts[0]
+assert "shipyard-deal-reports" in top["article"], arts[:3]
+deal = [r for r in rows if r["type"] == "finding" and r["article"] == top["article"]
+        and r["rule"] == "contract-size-unsourced"]
+assert deal, "no contract-size-unsourced finding on the deal sample"
+PY
+expect_true "the deal report ranks first, with contract-size-unsourced"
+
+# --- the same in text, json and csv
+run "$SPINDLE" --color never scan "$ROOT/samples"
+expect_out "contract-size-unsourced" "text lists the rule"
+run "$SPINDLE" scan --format json "$ROOT/samples"
+echo "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert any(x["type"]=="article" for x in d)'
+expect_true "json output parses"
+run "$SPINDLE" scan --format csv "$ROOT/samples"
+echo "$OUT" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+assert rows and set(r["type"] for r in rows) == {"finding", "article"}, rows[:2]'
+expect_true "csv output parses"
+
+# --- stdin, --min-score, --fail-above
+run sh -c "cat '$ROOT/samples/articles.jsonl' | '$SPINDLE' scan --format jsonl -"
+expect_status 0 "scan from stdin"
+expect_out "\"type\":\"article\"" "stdin articles scored"
+run "$SPINDLE" scan --fail-above 0.5 "$ROOT/samples"
+expect_status 3 "--fail-above exceeded"
+run "$SPINDLE" scan --fail-above 0.99 "$ROOT/samples"
+expect_status 0 "--fail-above not exceeded"
+run "$SPINDLE" scan --format jsonl --min-score 0.6 "$ROOT/samples"
+echo "$OUT" | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+assert all(r["score"] >= 0.6 for r in rows if r["type"] == "finding")'
+expect_true "--min-score filters findings"
+
+# --- bad input: reported with file:line, the rest kept
+printf '{"id":"x1","body":"Fine text."}\n{"id":\n{"id":"x3","body":"Also fine."}\n' > "$WORK/bad.jsonl"
+run "$SPINDLE" scan --format jsonl "$WORK/bad.jsonl"
+expect_status 0 "scan goes on after a bad line"
+expect_err "bad.jsonl:2: invalid JSON" "bad line named with file:line"
+expect_out "\"article\":\"x3\"" "lines after the bad one are kept"
+run "$SPINDLE" scan --max-bytes 8 "$WORK/bad.jsonl"
+expect_err "is 10 bytes, over the limit of 8 bytes" "oversize article refused with sizes"
+run "$SPINDLE" scan "$WORK/missing.txt"
+expect_status 1 "a missing input file"
+expect_err "missing.txt" "the missing file is named"
+
+# --- the whole BBC corpus: no crash, one UTF-8 warning, jsonl parses
+if [ -d "$CORPUS" ]; then
+    "$SPINDLE" scan --format jsonl "$CORPUS" >"$WORK/bbc.jsonl" 2>"$WORK/bbc.err"
+    STATUS=$?
+    ERR=$(cat "$WORK/bbc.err")
+    expect_status 0 "scan of the BBC corpus"
+    expect_err "sport/199.txt: invalid UTF-8 repaired" "the invalid UTF-8 file is named"
+    n=$(grep -c "invalid UTF-8" "$WORK/bbc.err")
+    expect_eq "$n" 1 "exactly one UTF-8 warning"
+    lines=$(jsonl_check "$WORK/bbc.jsonl")
+    expect_true "every jsonl line of the BBC scan parses"
+    arts=$(grep -c '"type":"article"' "$WORK/bbc.jsonl")
+    [ "$arts" -ge 2225 ]; expect_true "every BBC story scanned ($arts)"
+    echo "bbc: $lines records" >&2
+else
+    echo "skipping the BBC corpus checks: $CORPUS not found"
+fi
+
+finish

@@ -1,0 +1,22 @@
+#!/bin/sh
+# tools/install-deps.sh — installs the Debian packages Spindle builds with,
+# when any is missing. As root with apt it installs them; otherwise it prints
+# the exact command and fails.
+PACKAGES="build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev"
+LUA_PC=${LUA_PC:-lua5.4}
+PKG_CONFIG=${PKG_CONFIG:-pkg-config}
+
+if command -v "$PKG_CONFIG" >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 &&
+   "$PKG_CONFIG" --exists "$LUA_PC" libpcre2-8 sqlite3 jansson libxxhash; then
+    exit 0
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "spindle: installing build dependencies: $PACKAGES"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq $PACKAGES >/dev/null && exit 0
+    echo "spindle: apt-get failed; install these packages: $PACKAGES" >&2
+    exit 1
+fi
+echo "spindle: missing build dependencies. Install them with:" >&2
+echo "  sudo apt-get install -y $PACKAGES" >&2
+exit 1
