@@ -3,17 +3,21 @@
 local claims  = require "spindle.claims"
 local sources = require "spindle.sources"
 
--- How much a finding is worth, by the strongest source in the paragraph.
--- Official on-record sources (official-named, document) clear the claim.
+-- Amounts below this are prices and fees, not contract sizes.
+local MIN_AMOUNT = 1e6
+
+-- How much a finding is worth, by the strongest source of the claim's
+-- sentence (or, when it has none, of its paragraph). Official on-record
+-- sources (official-named, document) anywhere in the paragraph clear it.
 local CONFIDENCE = {
-  ["none"]             = 1.0,  -- the reporter's own voice
+  ["media"]            = 1.0,  -- "media reports said": the pattern this rule is for
   ["anonymous"]        = 1.0,
-  ["media"]            = 1.0,  -- "media reports said"
-  ["other"]            = 1.0,
+  ["other"]            = 0.9,
+  ["none"]             = 0.8,  -- the reporter's own voice, often a public figure
   ["wire"]             = 0.8,
   ["expert"]           = 0.7,  -- an analyst's estimate
-  ["named"]            = 0.7,  -- a named person with no official role
   ["official-unnamed"] = 0.5,  -- "officials said": official but unaccountable
+  ["named"]            = 0.4,  -- a named person or company on the record
 }
 
 rule {
@@ -40,8 +44,12 @@ clears it. Amounts inside a quotation are covered by the quotation's speaker.]],
     for claim in claims.money(doc) do
       local s = claim.sentence
       if s and not done[s.index] and claim:is_deal()
+         and (claim.high or claim.low or 0) >= MIN_AMOUNT
          and not sources.official(claim, { scope = "paragraph" }) then
-        local best, attribution = sources.best(claim, { scope = "paragraph" })
+        local best, attribution = sources.best(claim)
+        if not attribution then
+          best, attribution = sources.best(claim, { scope = "paragraph" })
+        end
         local kind = attribution and attribution.type or "none"
         done[s.index] = true
         report {

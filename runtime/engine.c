@@ -20,7 +20,6 @@ struct engine {
     ruleset       *rs;
     doc_context    doc;          /* what doc methods read */
     text_model     model;
-    buf            lowered;      /* lowercased title + body for `needs` */
     engine_result *out;          /* collecting while a rule runs */
     long           current_rule; /* index of the running rule, -1 outside */
     int            report_ref;   /* registry ref of the report function */
@@ -166,7 +165,6 @@ void engine_free(engine *e)
     lua_State *L = sbx_state(e->rs->sandbox);
     luaL_unref(L, LUA_REGISTRYINDEX, e->report_ref);
     text_model_free(&e->model);
-    buf_free(&e->lowered);
     free(e);
 }
 
@@ -181,25 +179,15 @@ static void engine_add_error(engine_result *out, size_t rule_index, const char *
     out->n_errors++;
 }
 
-/* True when the rule has no `needs` or one of its words occurs in the
- * lowercased title and body. */
-static bool engine_rule_needed(const engine *e, const rule *r)
+/* True when the rule has no `needs` or one of its words occurs, in any
+ * case, in the title or the body. A matching error (a limit) runs the rule:
+ * the prefilter may only skip work, never findings. */
+static bool engine_rule_needed(const engine *e, const rule *r, const article *a)
 {
-    if (r->n_needs == 0) return true;
-    for (size_t i = 0; i < r->n_needs; i++)
-        if (memmem(e->lowered.data, e->lowered.len, r->needs[i], strlen(r->needs[i])))
-            return true;
-    return false;
-}
-
-static void engine_lower_text(engine *e, const article *a)
-{
-    buf_clear(&e->lowered);
-    if (a->title) buf_puts(&e->lowered, a->title);
-    buf_putc(&e->lowered, '\n');
-    buf_append(&e->lowered, a->body, a->body_len);
-    for (size_t i = 0; i < e->lowered.len; i++)
-        e->lowered.data[i] = (char)tolower((unsigned char)e->lowered.data[i]);
+    if (!r->needs_rx) return true;
+    size_t ovector[2];
+    if (rx_match(e->rs->rx, r->needs_rx, a->body, a->body_len, 0, ovector) != 0) return true;
+    return a->title && rx_match(e->rs->rx, r->needs_rx, a->title, strlen(a->title), 0, ovector) != 0;
 }
 
 void engine_run(engine *e, const article *a, const bool *run_mask,
@@ -209,7 +197,6 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
     lua_State *L = sbx_state(rs->sandbox);
     text_model_free(&e->model);
     text_model_build(&e->model, a->body, a->body_len);
-    engine_lower_text(e, a);
     e->doc.article = a;
     e->doc.model = &e->model;
     e->doc.generation++;
@@ -220,7 +207,7 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
     for (size_t i = 0; i < rs->n_rules; i++) {
         if (run_mask && !run_mask[i]) continue;
         const rule *r = &rs->rules[i];
-        if (!engine_rule_needed(e, r)) { out->rules_skipped++; continue; }
+        if (!engine_rule_needed(e, r, a)) { out->rules_skipped++; continue; }
         if (!doc_index) {
             lua_doc_push(L, &e->doc);
             doc_index = lua_gettop(L);

@@ -496,8 +496,32 @@ void ruleset_load_builtin(ruleset *rs)
         ruleset_load_code(rs, e->data, e->len, e->path);
 }
 
+/* Compiles the rule's needs words into one caseless alternation of
+ * literals, so the prefilter is a single JIT scan. */
+static void rule_compile_needs(ruleset *rs, rule *r)
+{
+    if (r->n_needs == 0) return;
+    buf pattern = {0};
+    buf_puts(&pattern, "(?:");
+    for (size_t i = 0; i < r->n_needs; i++) {
+        if (i) buf_putc(&pattern, '|');
+        for (const char *p = r->needs[i]; *p; p++) {
+            if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p) && *p != ' ')
+                buf_putc(&pattern, '\\');
+            buf_putc(&pattern, *p);
+        }
+    }
+    buf_putc(&pattern, ')');
+    char err[256];
+    r->needs_rx = rx_compile(rs->rx, pattern.data, pattern.len, "i", err, sizeof err);
+    if (!r->needs_rx)
+        ruleset_problem(rs, "%s:%d: rule '%s': needs: %s", r->file, r->line, r->id, err);
+    buf_free(&pattern);
+}
+
 void ruleset_finish(ruleset *rs)
 {
+    for (size_t i = 0; i < rs->n_rules; i++) rule_compile_needs(rs, &rs->rules[i]);
     buf parts = {0};
     buf_printf(&parts, "spindle %s\n", SPINDLE_VERSION);
     if (rs->library_parts.data) buf_puts(&parts, rs->library_parts.data);

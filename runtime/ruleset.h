@@ -35,6 +35,7 @@ typedef struct rule {
     size_t   n_tags;
     char   **needs;         /* lowercased prefilter words; none = always run */
     size_t   n_needs;
+    const rx_pattern *needs_rx; /* the words as one caseless pattern (cache-owned) */
     char    *file;          /* where it was defined, for messages */
     int      line;
     char     source_hash[33]; /* the rule file, the stdlib and local modules */
@@ -83,7 +84,8 @@ void ruleset_load_builtin(ruleset *rs);
 size_t ruleset_load_path(ruleset *rs, const char *path);
 
 /* Call once after the last load: fixes each rule's source_hash (which
- * includes every library module that was loaded). */
+ * includes every library module that was loaded) and compiles each rule's
+ * `needs` words into one caseless literal pattern. */
 void ruleset_finish(ruleset *rs);
 
 /* Index of the rule with this id, or -1. */

@@ -27,8 +27,9 @@ A Claim is a table:
             high is nil
   scale     the multiplier written (1e9 for "bn"), 1 when none
   vague     true for a magnitude with no figure
-  context   the nearest context word's kind in the sentence: "deal", "loan",
-            "aid", "economic", or "other"
+  context   the kind of the context word nearest to the claim in its
+            sentence: "deal", "loan", "aid", "penalty" (fines, damages, tax
+            bills), "economic" (revenue, profit, budget, trade), or "other"
   contexts  set of every context kind found in the sentence ({deal = true})
   quoted    true when the claim lies inside a quotation
 and has methods claim:is_deal(), claim:is(kind).
@@ -114,6 +115,11 @@ M.lexicon = {
     "aid", "grant", "grants", "assistance", "relief", "donation", "donated",
     "donors", "humanitarian",
   }),
+  penalty_words = lexicon.new("penalty_words", {
+    "fine", "fines", "fined", "penalty", "penalties", "damages",
+    "compensation", "back taxes", "tax bill", "bill", "ransom", "bribe",
+    "bribes", "lawsuit",
+  }),
   economic_words = lexicon.new("economic_words", {
     "GDP", "budget", "revenue", "revenues", "profit", "profits", "loss",
     "losses", "exports", "imports", "trade", "deficit", "surplus", "turnover",
@@ -186,13 +192,13 @@ local percent = spindle.re(
   ([[(?<![\p{L}\p{N}.])(?<n1>%s)(?:%s?(?<sep>%s)%s?(?<n2>%s))?%s?(?:%%|per%s?cent\b|percent\b)]])
     :format(NUM, SP, DASH, SP, NUM, SP, SP), "i")
 
-local context_words = lexicon.regex(function(deal, loan, aid, economic)
-  return ([[\b(?:(?<deal>%s)|(?<loan>%s)|(?<aid>%s)|(?<economic>%s))\b]])
-    :format(deal, loan, aid, economic)
+local context_words = lexicon.regex(function(deal, loan, aid, penalty, economic)
+  return ([[\b(?:(?<deal>%s)|(?<loan>%s)|(?<aid>%s)|(?<penalty>%s)|(?<economic>%s))\b]])
+    :format(deal, loan, aid, penalty, economic)
 end, "i", M.lexicon.deal_words, M.lexicon.loan_words, M.lexicon.aid_words,
-  M.lexicon.economic_words)
+  M.lexicon.penalty_words, M.lexicon.economic_words)
 
-local CONTEXT_KINDS = { "deal", "loan", "aid", "economic" }
+local CONTEXT_KINDS = { "deal", "loan", "aid", "penalty", "economic" }
 
 -------------------------------------------------------------------------------
 -- Claim objects
@@ -219,15 +225,18 @@ local Claim = {}
 Claim.__index = Claim
 M.Claim = Claim
 
----True when the claim's sentence speaks of a deal, contract, investment,
----agreement, purchase or similar (claims.lexicon.deal_words).
+---True when the claim is the size of a deal, contract, investment,
+---agreement, purchase or similar: the context word nearest to it in its
+---sentence is one of claims.lexicon.deal_words. ("Profits rose to $2bn
+---despite the investment" is a profit figure, not a deal.) Use
+---claim:is("deal") to ask whether a deal word appears anywhere in the sentence.
 ---@return boolean
 function Claim:is_deal()
-  return self.contexts.deal == true
+  return self.context == "deal"
 end
 
----True when the claim's sentence has a context word of this kind
----("deal", "loan", "aid", "economic").
+---True when the claim's sentence has a context word of this kind anywhere
+---("deal", "loan", "aid", "penalty", "economic").
 ---@param kind string
 ---@return boolean
 function Claim:is(kind)

@@ -192,6 +192,13 @@ end
 local PRONOUNS = { he = true, she = true, they = true, it = true, we = true,
                    i = true, who = true, which = true }
 
+-- Words after which a new clause, and so a new subject, begins.
+local CONJUNCTIONS = {}
+for w in ([[after when because while if that since before although though as
+  and but so until once where whereas unless]]):gmatch("%a+") do
+  CONJUNCTIONS[w] = true
+end
+
 -- Words dropped from the end of a source phrase ("the ministry has also").
 local TRAILING = {}
 for w in ([[has have had also later earlier previously repeatedly once
@@ -404,6 +411,18 @@ local function subject_before(text, pos)
     local prev = segs[#segs - 1]
     s, phrase = prev[1], clause:sub(prev[1], e)
   end
+  -- the subject starts after a conjunction: "His efforts failed after he
+  -- revealed" -> "he"
+  -- (not inside an appositive: "Jane Doe, speaking as talks ended, said")
+  local cut_at
+  for pos, w in phrase:gmatch("()(%a+)") do
+    if CONJUNCTIONS[w:lower()] and pos > 1 and first == last then cut_at = pos + #w end
+  end
+  if cut_at and phrase:sub(cut_at):find("%a") then
+    local skip = #phrase:sub(cut_at):match("^%s*")
+    s = s + cut_at - 1 + skip
+    phrase = phrase:sub(cut_at + skip)
+  end
   -- keep the last 10 words at most
   local words = {}
   for a, w in phrase:gmatch("()(%S+)") do words[#words + 1] = { a, w } end
@@ -414,7 +433,9 @@ local function subject_before(text, pos)
   local from = words[math.max(1, #words - 9)][1]
   local lastw = words[#words][2]
   local to = words[#words][1] + #(lastw:gsub("[,%s]+$", "")) - 1
-  return phrase:sub(from, to), offset + s - 1 + from - 1
+  local subject = phrase:sub(from, to)
+  if not subject:find("[%w\128-\255]") then return nil end
+  return subject, offset + s - 1 + from - 1
 end
 
 -- The source phrase after a position: "said a senior official, who...".
@@ -511,10 +532,19 @@ local function scan_sentence(sentence)
         end
       else
         phrase, at = subject_before(text, rel + 1)
-        local lw = phrase and phrase:lower()
-        if not phrase or lw:find("^it$") and after:find("^%s+that") then
-          -- '"...," said a senior official.'  or  "It said that ..."
-          if not phrase then phrase, at = phrase_after(text, rel_stop + 1, 8) end
+        if not phrase or M.classify(phrase, verb) == "other" then
+          -- inversion: '"...," said a senior official.' or "..., said Mr
+          -- Dobrow." -- a short phrase after the verb that ends the clause
+          local ap, aat = phrase_after(text, rel_stop + 1, 8)
+          if ap then
+            local rest = text:sub(aat + #ap + 1)
+            local ends = rest == "" or rest:find("^%s*[%.,;!?\"]") or rest:find("^%s*\226\128\157")
+            local opens = before:find(",%s*$") or before:find("\"%s*$")
+                          or before:find("\226\128\157%s*$")
+            if not phrase or (ends and opens and M.classify(ap, verb) ~= "other") then
+              phrase, at = ap, aat
+            end
+          end
         end
       end
       if coordinated then

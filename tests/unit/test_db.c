@@ -146,7 +146,8 @@ static void article_make(article *a, const char *id, const char *title, const ch
     a->origin = xstrdup(id);
 }
 
-/* Adds an article and returns what db_article_add said (-1 on error). */
+/* Adds an article and returns what db_article_add said (-1 on error, the
+ * reason in db_error). */
 static int add(db *d, const char *id, const char *title, const char *body)
 {
     article a;
@@ -154,11 +155,7 @@ static int add(db *d, const char *id, const char *title, const char *body)
     db_add_result result = DB_ADDED;
     int rc = db_article_add(d, &a, &result);
     article_clear(&a);
-    if (rc != 0) {
-        fprintf(stderr, "db_article_add %s: %s\n", id, db_error(d));
-        return -1;
-    }
-    return (int)result;
+    return rc != 0 ? -1 : (int)result;
 }
 
 /* The primary key of a stored article (0 when absent). */
@@ -475,6 +472,12 @@ static void test_open_refusals(void)
     CHECK(db_open(path, false, err, sizeof err) == NULL);
     CHECK_HAS(err, "cannot open the archive");
     CHECK_SENTENCE(err);
+
+    /* a directory where the file should be */
+    err[0] = '\0';
+    CHECK(db_open(s.dir, false, err, sizeof err) == NULL);
+    CHECK_HAS(err, s.dir);
+    CHECK_SENTENCE(err);
     scratch_free(&s);
 }
 
@@ -511,6 +514,74 @@ static void test_locked(void)
     raw_exec(holder, "ROLLBACK");
     sqlite3_close(holder);
     sqlite3_close(other);
+    scratch_free(&s);
+}
+
+/* The schema of a real archive as SQL statements in creation order (the
+ * FTS5 shadow tables left out: their virtual table makes them). */
+static size_t schema_sql(const char *path, char **out, size_t max)
+{
+    sqlite3 *conn = raw_open(path);
+    sqlite3_stmt *s = NULL;
+    size_t n = 0;
+    sqlite3_prepare_v2(conn, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+                       " AND name NOT LIKE 'articles!_fts!_%' ESCAPE '!' ORDER BY rowid",
+                       -1, &s, NULL);
+    while (n < max && sqlite3_step(s) == SQLITE_ROW)
+        out[n++] = xstrdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(conn);
+    return n;
+}
+
+/* Two processes create the same new archive at once (two `spindle ingest`
+ * started together): the other one takes the write lock first and creates
+ * the schema while we wait for the lock. Opening must still succeed. */
+static void test_concurrent_create(void)
+{
+    scratch s;
+    scratch_new(&s);
+    char template_path[700], err[512] = "";
+    scratch_path(&s, "template.db", template_path, sizeof template_path);
+    db *t = open_ok(template_path);
+    CHECK(t != NULL);
+    db_close(t);
+    char *schema[64];
+    size_t n = schema_sql(template_path, schema, 64);
+    CHECK(n >= 10);
+
+    int ready[2];
+    if (pipe(ready) != 0) { perror("pipe"); exit(1); }
+    pid_t child = fork();
+    if (child == 0) {
+        /* the other process: holds the write lock, then creates the schema */
+        close(ready[0]);
+        sqlite3 *conn = raw_open(s.db);
+        raw_exec(conn, "BEGIN IMMEDIATE");
+        if (write(ready[1], "x", 1) != 1) _exit(1);
+        usleep(800 * 1000);
+        char pragmas[128];
+        snprintf(pragmas, sizeof pragmas, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                 DB_SCHEMA_VERSION, SPND_APPLICATION_ID);
+        for (size_t i = 0; i < n; i++) raw_exec(conn, schema[i]);
+        raw_exec(conn, pragmas);
+        raw_exec(conn, "COMMIT");
+        sqlite3_close(conn);
+        _exit(0);
+    }
+    close(ready[1]);
+    char byte;
+    if (read(ready[0], &byte, 1) != 1) { perror("read"); exit(1); }
+    close(ready[0]);
+    db *d = db_open(s.db, false, err, sizeof err);
+    int status = 0;
+    waitpid(child, &status, 0);
+    CHECK_INT(status, 0);
+    CHECK_MSG(d != NULL, "opening an archive created meanwhile by another process: %s", err);
+    if (d) CHECK_INT(add(d, "after", "After", "Added after the race."), DB_ADDED);
+    db_close(d);
+    CHECK_INT(raw_int(s.db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+    for (size_t i = 0; i < n; i++) free(schema[i]);
     scratch_free(&s);
 }
 
@@ -901,6 +972,23 @@ static void test_store_results(void)
     article_clear(&got);
     CHECK_MSG(close_to(score, 0.5), "art-1 score %.6f, want 0.5", score);
 
+    /* one rule firing ten times does not saturate the score; an article
+     * with only a rule error scores 0 */
+    engine_result_clear(&res);
+    for (size_t i = 0; i < 10; i++) add_finding(&res, "rule-b", 0.5, i, i + 1, "x");
+    CHECK_INT(db_store_results(d, pk2, run2, &only_b.rs, b_pk, (bool[]){ true }, &res), 0);
+    CHECK_INT(db_article_get(d, "art-2", &got, &score), 1);
+    article_clear(&got);
+    CHECK_MSG(close_to(score, 0.5), "art-2 score %.6f, want 0.5", score);
+    CHECK_INT(raw_int(s.db, "SELECT findings FROM article_scores s JOIN articles a"
+                      " ON a.pk = s.article_pk WHERE a.id = 'art-2'"), 10);
+    engine_result_clear(&res);
+    add_error(&res, 0, "boom");
+    CHECK_INT(db_store_results(d, pk2, run2, &only_b.rs, b_pk, (bool[]){ true }, &res), 0);
+    CHECK_INT(db_article_get(d, "art-2", &got, &score), 1);
+    article_clear(&got);
+    CHECK(close_to(score, 0));
+
     engine_result_free(&res);
     fake_rules_free(&only_b);
     fake_rules_free(&f);
@@ -1072,6 +1160,7 @@ int main(void)
 {
     test_open_creates_schema();
     test_open_refusals();
+    test_concurrent_create();
     test_article_add();
     test_search();
     test_rules_sync();
