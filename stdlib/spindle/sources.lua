@@ -673,17 +673,32 @@ local function antecedent(s)
   return nil
 end
 
--- A bare name ("Ivanov said") that named an official earlier in the article.
+-- A bare name ("Ivanov said") that named an official earlier in the
+-- article. The index maps each word of an official-named source to the
+-- first sentence it appeared in; it is extended as far as needed, so the
+-- article is read once.
 local function known_official(s, a)
-  local sentences = s.doc:sentences()
   local last = a.source:match("(%S+)%s*$")
-  if not last then return nil end
-  for i = s.index - 1, 1, -1 do
-    for _, b in ipairs(own(sentences[i])) do
-      if b.type == "official-named" and b.source:find(last, 1, true) then return b end
-    end
+  if not last then return false end
+  local c = memo(s.doc)
+  local index = c.officials
+  if not index then
+    index = { upto = 0, first = {} }
+    c.officials = index
   end
-  return nil
+  local sentences = s.doc:sentences()
+  for i = index.upto + 1, s.index - 1 do
+    for _, b in ipairs(own(sentences[i])) do
+      if b.type == "official-named" then
+        for w in b.source:gmatch("[%w\128-\255]+") do
+          index.first[w] = index.first[w] or i
+        end
+      end
+    end
+    index.upto = i
+  end
+  local first = index.first[last:gsub("[%p]+$", "")]
+  return first ~= nil and first < s.index
 end
 
 local function carried_copy(a, via, here)

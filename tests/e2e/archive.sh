@@ -62,10 +62,10 @@ if cmp -s "$WORK/scan.txt" "$WORK/score.txt" && [ -s "$WORK/scan.txt" ]; then ok
 
 # --- findings filters and formats
 run S findings --rule big-money --format jsonl
-expect_eq "$(echo "$OUT" | wc -l)" 4 "findings --rule"
+expect_eq "$(printf "%s\n" "$OUT" | wc -l)" 4 "findings --rule"
 expect_no_out "said-sources" "findings --rule filters"
 run S findings --article a3 --format json
-echo "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d)==3 and all(x["article"]=="a3" for x in d); assert [x["start"] for x in d]==sorted(x["start"] for x in d)'
+printf "%s\n" "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d)==3 and all(x["article"]=="a3" for x in d); assert [x["start"] for x in d]==sorted(x["start"] for x in d)'
 expect_true "findings --article as json, in body order"
 run S findings --min-score 0.5 --format csv
 expect_out "type,article,title,score,findings,rule,severity,start,end,line,col,text,message,evidence" "csv header"
@@ -77,7 +77,7 @@ run S findings --run 3 --format jsonl
 
 # --- unicode positions: line and column in characters
 run S findings --article "$DATA/unicode.txt" --format jsonl
-echo "$OUT" | python3 -c '
+printf "%s\n" "$OUT" | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 money = [r for r in rows if r["rule"] == "big-money"][0]
@@ -93,7 +93,7 @@ expect_true "byte offsets and line:col with multibyte text"
 # --- top
 run S top --format jsonl
 expect_status 0 "top"
-echo "$OUT" | python3 -c '
+printf "%s\n" "$OUT" | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 arts = [r for r in rows if r["type"] == "article"]
@@ -117,7 +117,7 @@ expect_out "[1>Acme signed a [2>\$2.5bn<2] contract, sources said.<1]" "show mar
 expect_out "big-money" "show explains the finding"
 expect_out "evidence: {\"amount\":\"\$2.5bn\"}" "show prints evidence"
 run S show a1 --format json
-echo "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["type"]=="article" and len(d)==3'
+printf "%s\n" "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["type"]=="article" and len(d)==3'
 expect_true "show --format json"
 run S --color always show a1
 expect_out "$(printf '\033[4;1;31m')" "show highlights in colour when asked"

@@ -23,16 +23,16 @@ run() {
 }
 
 expect_status() { # WANT DESCRIPTION
-    if [ "$STATUS" -eq "$1" ]; then ok; else fail "$2: exit $STATUS, want $1"; echo "  stderr: $(echo "$ERR" | head -5)"; fi
+    if [ "$STATUS" -eq "$1" ]; then ok; else fail "$2: exit $STATUS, want $1"; echo "  stderr: $(printf "%s\n" "$ERR" | head -5)"; fi
 }
 expect_out() { # TEXT DESCRIPTION — stdout contains TEXT
-    case "$OUT" in *"$1"*) ok ;; *) fail "$2: stdout lacks '$1'"; echo "  stdout: $(echo "$OUT" | head -5)" ;; esac
+    case "$OUT" in *"$1"*) ok ;; *) fail "$2: stdout lacks '$1'"; echo "  stdout: $(printf "%s\n" "$OUT" | head -5)" ;; esac
 }
 expect_no_out() { # TEXT DESCRIPTION — stdout does not contain TEXT
     case "$OUT" in *"$1"*) fail "$2: stdout has '$1'" ;; *) ok ;; esac
 }
 expect_err() { # TEXT DESCRIPTION — stderr contains TEXT
-    case "$ERR" in *"$1"*) ok ;; *) fail "$2: stderr lacks '$1'"; echo "  stderr: $(echo "$ERR" | head -5)" ;; esac
+    case "$ERR" in *"$1"*) ok ;; *) fail "$2: stderr lacks '$1'"; echo "  stderr: $(printf "%s\n" "$ERR" | head -5)" ;; esac
 }
 expect_eq() { # GOT WANT DESCRIPTION
     if [ "$1" = "$2" ]; then ok; else fail "$3: got '$1', want '$2'"; fi

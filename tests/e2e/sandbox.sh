@@ -29,7 +29,7 @@ expect_no_out "should never get here" "the swallowing rule reported nothing"
 
 run "$SPINDLE" --rules "$HOSTILE" test
 expect_status 1 "test fails with broken rules"
-last=$(echo "$OUT" | tail -n 1)
+last=$(printf "%s\n" "$OUT" | tail -n 1)
 case "$last" in *" passed, "*" failed") ok ;; *) fail "test's last line: $last" ;; esac
 expect_out "FAIL $HOSTILE/broken_syntax.lua:4" "test lists the load problem"
 

@@ -6,7 +6,7 @@ BUILD=$1
 # --- the samples: the deal report ranks first with a contract-size finding
 run "$SPINDLE" --color never scan --format jsonl "$ROOT/samples"
 expect_status 0 "scan samples"
-echo "$OUT" > "$WORK/samples.jsonl"
+printf "%s\n" "$OUT" > "$WORK/samples.jsonl"
 python3 - "$WORK/samples.jsonl" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
@@ -23,10 +23,10 @@ expect_true "the deal report ranks first, with contract-size-unsourced"
 run "$SPINDLE" --color never scan "$ROOT/samples"
 expect_out "contract-size-unsourced" "text lists the rule"
 run "$SPINDLE" scan --format json "$ROOT/samples"
-echo "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert any(x["type"]=="article" for x in d)'
+printf "%s\n" "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert any(x["type"]=="article" for x in d)'
 expect_true "json output parses"
 run "$SPINDLE" scan --format csv "$ROOT/samples"
-echo "$OUT" | python3 -c '
+printf "%s\n" "$OUT" | python3 -c '
 import csv, sys
 rows = list(csv.DictReader(sys.stdin))
 assert rows and set(r["type"] for r in rows) == {"finding", "article"}, rows[:2]'
@@ -41,7 +41,7 @@ expect_status 3 "--fail-above exceeded"
 run "$SPINDLE" scan --fail-above 0.99 "$ROOT/samples"
 expect_status 0 "--fail-above not exceeded"
 run "$SPINDLE" scan --format jsonl --min-score 0.6 "$ROOT/samples"
-echo "$OUT" | python3 -c '
+printf "%s\n" "$OUT" | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 assert all(r["score"] >= 0.6 for r in rows if r["type"] == "finding")'

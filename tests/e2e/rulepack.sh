@@ -1,0 +1,39 @@
+# End-to-end: the shipped rule pack — it loads cleanly, every example
+# passes, from the files and from the copy built into the binary.
+BUILD=$1
+. tests/e2e/lib.sh
+
+run "$SPINDLE" check
+expect_status 0 "the built-in pack checks clean"
+expect_out ", 0 problems" "no load problems"
+
+run "$SPINDLE" test "$ROOT/rules"
+expect_status 0 "spindle test rules/"
+last=$(printf "%s\n" "$OUT" | tail -n 1)
+case "$last" in *" passed, 0 failed") ok ;; *) fail "spindle test rules/: $last"; printf "%s\n" "$OUT" | grep FAIL | head ;; esac
+
+run "$SPINDLE" test
+expect_status 0 "spindle test on the built-in pack"
+expect_eq "$(printf "%s\n" "$OUT" | tail -n 1)" "$last" "built-in pack and rules/ agree"
+
+# every rule carries what the brief asks of it
+run "$SPINDLE" rules --format jsonl
+printf "%s\n" "$OUT" | python3 -c '
+import json, sys
+rules = [json.loads(l) for l in sys.stdin]
+assert len(rules) >= 3, len(rules)
+ids = [r["rule"] for r in rules]
+for want in ["contract-size-unsourced", "anonymous-sourcing", "hedged-claim"]:
+    assert want in ids, want
+for r in rules:
+    assert r["title"] and r["description"], r["rule"]
+    assert r["examples"]["flag"] >= 3 and r["examples"]["pass"] >= 3, r["rule"]
+    assert r["tags"], r["rule"]'
+expect_true "each rule has a title, description, tags and at least 3 flag and 3 pass examples"
+
+# running from another directory works: the pack is inside the binary
+run sh -c "cd / && '$SPINDLE' scan '$ROOT/samples/shipyard-deal-reports.txt'"
+expect_status 0 "scan from another directory"
+expect_out "contract-size-unsourced" "built-in rules found from another directory"
+
+finish
