@@ -190,16 +190,29 @@ static bool engine_rule_needed(const engine *e, const rule *r, const article *a)
     return a->title && rx_match(e->rs->rx, r->needs_rx, a->title, strlen(a->title), 0, ovector) != 0;
 }
 
-void engine_run(engine *e, const article *a, const bool *run_mask,
-                engine_result *out)
+/* Makes a the article in hand: its text model, and a new doc generation
+ * (so docs of earlier articles stop answering). */
+static void engine_prepare(engine *e, const article *a)
 {
-    ruleset *rs = e->rs;
-    lua_State *L = sbx_state(rs->sandbox);
     text_model_free(&e->model);
     text_model_build(&e->model, a->body, a->body_len);
     e->doc.article = a;
     e->doc.model = &e->model;
     e->doc.generation++;
+}
+
+void engine_push_doc(engine *e, const article *a)
+{
+    engine_prepare(e, a);
+    lua_doc_push(sbx_state(e->rs->sandbox), &e->doc);
+}
+
+void engine_run(engine *e, const article *a, const bool *run_mask,
+                engine_result *out)
+{
+    ruleset *rs = e->rs;
+    lua_State *L = sbx_state(rs->sandbox);
+    engine_prepare(e, a);
     e->out = out;
     size_t first_finding = out->findings.n;
 

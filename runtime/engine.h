@@ -48,6 +48,11 @@ void    engine_free(engine *e);
 void engine_run(engine *e, const article *a, const bool *run_mask,
                 engine_result *out);
 
+/* [-0, +1, m] Makes a the article in hand and pushes its doc, for the REPL
+ * and the stdlib tests. The doc's model-backed methods work until the next
+ * engine_run or engine_push_doc on this engine; a must live that long. */
+void engine_push_doc(engine *e, const article *a);
+
 /* The noisy-OR article score 1 - prod(1 - max_r) over the findings, taking
  * each rule's highest finding score once. */
 double engine_article_score(const finding *findings, size_t n);

@@ -1,0 +1,20 @@
+-- The doc object rules receive: sentences, paragraphs, neighbours, quotes.
+local doc = doc_of("First one. Second \"quoted. Yes.\" here.\n\nNew paragraph.", "Title")
+local s = doc:sentences()
+check_eq(doc.title, "Title", "title")
+check_eq(#s, 4, "sentence count")
+check_eq(s[1].text, "First one.", "first sentence")
+check_eq(doc.body:sub(s[2].start + 1, s[2].stop), s[2].text, "spans index the body")
+check_eq(s[1]:next(), s[2], "next")
+check_eq(s[2]:prev(), s[1], "prev")
+check_eq(s[1]:prev(), nil, "no sentence before the first")
+check_eq(s[4].paragraph, 2, "paragraph index")
+check_eq(#doc:paragraphs(), 2, "paragraph count")
+check_eq(#s[1]:paragraph_sentences(), 3, "sentences of the first paragraph")
+check(doc:in_quote(s[2].start + 9), "inside the quotation")
+check(not doc:in_quote(0), "outside the quotation")
+check_eq(doc:sentence_at(s[4].start + 2), s[4], "sentence_at")
+local n = 0
+for m in doc:find(spindle.re("[A-Z]\\w+")) do n = n + 1 end
+check_eq(n, 4, "doc:find over the body")
+check(doc.cache ~= doc_of("x").cache, "each doc has its own cache")
