@@ -91,6 +91,8 @@ clears it. Amounts inside a quotation are covered by the quotation's speaker.]],
       "Reports said Acme had signed a contract for the plant.",
       -- the official source is elsewhere in the same paragraph
       "Acme will build the plant under a $900m contract. The energy ministry confirmed the award in a filing on Monday.",
+      -- "She said": the speaker carried from the paragraph before
+      "Trade Minister Jane Doe met the investors on Monday.\n\nShe said the $2bn investment would create 5,000 jobs.",
       -- a document names the amount
       "According to the loan agreement published by the bank, the $350 million loan will be repaid over 25 years.",
     },

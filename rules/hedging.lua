@@ -38,11 +38,12 @@ who alleges it ("prosecutors said").]],
       end
       if h then
         local concrete = #claims.in_sentence(s) > 0 or has_figure:test(s)
+        local words = h.text:gsub("%s+", " ")
         report {
           at = s,
-          message = ("claim hedged with '%s' in the reporter's voice"):format(h.text),
+          message = ("claim hedged with '%s' in the reporter's voice"):format(words),
           score = concrete and 1.0 or 0.8,
-          evidence = { hedge = h.text, kind = h.kind },
+          evidence = { hedge = words, kind = h.kind },
         }
       end
     end

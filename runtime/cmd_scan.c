@@ -117,6 +117,7 @@ int cmd_scan(cli *c, int argc, char **argv)
             input_read_path(argv[i], &in_opt, scan_article, &st, &stats);
     }
     output_end(&st.out);
+    fflush(stdout);
     if (!quiet)
         fprintf(stderr, "scanned %zu article%s with %zu rule%s: %zu finding%s, %zu rule error%s, "
                 "%zu input%s rejected\n", st.articles, st.articles == 1 ? "" : "s",

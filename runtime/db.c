@@ -277,7 +277,7 @@ static int db_migrate(db *d, bool readonly)
     if (db_query_int(d, "PRAGMA application_id", &app_id) != 0 ||
         db_query_int(d, "PRAGMA user_version", &version) != 0 ||
         db_query_int(d, "SELECT COUNT(*) FROM sqlite_master", &tables) != 0) {
-        int code = sqlite3_errcode(d->conn);
+        int code = sqlite3_errcode(d->conn) & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
             db_set_error(d, "the archive %s is locked by another process", d->path);
         else
@@ -300,6 +300,13 @@ static int db_migrate(db *d, bool readonly)
         return -1;
     }
     if (db_exec(d, "BEGIN EXCLUSIVE") != 0) return -1;
+    /* another process may have migrated while this one waited for the lock */
+    if (db_query_int(d, "PRAGMA user_version", &version) != 0) {
+        db_exec(d, "ROLLBACK");
+        db_set_error(d, "archive %s: %s", d->path, sqlite3_errmsg(d->conn));
+        return -1;
+    }
+    if (version == (long long)N_MIGRATIONS) return db_exec(d, "COMMIT");
     for (long long v = version; v < (long long)N_MIGRATIONS; v++) {
         char pragma[96];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld", v + 1);
@@ -523,12 +530,13 @@ int db_run_start(db *d, const ruleset *rs, int64_t *run_id)
     int64_t stale[64];
     size_t n_stale = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && n_stale < 64) {
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         pid_t pid = (pid_t)sqlite3_column_int64(s, 1);
-        if (pid <= 0 || (kill(pid, 0) != 0 && errno == ESRCH))
+        if (n_stale < 64 && (pid <= 0 || (kill(pid, 0) != 0 && errno == ESRCH)))
             stale[n_stale++] = sqlite3_column_int64(s, 0);
     }
     sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return db_fail(d, STMT_RUNS_RUNNING);
     for (size_t i = 0; i < n_stale; i++) {
         sqlite3_bind_int64(d->stmt[STMT_RUN_INTERRUPTED], 1, stale[i]);
         if (db_step_done(d, STMT_RUN_INTERRUPTED) != 0) return -1;
@@ -739,8 +747,11 @@ int db_search_each(db *d, const char *query, const char *mark_open, const char *
             break;
     }
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        db_set_error(d, "search query '%s' is not valid FTS5 syntax: %s", query,
-                     sqlite3_errmsg(d->conn));
+        if ((sqlite3_extended_errcode(d->conn) & 0xff) == SQLITE_ERROR)
+            db_set_error(d, "search query '%s' is not valid FTS5 syntax: %s", query,
+                         sqlite3_errmsg(d->conn));
+        else
+            db_fail(d, STMT_SEARCH);
         sqlite3_reset(s);
         return -1;
     }

@@ -89,7 +89,8 @@ int db_run_finish(db *d, int64_t run_id, const char *status,
 int db_scored_rules(db *d, int64_t article_pk, const int64_t *rule_pks,
                     size_t n_rules, bool *done);
 
-/* Stores what engine_run produced for article pk in run run_id, for the
+/* Stores what engine_run produced (call db_rules_sync on this connection
+ * first: the score counts only the rules it registered as current) for article pk in run run_id, for the
  * rules in ran[] (true = ran): replaces their older findings and errors,
  * marks them scored, and recomputes the article's score over the current
  * rules (rule_pks). */

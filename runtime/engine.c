@@ -207,30 +207,41 @@ void engine_push_doc(engine *e, const article *a)
     lua_doc_push(sbx_state(e->rs->sandbox), &e->doc);
 }
 
-void engine_run(engine *e, const article *a, const bool *run_mask,
-                engine_result *out)
-{
-    ruleset *rs = e->rs;
-    lua_State *L = sbx_state(rs->sandbox);
-    engine_prepare(e, a);
-    e->out = out;
-    size_t first_finding = out->findings.n;
+/* What the protected part of engine_run works on. */
+typedef struct engine_call {
+    engine        *e;
+    const article *a;
+    const bool    *run_mask;
+    size_t         next_rule;   /* the first rule not yet considered */
+} engine_call;
 
+/* [-1, +0, e] Runs the rules in protected mode, so that an allocation
+ * failure outside a rule (the doc, the stack) becomes an error here rather
+ * than a panic. Each rule runs in its own budgeted sbx_call. */
+static int engine_run_protected(lua_State *L)
+{
+    engine_call *call = lua_touserdata(L, 1);
+    engine *e = call->e;
+    ruleset *rs = e->rs;
+    engine_result *out = e->out;
     int doc_index = 0;
-    for (size_t i = 0; i < rs->n_rules; i++) {
-        if (run_mask && !run_mask[i]) continue;
+    for (; call->next_rule < rs->n_rules; call->next_rule++) {
+        size_t i = call->next_rule;
+        if (call->run_mask && !call->run_mask[i]) continue;
         const rule *r = &rs->rules[i];
-        if (!engine_rule_needed(e, r, a)) { out->rules_skipped++; continue; }
+        if (!engine_rule_needed(e, r, call->a)) { out->rules_skipped++; continue; }
         if (!doc_index) {
             lua_doc_push(L, &e->doc);
             doc_index = lua_gettop(L);
         }
         size_t findings_before = out->findings.n;
         e->current_rule = (long)i;
+        luaL_checkstack(L, 4, "rule call");
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         lua_pushvalue(L, doc_index);
         lua_rawgeti(L, LUA_REGISTRYINDEX, e->report_ref);
         int status = sbx_call(rs->sandbox, 2, 0);
+        e->current_rule = -1;
         out->rules_run++;
         if (status != LUA_OK) {
             const char *msg = lua_tostring(L, -1);
@@ -241,7 +252,32 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
                 finding_clear(&out->findings.items[--out->findings.n]);
         }
     }
-    if (doc_index) lua_settop(L, doc_index - 1);
+    return 0;
+}
+
+void engine_run(engine *e, const article *a, const bool *run_mask,
+                engine_result *out)
+{
+    ruleset *rs = e->rs;
+    lua_State *L = sbx_state(rs->sandbox);
+    engine_prepare(e, a);
+    e->out = out;
+    size_t first_finding = out->findings.n;
+    engine_call call = { .e = e, .a = a, .run_mask = run_mask };
+    int top = lua_gettop(L);
+    while (call.next_rule < rs->n_rules) {
+        lua_pushcfunction(L, engine_run_protected);
+        lua_pushlightuserdata(L, &call);
+        if (lua_pcall(L, 1, 0, 0) == LUA_OK) break;
+        /* out of memory outside a rule: that rule fails, the rest go on */
+        const char *msg = lua_tostring(L, -1);
+        engine_add_error(out, call.next_rule, msg ? msg : "out of memory preparing the article");
+        lua_settop(L, top);
+        lua_gc(L, LUA_GCCOLLECT);
+        e->current_rule = -1;
+        call.next_rule++;
+    }
+    lua_settop(L, top);
     e->current_rule = -1;
     e->out = NULL;
     e->doc.model = NULL;

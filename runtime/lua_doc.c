@@ -214,6 +214,8 @@ void lua_doc_register(lua_State *L, doc_context *ctx)
     lua_pushlightuserdata(L, ctx);
     luaL_setfuncs(L, doc_methods, 1);
     lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);              /* rules cannot reach or change it */
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
 
     luaL_newmetatable(L, SENTENCE_METATABLE);
@@ -222,6 +224,8 @@ void lua_doc_register(lua_State *L, doc_context *ctx)
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, l_sentence_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
 }
 

@@ -143,7 +143,11 @@ static int l_rule_require(lua_State *L)
     lua_pushlightuserdata(L, rs);                 /* cycle marker */
     lua_setfield(L, loaded, name);
     lua_pushstring(L, name);
-    lua_call(L, 1, 1);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {        /* forget the marker, rethrow */
+        lua_pushnil(L);
+        lua_setfield(L, loaded, name);
+        return lua_error(L);
+    }
     if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_pushboolean(L, 1); }
     lua_pushvalue(L, -1);
     lua_setfield(L, loaded, name);
@@ -154,19 +158,24 @@ static int l_rule_require(lua_State *L)
 
 /* A validation failure message, kept while a rule is checked. */
 typedef struct rule_check {
-    char message[512];
+    char message[1024];
     bool failed;
 } rule_check;
 
 static void rule_fail(rule_check *rc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Records a problem; several are joined with "; " so all are reported. */
 static void rule_fail(rule_check *rc, const char *fmt, ...)
 {
-    if (rc->failed) return;
+    size_t used = strlen(rc->message);
+    if (used && used + 3 < sizeof rc->message) {
+        strcpy(rc->message + used, "; ");
+        used += 2;
+    }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(rc->message, sizeof rc->message, fmt, ap);
+    if (used < sizeof rc->message) vsnprintf(rc->message + used, sizeof rc->message - used, fmt, ap);
     va_end(ap);
     rc->failed = true;
 }
@@ -434,6 +443,39 @@ static void ruleset_load_file(ruleset *rs, const char *path)
     free(code);
 }
 
+/* Appends every *.lua file under dir (recursively, hidden entries skipped)
+ * to *files. Unreadable directories become problems. */
+static void collect_rule_files(ruleset *rs, const char *dir, char ***files, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        ruleset_problem(rs, "%s: cannot read rules: %s", dir, strerror(errno));
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        buf path = {0};
+        buf_printf(&path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        size_t len = strlen(e->d_name);
+        if (stat(path.data, &st) != 0) {
+            buf_free(&path);
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            collect_rule_files(rs, path.data, files, n);
+            buf_free(&path);
+        } else if (S_ISREG(st.st_mode) && len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0) {
+            *files = xrealloc(*files, (*n + 1) * sizeof **files);
+            (*files)[(*n)++] = buf_detach(&path);
+        } else {
+            buf_free(&path);
+        }
+    }
+    closedir(d);
+}
+
 size_t ruleset_load_path(ruleset *rs, const char *path)
 {
     size_t before = rs->n_problems;
@@ -458,34 +500,15 @@ size_t ruleset_load_path(ruleset *rs, const char *path)
     while (plen > 1 && path[plen - 1] == '/') plen--;
     char *dir = xstrndup(path, plen);
     ruleset_add_dir(rs, dir);
-    DIR *d = opendir(dir);
-    if (!d) {
-        ruleset_problem(rs, "%s: cannot read rules: %s", dir, strerror(errno));
-        free(dir);
-        return rs->n_problems - before;
-    }
-    char **names = NULL;
+    char **files = NULL;
     size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0)
-            continue;
-        names = xrealloc(names, (n + 1) * sizeof *names);
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, compare_strings);
+    collect_rule_files(rs, dir, &files, &n);
+    qsort(files, n, sizeof *files, compare_strings);
     for (size_t i = 0; i < n; i++) {
-        buf file = {0};
-        buf_printf(&file, "%s/%s", dir, names[i]);
-        struct stat fst;
-        if (stat(file.data, &fst) == 0 && S_ISREG(fst.st_mode))
-            ruleset_load_file(rs, file.data);
-        buf_free(&file);
-        free(names[i]);
+        ruleset_load_file(rs, files[i]);
+        free(files[i]);
     }
-    free(names);
+    free(files);
     free(dir);
     return rs->n_problems - before;
 }
@@ -506,7 +529,12 @@ static void rule_compile_needs(ruleset *rs, rule *r)
     for (size_t i = 0; i < r->n_needs; i++) {
         if (i) buf_putc(&pattern, '|');
         for (const char *p = r->needs[i]; *p; p++) {
-            if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p) && *p != ' ')
+            if (*p == ' ') {                   /* a space matches any run of whitespace */
+                buf_puts(&pattern, "\\s+");
+                while (p[1] == ' ') p++;
+                continue;
+            }
+            if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p))
                 buf_putc(&pattern, '\\');
             buf_putc(&pattern, *p);
         }

@@ -80,7 +80,10 @@ static void sbx_count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     sbx *s = sbx_from_state(L);
     if (!s->armed) return;
-    if (!s->expired) {
+    if (s->expired) {
+        /* on whatever thread runs now: fire again on every instruction */
+        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
+    } else {
         s->instructions += SBX_HOOK_STEP;
         if (s->instructions <= s->instruction_budget) return;
         s->expired = 1;
@@ -146,8 +149,6 @@ static void sbx_build_globals(sbx *s)
     }
     lua_pushcfunction(L, l_sbx_print);
     lua_setfield(L, -2, "print");
-    lua_pushvalue(L, -1);
-    lua_setfield(L, -2, "_G");
     s->globals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -172,6 +173,14 @@ sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
     lua_pushnil(s->L);
     lua_setfield(s->L, -2, "dump");
     lua_pop(s->L, 1);
+    /* and hide that metatable, so no rule can change string methods */
+    lua_pushliteral(s->L, "");
+    if (lua_getmetatable(s->L, -1)) {
+        lua_pushboolean(s->L, 0);
+        lua_setfield(s->L, -2, "__metatable");
+        lua_pop(s->L, 1);
+    }
+    lua_pop(s->L, 1);
     sbx_build_globals(s);
     lua_sethook(s->L, sbx_count_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
     return s;
@@ -194,13 +203,36 @@ void sbx_push_globals(sbx *s)
     lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->globals_ref);
 }
 
+/* Library tables each chunk gets its own shallow copy of, so one rule file
+ * cannot change string.find or math.floor for another. */
+static const char *const sbx_copied_libraries[] = {
+    "string", "table", "math", "utf8", "coroutine", "os", NULL
+};
+
 void sbx_push_env(sbx *s)
 {
     lua_State *L = s->L;
     lua_newtable(L);                    /* env */
-    lua_newtable(L);                    /* env, mt */
-    sbx_push_globals(s);
+    sbx_push_globals(s);                /* env, safe */
+    for (const char *const *lib = sbx_copied_libraries; *lib; lib++) {
+        lua_newtable(L);                /* env, safe, copy */
+        lua_getfield(L, -2, *lib);      /* env, safe, copy, original */
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -5);
+        }
+        lua_pop(L, 1);
+        lua_setfield(L, -3, *lib);
+    }
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -3, "_G");          /* _G is the chunk's own env */
+    lua_newtable(L);                    /* env, safe, mt */
+    lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);              /* getmetatable(_ENV) reveals nothing */
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
 }
 
@@ -247,7 +279,7 @@ int sbx_call(sbx *s, int nargs, int nresults)
             lua_pop(L, 1);
             lua_pushfstring(L, "instruction budget of %I exceeded%s",
                             (lua_Integer)s->instruction_budget, s->expired_at);
-        } else if (status == LUA_ERRMEM || s->memory_exceeded) {
+        } else if (status == LUA_ERRMEM) {
             lua_pop(L, 1);
             lua_gc(L, LUA_GCCOLLECT);
             lua_pushfstring(L, "memory budget of %d MiB exceeded",

@@ -181,7 +181,7 @@ local money_crore = spindle.re(
 -- Vague magnitudes.
 local money_vague = lexicon.regex(function(words)
   return ([[\b(?:]] ..
-          [[multi-?%s?(?<multi>billion|million|trillion|crore)(?:%s|-)?(?<c1>%s)?]] ..
+          [[multi-?%s?(?<multi>billion|million|trillion|crore)(?:(?:%s|-)?(?<c1>%s))?]] ..
           [[|(?<many>(?:hundreds|tens)%sof%s(?:millions|billions|thousands)|billions|millions|trillions|crores)%sof%s(?<c2>%s)]] ..
           [[|(?<few>several|a%sfew|many)%s(?<few_scale>billion|million|trillion)%s(?<c3>%s)]] ..
           [[|(?<adj>billion|million|trillion)-(?<c4>dollar|euro|pound|rupee|rouble|ruble|yuan|yen)]] ..

@@ -157,7 +157,7 @@ M.lexicon = {
     "statistics", "gazette", "notification", "communiqué", "communique",
     "letter", "minutes", "transcript", "court papers",
     "annual report", "budget", "contract", "agreement", "memorandum",
-    "white paper", "notification", "indictment", "charge sheet", "affidavit",
+    "white paper", "indictment", "charge sheet", "affidavit",
   }),
   ---Words that make a source an expert.
   experts = lexicon.new("experts", {
@@ -276,9 +276,11 @@ local function words_of(text)
   return list
 end
 
+local upper_initial = spindle.re([[^\p{Lu}]])
+
+-- "Ivanov", "Özil": starts with an upper-case letter (any script).
 local function is_capitalised(w)
-  local first = w:sub(1, 1)
-  return first:find("%u") ~= nil
+  return upper_initial:test(w)
 end
 
 -- True when a capitalised word is a name rather than a lexicon word
@@ -306,11 +308,38 @@ local function name_words(text)
   return named
 end
 
+local classify_phrase
+
+-- Source phrases repeat across articles ("officials", "the ministry"), so
+-- classifications are remembered, up to a bound, until a lexicon changes.
+local CLASSIFY_CACHE_MAX = 20000
+local classify_cache, classify_count, classify_stamp = {}, 0, -1
+
+local function lexicon_stamp()
+  local n = 0
+  for _, lex in pairs(M.lexicon) do n = n + lex.version end
+  return n
+end
+
 ---Classifies a source phrase. Returns the type and whether it is named.
 ---@param phrase string
 ---@param verb? string the speech verb, if any ("reported" leans to media)
 ---@return string type, boolean named
 function M.classify(phrase, verb)
+  local stamp = lexicon_stamp()
+  if stamp ~= classify_stamp or classify_count >= CLASSIFY_CACHE_MAX then
+    classify_cache, classify_count, classify_stamp = {}, 0, stamp
+  end
+  local key = (verb or "") .. "\0" .. phrase
+  local hit = classify_cache[key]
+  if hit then return hit[1], hit[2] end
+  local t, named = classify_phrase(phrase, verb)
+  classify_cache[key] = { t, named }
+  classify_count = classify_count + 1
+  return t, named
+end
+
+function classify_phrase(phrase, verb)
   local text = phrase
   if text:find("^%s*$") then return "other", false end
   local lw = text:lower():gsub("^%s+", ""):gsub("[%s,]+$", "")
@@ -358,21 +387,33 @@ end
 -- Finding attributions in one sentence (no carrying)
 -------------------------------------------------------------------------------
 
-local QUOTE_CUT = "[\"\226\128\156\226\128\157;:%(%)\226\128\148]" -- " “ ” ; : ( ) —
+-- Where a subject phrase cannot reach back past: quotation marks, semicolon,
+-- colon, brackets, em dash. Literal strings (the curly marks are several
+-- bytes, so a byte class would also cut inside "’" or "é").
+local CLAUSE_CUTS = { "\"", "\226\128\156", "\226\128\157", ";", ":", "(", ")",
+                      "\226\128\148" }
+
+-- Byte position of the end of the last clause cut in `text`, or 0.
+local function last_cut(text)
+  local cut = 0
+  for _, mark in ipairs(CLAUSE_CUTS) do
+    local init = 1
+    while true do
+      local a, b = text:find(mark, init, true)
+      if not a then break end
+      if b > cut then cut = b end
+      init = b + 1
+    end
+  end
+  return cut
+end
 
 -- The subject phrase before a verb at relative position `pos` (1-based, the
 -- verb's first byte) of sentence text `text`: the last clause before it, with
 -- an appositive kept ("Jane Doe, the minister, said").
 local function subject_before(text, pos)
   local before = text:sub(1, pos - 1)
-  -- cut at the last quotation mark, semicolon, colon, bracket or dash
-  local cut = 0
-  local i = 1
-  while true do
-    local a, b = before:find(QUOTE_CUT, i)
-    if not a then break end
-    cut, i = b, b + 1
-  end
+  local cut = last_cut(before)
   local clause = before:sub(cut + 1)
   local offset = cut
   -- split at commas; keep "X, appositive," together
@@ -390,19 +431,19 @@ local function subject_before(text, pos)
   local last = segs[#segs]
   local first = last
   local function blank(seg) return not clause:sub(seg[1], seg[2]):find("[%w\128-\255]") end
-  if blank(last) and #segs >= 2 then
+  if blank(last) then
+    -- the verb follows a comma: "X, said" -- its subject is the segment
+    -- before, together with the noun before that when the segment is an
+    -- appositive or relative clause ("Jane Doe, the foreign minister, said",
+    -- "An official, who declined to be named, said")
+    if #segs < 2 then return nil end
     first = segs[#segs - 1]
-    -- "Jane Doe, the foreign minister, said": take two segments back
-    if #segs >= 3 and not blank(segs[#segs - 2]) then first = segs[#segs - 2] end
-    -- a relative clause or appositive: "An official, who ... , said"
-    local middle = clause:sub(segs[#segs - 1][1], segs[#segs - 1][2])
-    if not (middle:find("^%s*who%s") or middle:find("^%s*which%s")
-            or middle:find("^%s*the%s") or middle:find("^%s*a%s") or middle:find("^%s*an%s")
-            or middle:find("^%s*%u")) then
-      first = segs[#segs - 1]
+    local middle = clause:sub(first[1], first[2])
+    local appositive = middle:find("^%s*who%s") or middle:find("^%s*which%s")
+      or middle:find("^%s*the%s") or middle:find("^%s*an?%s") or middle:find("^%s*%u")
+    if appositive and #segs >= 3 and not blank(segs[#segs - 2]) then
+      first = segs[#segs - 2]
     end
-  elseif blank(last) then
-    return nil
   end
   local s, e = first[1], last[2]
   local phrase = clause:sub(s, e)
@@ -441,7 +482,11 @@ end
 -- The source phrase after a position: "said a senior official, who...".
 local function phrase_after(text, pos, max_words)
   local rest = text:sub(pos)
-  local stop = rest:find("[%.,;:%?!\"\226%(%)]") or #rest + 1
+  local stop = rest:find("[%.,;:%?!\"%(%)]") or #rest + 1
+  for _, mark in ipairs(CLAUSE_CUTS) do
+    local a = rest:find(mark, 1, true)
+    if a and a < stop then stop = a end
+  end
   local that = rest:find("%sthat%s")
   if that and that < stop then stop = that end
   local phrase = rest:sub(1, stop - 1)
@@ -630,12 +675,13 @@ end
 local function opening_subject(p)
   local words = {}
   for w in p.text:gmatch("[^%s]+") do
-    local bare = w:gsub("[%p]+$", ""):gsub("'s$", "")
+    local possessive = w:find("'s$") or w:find("\226\128\153s$")
+    local bare = w:gsub("[%p]+$", ""):gsub("'s$", ""):gsub("\226\128\153s$", "")
     local lw = bare:lower()
     local fits = is_capitalised(bare) or lw == "the" or lw == "a" or lw == "an"
       or M.lexicon.official_titles:has(lw) or M.lexicon.institutions:has(lw)
       or M.lexicon.unnamed_officials:has(lw) or M.lexicon.experts:has(lw)
-      or w:find("'s$")
+      or possessive
     if not fits or #words >= 6 then break end
     words[#words + 1] = bare
     if w:find("[,;:]$") then break end
@@ -653,7 +699,7 @@ end
 -- The last attribution with a real source before sentence s: this paragraph
 -- first, then the two paragraphs before it. When the sentence just before s
 -- attributes nothing, a person or body opening it is taken instead ("The
--- minister arrived in Delhi. He said ...").
+-- minister arrived in Delhi. He said ..."), even across a paragraph break.
 local function antecedent(s)
   local doc = s.doc
   local sentences = doc:sentences()
@@ -665,7 +711,7 @@ local function antecedent(s)
       local a = list[j]
       if a.type ~= "pronoun" and a.type ~= "other" then return a end
     end
-    if i == s.index - 1 and p.paragraph == s.paragraph and #list == 0 then
+    if i == s.index - 1 and #list == 0 then
       local subject = opening_subject(p)
       if subject then return subject end
     end
