@@ -12,6 +12,7 @@ LUA_PC     ?= lua5.4
 PKGS        = $(LUA_PC) libpcre2-8 sqlite3 jansson libxxhash
 PREFIX     ?= /usr/local
 BUILD      ?= build
+CORPUS     ?= ../shared/corpora/bbc
 CC         ?= cc
 
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -98,8 +99,10 @@ demo:
 bench: all
 	@sh bench/run.sh $(BUILD)
 
+# Rule precision at a glance: firing rates on the BBC corpus and a sample of
+# flagged sentences per rule (needs python3; not part of `make test`).
 quality: all
-	@sh tools/quality.sh $(BUILD)
+	@python3 tools/quality.py $(BUILD)/spindle $(CORPUS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

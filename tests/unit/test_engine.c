@@ -208,7 +208,7 @@ static void test_load_unit_rules(void)
 {
     CHECK_INT(rs->n_problems, 0);
     print_problems(rs);
-    CHECK_INT(rs->n_rules, 16);
+    CHECK_INT(rs->n_rules, 17);
     long i = ruleset_find(rs, "find-word");
     CHECK(i >= 0);
     if (i < 0) return;
@@ -465,6 +465,41 @@ static void test_bad_reports(void)
     }
     CHECK_INT(r.findings.n, 1);
     CHECK(of_rule(&r, "always") != NULL);
+    engine_result_free(&r);
+}
+
+/* True when s is valid UTF-8 (jansson checks it). */
+static bool valid_utf8(const char *s)
+{
+    json_t *j = s ? json_string(s) : NULL;
+    json_decref(j);
+    return j != NULL;
+}
+
+/* A finding's text and message go to JSON output and the archive: a span
+ * that splits a character, or a message that is not UTF-8, must be refused
+ * (a rule error) or come out as valid UTF-8 — never bytes no JSON writer
+ * can take. */
+static void test_finding_text_is_utf8(void)
+{
+    static const struct { const char *meta; const char *what; } cases[] = {
+        { "{\"start\": 0, \"stop\": 1}", "a span ending inside 'é'" },
+        { "{\"start\": 1, \"stop\": 3}", "a span starting inside 'é'" },
+        { "{\"start\": 0, \"stop\": 2, \"bad_message\": true}", "a message that is not UTF-8" },
+    };
+    engine_result r = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_on("raw-span", "éa café", cases[i].meta, &r);
+        bool refused = r.n_errors == 1 && r.findings.n == 0;
+        bool clean = r.n_errors == 0 && r.findings.n == 1 &&
+                     valid_utf8(r.findings.items[0].text) &&
+                     valid_utf8(r.findings.items[0].message);
+        CHECK_MSG(refused || clean, "%s: neither refused nor valid UTF-8 (%zu errors, "
+                  "%zu findings)", cases[i].what, r.n_errors, r.findings.n);
+    }
+    run_on("raw-span", "éa café", "{\"start\": 0, \"stop\": 2}", &r);   /* whole 'é' */
+    CHECK(r.n_errors == 0 && r.findings.n == 1);
+    CHECK_STR(r.findings.n ? r.findings.items[0].text : NULL, "é");
     engine_result_free(&r);
 }
 
@@ -1214,6 +1249,7 @@ int main(void)
     test_scores();
     test_evidence();
     test_bad_reports();
+    test_finding_text_is_utf8();
     test_needs_and_mask();
     test_doc_api();
     test_cache_and_stale_docs();

@@ -238,3 +238,14 @@ rule {
     for m in doc:find(spindle.re("überweisung", "i")) do report { at = m } end
   end,
 }
+
+-- Reports the span doc.meta.start .. doc.meta.stop as given (with a message
+-- that is not UTF-8 when doc.meta.bad_message): findings go to JSON output,
+-- so their text and message must come out valid UTF-8 or be refused.
+rule {
+  id = "raw-span", title = "Reports a span as given", severity = "info", weight = 1,
+  check = function(doc, report)
+    report { at = { doc.meta.start, doc.meta.stop },
+             message = doc.meta.bad_message and "bad \xff message" or nil }
+  end,
+}
