@@ -42,7 +42,7 @@ RUNTIME_OBJ = $(RUNTIME_SRC:runtime/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.
 MAIN_OBJ    = $(BUILD)/obj/main.o
 UNIT_SRC    = $(wildcard tests/unit/test_*.c)
 UNIT_BIN    = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-EMBED_SRC   = $(sort $(shell find stdlib rules -name '*.lua' 2>/dev/null))
+EMBED_SRC   = $(sort $(shell find stdlib rules -name '*.lua' -not -path 'stdlib/types/*' 2>/dev/null))
 
 .DELETE_ON_ERROR:
 .PHONY: all demo test bench quality install clean deps check-deps
@@ -106,11 +106,13 @@ quality: all
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	           $(DESTDIR)$(PREFIX)/share/spindle/rules $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle
+	           $(DESTDIR)$(PREFIX)/share/spindle/rules $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle \
+	           $(DESTDIR)$(PREFIX)/share/spindle/stdlib/types
 	install -m 755 $(BUILD)/spindle $(DESTDIR)$(PREFIX)/bin/spindle
 	install -m 644 docs/spindle.1 $(DESTDIR)$(PREFIX)/share/man/man1/spindle.1
 	install -m 644 rules/*.lua $(DESTDIR)$(PREFIX)/share/spindle/rules/
 	install -m 644 stdlib/spindle/*.lua $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle/
+	install -m 644 stdlib/types/*.lua $(DESTDIR)$(PREFIX)/share/spindle/stdlib/types/
 
 clean:
 	rm -rf $(BUILD)
