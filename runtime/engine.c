@@ -14,6 +14,7 @@
 #include "lua_doc.h"
 #include "lua_json.h"
 #include "text.h"
+#include "utf8.h"
 #include "util.h"
 
 struct engine {
@@ -99,6 +100,10 @@ static int l_engine_report(lua_State *L)
     if (start < 0 || stop < start || (size_t)stop > m->len)
         return luaL_error(L, "report: span [%I, %I) is outside the body (0 .. %I)",
                           start, stop, (lua_Integer)m->len);
+    /* widen a span that cuts a character to whole characters */
+    while (start > 0 && ((unsigned char)m->body[start] & 0xC0) == 0x80) start--;
+    while ((size_t)stop < m->len && stop > start &&
+           ((unsigned char)m->body[stop] & 0xC0) == 0x80) stop++;
 
     double score = 1.0;
     int type = lua_getfield(L, 1, "score");
@@ -140,7 +145,8 @@ static int l_engine_report(lua_State *L)
     f->end = (size_t)stop;
     text_position(m, f->start, &f->line, &f->col);
     f->text = xstrndup(m->body + f->start, f->end - f->start);
-    f->message = xstrdup(message);
+    f->message = utf8_valid(message, strlen(message))
+                ? xstrdup(message) : utf8_repair(message, strlen(message), NULL, NULL);
     f->evidence_json = evidence;
     lua_pop(L, 2);
     return 0;

@@ -349,6 +349,12 @@ static int parse_json_record(const char *line, size_t len, article *out,
         json_decref(root);
         return -1;
     }
+    json_t *type = json_object_get(root, "type");
+    if (json_is_string(type) && strcmp(json_string_value(type), "article") != 0) {
+        json_decref(root);          /* a record of another kind: not an article */
+        return 1;
+    }
+    if (type) json_object_del(root, "type");
     article a = {0};
     int rc = article_from_object(root, &a, err, errlen, bytes_replaced);
     json_decref(root);
@@ -365,8 +371,8 @@ int input_parse_json_line(const char *line, size_t len, const char *origin,
 {
     size_t bytes_replaced;
     memset(out, 0, sizeof *out);
-    if (parse_json_record(line, len, out, err, errlen, &bytes_replaced) != 0)
-        return -1;
+    int rc = parse_json_record(line, len, out, err, errlen, &bytes_replaced);
+    if (rc != 0) return rc;
     out->origin = xstrdup(origin);
     return 0;
 }
@@ -382,8 +388,12 @@ static int read_json_record(reader *r, const char *line, size_t len,
     article a = {0};
     char reason[320];
     size_t bytes_replaced = 0;
-    if (parse_json_record(line, len, &a, reason, sizeof reason,
-                          &bytes_replaced) != 0) {
+    int rc = parse_json_record(line, len, &a, reason, sizeof reason, &bytes_replaced);
+    if (rc == 1) {
+        r->stats->other_records++;
+        return 0;
+    }
+    if (rc != 0) {
         reject(r, origin, reason);
         return 0;
     }

@@ -56,6 +56,7 @@ typedef struct input_stats {
     size_t rejected;   /* lines or files rejected */
     size_t repaired;   /* articles whose UTF-8 was repaired */
     size_t io_errors;  /* unreadable files or directories */
+    size_t other_records; /* JSON records whose "type" is not "article" */
 } input_stats;
 
 /* Called once per article read, with every field set as article.h says
@@ -81,7 +82,11 @@ int input_read_path(const char *path, const input_options *opt,
  * success, or -1 with *out zeroed and a reason in err (when errlen > 0),
  * e.g. "invalid JSON: invalid token near 'x' at column 7" (column in
  * characters), "missing \"body\"", "\"title\" must be a string",
- * "\"id\" must be a string or an integer, not a number", "empty body". */
+ * "\"id\" must be a string or an integer, not a number", "empty body".
+ * Returns 1 (nothing else set) for a record whose "type" field is a string
+ * other than "article": Spindle's own finding records, sample expectations
+ * and the like are not articles and are skipped without complaint; a
+ * "type": "article" field is dropped from meta. */
 int input_parse_json_line(const char *line, size_t len, const char *origin,
                           article *out, char *err, size_t errlen);
 
