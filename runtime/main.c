@@ -35,6 +35,7 @@ static const char USAGE[] =
     "  --no-color       the same as --color never\n"
     "  --version        print the version\n"
     "  -h, --help       this help; 'spindle COMMAND --help' for a command's\n"
+    "Global options may also follow the command ('spindle top --db x.db').\n"
     "\n"
     "Formats: commands that list results take --format text|json|jsonl|csv.\n"
     "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 --fail-above exceeded.\n";
@@ -62,6 +63,58 @@ static bool is_option(const char *arg, const char *opt)
     return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* Applies the global option at argv[*i] (advancing *i past its value).
+ * Returns 1 when it was one, 0 when argv[*i] is not a global option, -1 on
+ * a usage error (already reported). */
+static int global_option(cli *c, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i];
+    if (is_option(arg, "--db")) {
+        if (!(c->db_path = global_value(argc, argv, i, "--db"))) goto missing;
+    } else if (is_option(arg, "--rules")) {
+        const char *path = global_value(argc, argv, i, "--rules");
+        if (!path) goto missing;
+        if (path[0] == '+') path++;
+        else c->rules_replace = true;
+        c->rule_paths[c->n_rule_paths++] = path;
+    } else if (is_option(arg, "--color") || is_option(arg, "--colour")) {
+        const char *when = global_value(argc, argv, i, arg[7] == 'u' ? "--colour" : "--color");
+        if (!when) goto missing;
+        if (strcmp(when, "auto") == 0) c->color = COLOR_AUTO;
+        else if (strcmp(when, "always") == 0) c->color = COLOR_ALWAYS;
+        else if (strcmp(when, "never") == 0) c->color = COLOR_NEVER;
+        else { cli_error("--color wants auto, always or never, not '%s'", when); return -1; }
+    } else if (strcmp(arg, "--no-color") == 0) {
+        c->color = COLOR_NEVER;
+    } else {
+        return 0;
+    }
+    return 1;
+missing:
+    cli_error("option '%s' needs a value", arg);
+    return -1;
+}
+
+/* Takes the global options that stand after the command out of argv, so
+ * `spindle ingest --db x.db FILE` works as `spindle --db x.db ingest FILE`.
+ * Stops at "--". Returns the new argc, or -1 on a usage error. */
+static int take_global_options(cli *c, int argc, char **argv)
+{
+    int kept = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc) argv[kept++] = argv[i++];
+            break;
+        }
+        int at = i;
+        int rc = global_option(c, argc, argv, &i);
+        if (rc < 0) return -1;
+        if (rc == 0) argv[kept++] = argv[at];
+    }
+    argv[kept] = NULL;
+    return kept;
+}
+
 int main(int argc, char **argv)
 {
     cli c = { .color = COLOR_AUTO };
@@ -78,24 +131,10 @@ int main(int argc, char **argv)
         } else if (strcmp(arg, "--version") == 0) {
             printf("spindle %s\n", SPINDLE_VERSION);
             return EXIT_OK;
-        } else if (is_option(arg, "--db")) {
-            if (!(c.db_path = global_value(argc, argv, &i, "--db"))) goto missing;
-        } else if (is_option(arg, "--rules")) {
-            const char *path = global_value(argc, argv, &i, "--rules");
-            if (!path) goto missing;
-            if (path[0] == '+') path++;
-            else c.rules_replace = true;
-            c.rule_paths[c.n_rule_paths++] = path;
-        } else if (is_option(arg, "--color") || is_option(arg, "--colour")) {
-            const char *when = global_value(argc, argv, &i, arg[7] == 'u' ? "--colour" : "--color");
-            if (!when) goto missing;
-            if (strcmp(when, "auto") == 0) c.color = COLOR_AUTO;
-            else if (strcmp(when, "always") == 0) c.color = COLOR_ALWAYS;
-            else if (strcmp(when, "never") == 0) c.color = COLOR_NEVER;
-            else { cli_error("--color wants auto, always or never, not '%s'", when); return EXIT_USAGE; }
-        } else if (strcmp(arg, "--no-color") == 0) {
-            c.color = COLOR_NEVER;
-        } else {
+        }
+        int rc = global_option(&c, argc, argv, &i);
+        if (rc < 0) return EXIT_USAGE;
+        if (rc == 0) {
             cli_error("unknown option '%s' (see 'spindle --help')", arg);
             return EXIT_USAGE;
         }
@@ -106,7 +145,9 @@ int main(int argc, char **argv)
     }
     for (size_t k = 0; k < sizeof COMMANDS / sizeof COMMANDS[0]; k++) {
         if (strcmp(argv[i], COMMANDS[k].name) == 0) {
-            int status = COMMANDS[k].fn(&c, argc - i, argv + i);
+            int sub_argc = take_global_options(&c, argc - i, argv + i);
+            if (sub_argc < 0) return EXIT_USAGE;
+            int status = COMMANDS[k].fn(&c, sub_argc, argv + i);
             free(c.rule_paths);
             return status;
         }
@@ -116,9 +157,5 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     cli_error("unknown command '%s' (see 'spindle --help')", argv[i]);
-    return EXIT_USAGE;
-
-missing:
-    cli_error("option '%s' needs a value", argv[i]);
     return EXIT_USAGE;
 }

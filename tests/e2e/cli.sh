@@ -45,4 +45,11 @@ run "$SPINDLE" --db "$WORK/none.db" top
 expect_status 1 "top on a missing archive"
 expect_err "no archive at" "missing archive explained"
 
+# global options may follow the command
+run "$SPINDLE" ingest --db "$WORK/after.db" "$ROOT/tests/data/articles/unicode.txt"
+expect_status 0 "ingest --db after the command"
+[ -f "$WORK/after.db" ]; expect_true "--db after the command names the archive"
+run "$SPINDLE" top --db
+expect_status 2 "--db without a value"
+
 finish
