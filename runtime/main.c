@@ -115,13 +115,10 @@ static int take_global_options(cli *c, int argc, char **argv)
     return kept;
 }
 
-int main(int argc, char **argv)
+/* Parses the global options and runs the command; main frees what this
+ * allocates in c. */
+static int spindle_main(cli *c, int argc, char **argv)
 {
-    cli c = { .color = COLOR_AUTO };
-    const char *env_db = getenv("SPINDLE_DB");
-    c.db_path = env_db && *env_db ? env_db : "spindle.db";
-    c.rule_paths = xcalloc((size_t)argc, sizeof *c.rule_paths);
-
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
         const char *arg = argv[i];
@@ -132,7 +129,7 @@ int main(int argc, char **argv)
             printf("spindle %s\n", SPINDLE_VERSION);
             return EXIT_OK;
         }
-        int rc = global_option(&c, argc, argv, &i);
+        int rc = global_option(c, argc, argv, &i);
         if (rc < 0) return EXIT_USAGE;
         if (rc == 0) {
             cli_error("unknown option '%s' (see 'spindle --help')", arg);
@@ -143,19 +140,28 @@ int main(int argc, char **argv)
         cli_usage(stderr, USAGE);
         return EXIT_USAGE;
     }
-    for (size_t k = 0; k < sizeof COMMANDS / sizeof COMMANDS[0]; k++) {
-        if (strcmp(argv[i], COMMANDS[k].name) == 0) {
-            int sub_argc = take_global_options(&c, argc - i, argv + i);
-            if (sub_argc < 0) return EXIT_USAGE;
-            int status = COMMANDS[k].fn(&c, sub_argc, argv + i);
-            free(c.rule_paths);
-            return status;
-        }
-    }
     if (strcmp(argv[i], "help") == 0) {
         cli_usage(stdout, USAGE);
         return EXIT_OK;
     }
+    for (size_t k = 0; k < sizeof COMMANDS / sizeof COMMANDS[0]; k++) {
+        if (strcmp(argv[i], COMMANDS[k].name) == 0) {
+            int sub_argc = take_global_options(c, argc - i, argv + i);
+            if (sub_argc < 0) return EXIT_USAGE;
+            return COMMANDS[k].fn(c, sub_argc, argv + i);
+        }
+    }
     cli_error("unknown command '%s' (see 'spindle --help')", argv[i]);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = { .color = COLOR_AUTO };
+    const char *env_db = getenv("SPINDLE_DB");
+    c.db_path = env_db && *env_db ? env_db : "spindle.db";
+    c.rule_paths = xcalloc((size_t)argc + 1, sizeof *c.rule_paths);
+    int status = spindle_main(&c, argc, argv);
+    free(c.rule_paths);
+    return status;
 }

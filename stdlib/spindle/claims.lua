@@ -1,13 +1,17 @@
 --[[
 spindle.claims — the figures an article asserts, normalised.
 
-Money amounts, each a Claim:
+Money amounts, each a Claim of kind "money":
   "$2.6bn"  "US$ 900m"  "Rs 3,000 crore"  "€40 million"  "£1.2 billion"
-  "2.5 billion roubles"  "$2-3 billion" (a range)  "a Rs 3,000-crore deal"
-and vague magnitudes with no figure:
+  "2.5 billion roubles"  "PKR 50bn"  "₹5 lakh crore"  "a Rs 3,000-crore deal"
+  ranges: "$2-3 billion"  "€2–3bn"  "$2 to $3 billion"  "between $2bn and $3bn"
+and vague magnitudes with no figure (vague = true):
   "multibillion-dollar"  "billions of dollars"  "a multi-million deal"
-  "hundreds of millions of euros"  "a billion-dollar contract"
-plus percentages ("3.5%", "12 per cent") as Claims of kind "percent".
+  "hundreds of millions of euros"  "a billion-dollar contract"  "multi-crore"
+  "huge sums of money"  "vast sums" (no figure at all: low = nil)
+Percentages ("3.5%", "12 per cent", "10-12 percent"): kind "percent".
+Counts of people and things ("at least 40 killed", "12,000 jobs", "1.4 million
+people", "hundreds of protesters"): kind "count".
 
     local claims = require "spindle.claims"
     for claim in claims.money(doc) do
@@ -15,30 +19,44 @@ plus percentages ("3.5%", "12 per cent") as Claims of kind "percent".
     end
 
 A Claim is a table:
-  kind      "money" | "percent"
+  kind      "money" | "percent" | "count"
   text      the words of the claim as written
-  start, stop, span = {start=, stop=}   body byte offsets (0-based, end exclusive)
-  sentence  the Sentence holding it
+  start, stop, span = {start=, stop=}   byte offsets (0-based, end exclusive)
+            into the body (into the title for claims.title_list)
+  sentence  the Sentence holding it (nil for a title claim)
   currency  ISO 4217 code ("USD", "INR", "RUB", ...) or nil when not stated
   symbol    the currency as written ("US$", "Rs", "roubles") or nil
   value     the amount as a number; for a range its lower bound; nil when vague
   low, high the bounds; low == high == value for an exact amount; for a vague
-            magnitude, low is the least it implies ("multibillion" -> 2e9) and
-            high is nil
+            magnitude low is the least it implies ("multibillion" -> 2e9,
+            "hundreds of" -> 200) and high is nil; "at least 40" has low 40,
+            high nil; "up to 40" has low nil, high 40
   scale     the multiplier written (1e9 for "bn"), 1 when none
   vague     true for a magnitude with no figure
-  context   the kind of the context word nearest to the claim in its
-            sentence: "deal", "loan", "aid", "penalty" (fines, damages, tax
-            bills), "economic" (revenue, profit, budget, trade), or "other"
-  contexts  set of every context kind found in the sentence ({deal = true})
+  approx    true when hedged: "about", "nearly", "some", "an estimated", ...
+  qualifier the qualifying words as written ("at least", "up to") or nil
+  converted true for an amount in brackets right after another, a currency
+            conversion: "$1.13bn (£600m)"
+  noun      counts: what is counted, lower case ("people", "jobs"), or nil
+            ("40 killed")
+  counted   counts: "people" or "things"
+  context   the coarse kind of the context word nearest to the claim in its
+            sentence: "deal" (contracts, investments, purchases, ...),
+            "loan", "aid", "penalty" (fines, damages, tax bills), "economic"
+            (revenue, profit, budget, trade, jobs), "casualties" (killed,
+            injured, deaths) or "other"
+  topic     the same, finer: "contract", "investment" and "deal" split the
+            deal words; otherwise equal to context
+  contexts  set of every context kind and topic in the sentence
+            ({deal = true, contract = true})
   quoted    true when the claim lies inside a quotation
-and has methods claim:is_deal(), claim:is(kind).
+and has methods claim:is_deal(), claim:is(kind), claim:figure().
 
 A Claim can be given to report{ at = claim }.
 
 Analysis runs once per article and is kept in doc.cache["spindle.claims"].
-Currency and context words are lexicons (spindle.lexicon) that a rule file
-can extend:  claims.lexicon.deal_words:add("offtake")
+Currency, context and count words are lexicons (spindle.lexicon) that a
+rule file can extend:  claims.lexicon.deal_words:add_as("contract", "offtake")
 The map from written currency to code is a plain table, overridable:
   claims.lexicon.currency_codes["rs"] = "PKR"   -- Pakistani rupees
 Bare "$" is read as USD and bare "Rs" as INR, the common readings in
@@ -57,9 +75,11 @@ M.lexicon = {
   ---Currencies written before the number: symbols and codes.
   currency_prefixes = lexicon.new("currency_prefixes", {
     "US$", "U.S.$", "A$", "AU$", "C$", "CA$", "HK$", "S$", "NZ$", "R$", "$",
-    "€", "£", "¥", "₹", "₽", "₨", "₩", "₺", "₦", "Rs.", "Rs", "Tk.", "Tk",
+    "€", "£", "¥", "₹", "₽", "₨", "₩", "₺", "₦", "₱", "₪", "₴", "฿",
+    "Rs.", "Rs", "Tk.", "Tk", "Rp", "RM", "KSh", "E£", "CN¥",
     "USD", "EUR", "GBP", "INR", "PKR", "RUB", "CNY", "RMB", "JPY", "AED",
     "SAR", "BDT", "LKR", "NPR", "CHF", "AUD", "CAD", "KRW", "NGN", "ZAR",
+    "HKD", "SGD", "TRY", "UAH", "IDR", "MYR", "EGP", "KES", "BRL", "MXN",
   }),
   ---Currencies written after the number: names and codes.
   currency_words = lexicon.new("currency_words", {
@@ -68,6 +88,8 @@ M.lexicon = {
     "rubles", "ruble", "yuan", "renminbi", "yen", "won", "taka", "riyals",
     "riyal", "dirhams", "dirham", "lira", "liras", "francs", "franc", "pesos",
     "peso", "rand", "naira", "shillings", "shilling", "dinars", "dinar",
+    "hryvnias", "hryvnia", "shekels", "shekel", "ringgit", "rupiah", "baht",
+    "reais", "zlotys", "zloty", "kronor", "kroner", "krona", "krone",
     "USD", "EUR", "GBP", "INR", "PKR", "RUB", "CNY", "JPY", "AED", "SAR",
   }),
   ---Written currency (lower case, dots and spaces removed) -> ISO code.
@@ -75,13 +97,15 @@ M.lexicon = {
     ["$"] = "USD", ["us$"] = "USD", ["u.s.$"] = "USD", ["usd"] = "USD",
     ["dollar"] = "USD", ["dollars"] = "USD", ["usdollars"] = "USD",
     ["a$"] = "AUD", ["au$"] = "AUD", ["aud"] = "AUD", ["c$"] = "CAD",
-    ["ca$"] = "CAD", ["cad"] = "CAD", ["hk$"] = "HKD", ["s$"] = "SGD",
-    ["nz$"] = "NZD", ["r$"] = "BRL",
+    ["ca$"] = "CAD", ["cad"] = "CAD", ["hk$"] = "HKD", ["hkd"] = "HKD",
+    ["s$"] = "SGD", ["sgd"] = "SGD", ["nz$"] = "NZD", ["r$"] = "BRL",
+    ["brl"] = "BRL", ["reais"] = "BRL", ["mxn"] = "MXN",
     ["€"] = "EUR", ["eur"] = "EUR", ["euro"] = "EUR", ["euros"] = "EUR",
     ["£"] = "GBP", ["gbp"] = "GBP", ["pound"] = "GBP", ["pounds"] = "GBP",
     ["sterling"] = "GBP", ["poundssterling"] = "GBP",
     ["¥"] = "JPY", ["jpy"] = "JPY", ["yen"] = "JPY",
     ["yuan"] = "CNY", ["renminbi"] = "CNY", ["rmb"] = "CNY", ["cny"] = "CNY",
+    ["cn¥"] = "CNY",
     ["₹"] = "INR", ["inr"] = "INR", ["rs"] = "INR", ["rs."] = "INR",
     ["₨"] = "INR", ["rupee"] = "INR", ["rupees"] = "INR", ["crore"] = "INR",
     ["pkr"] = "PKR", ["lkr"] = "LKR", ["npr"] = "NPR",
@@ -95,21 +119,32 @@ M.lexicon = {
     ["dirham"] = "AED", ["dirhams"] = "AED", ["aed"] = "AED",
     ["rand"] = "ZAR", ["zar"] = "ZAR", ["chf"] = "CHF", ["franc"] = "CHF",
     ["francs"] = "CHF",
+    ["₱"] = "PHP", ["₪"] = "ILS", ["shekel"] = "ILS", ["shekels"] = "ILS",
+    ["₴"] = "UAH", ["uah"] = "UAH", ["hryvnia"] = "UAH", ["hryvnias"] = "UAH",
+    ["฿"] = "THB", ["baht"] = "THB", ["rp"] = "IDR", ["idr"] = "IDR",
+    ["rupiah"] = "IDR", ["rm"] = "MYR", ["myr"] = "MYR", ["ringgit"] = "MYR",
+    ["ksh"] = "KES", ["kes"] = "KES", ["e£"] = "EGP", ["egp"] = "EGP",
+    ["zloty"] = "PLN", ["zlotys"] = "PLN", ["kronor"] = "SEK", ["krona"] = "SEK",
   },
-  ---Words that make a money claim part of a deal, contract or investment.
-  deal_words = lexicon.new("deal_words", {
-    "deal", "deals", "contract", "contracts", "contracted", "agreement",
-    "agreements", "pact", "accord", "investment", "investments", "invest",
-    "invests", "invested", "investing", "acquisition", "acquire", "acquired",
-    "takeover", "merger", "purchase", "purchases", "purchased", "buy",
-    "buying", "bought", "sale", "sell", "selling", "sold", "order",
-    "ordered", "supply", "procurement", "procure", "tender", "bid", "MoU",
-    "memorandum of understanding", "joint venture", "partnership",
-    "signed", "sign", "signing", "project", "plant", "consortium",
-  }),
+  ---Words that make a money claim part of a deal, each with its topic:
+  ---"contract", "investment" or "deal" (an entry added with plain `add` is
+  ---a "deal").
+  deal_words = lexicon.new("deal_words")
+    :add_as("contract", "contract", "contracts", "contracted", "order",
+            "ordered", "orders", "procurement", "procure", "tender", "bid",
+            "supply", "concession")
+    :add_as("investment", "investment", "investments", "invest", "invests",
+            "invested", "investing", "investor", "investors", "stake",
+            "joint venture", "consortium", "project", "plant")
+    :add_as("deal", "deal", "deals", "agreement", "agreements", "pact",
+            "accord", "acquisition", "acquire", "acquired", "takeover",
+            "merger", "purchase", "purchases", "purchased", "buy", "buying",
+            "bought", "sale", "sell", "selling", "sold", "MoU",
+            "memorandum of understanding", "partnership", "signed", "sign",
+            "signing"),
   loan_words = lexicon.new("loan_words", {
     "loan", "loans", "credit line", "line of credit", "bailout", "borrowing",
-    "borrowed", "debt", "bond", "bonds", "lend", "lent", "lending",
+    "borrowed", "debt", "debts", "bond", "bonds", "lend", "lent", "lending",
   }),
   aid_words = lexicon.new("aid_words", {
     "aid", "grant", "grants", "assistance", "relief", "donation", "donated",
@@ -118,14 +153,47 @@ M.lexicon = {
   penalty_words = lexicon.new("penalty_words", {
     "fine", "fines", "fined", "penalty", "penalties", "damages",
     "compensation", "back taxes", "tax bill", "bill", "ransom", "bribe",
-    "bribes", "lawsuit",
+    "bribes", "lawsuit", "settlement",
   }),
   economic_words = lexicon.new("economic_words", {
     "GDP", "budget", "revenue", "revenues", "profit", "profits", "loss",
     "losses", "exports", "imports", "trade", "deficit", "surplus", "turnover",
     "earnings", "valuation", "market value", "spending", "tax", "taxes",
-    "sales", "income", "inflation", "reserves", "wages", "salary",
+    "sales", "income", "inflation", "reserves", "wages", "salary", "jobs",
+    "job cuts", "unemployment", "output", "growth", "economy",
   }),
+  ---Words that make a count a casualty figure.
+  casualty_words = lexicon.new("casualty_words", {
+    "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll",
+    "injured", "injuring", "wounded", "wounding", "hurt", "casualties",
+    "fatalities", "victims", "bodies", "missing", "drowned", "perished",
+    "massacre", "massacred", "slain", "executed",
+  }),
+  ---Nouns that make a number a count ("12,000 jobs", "40 civilians"), each
+  ---with what is counted: "people" or "things".
+  count_nouns = lexicon.new("count_nouns")
+    :add_as("people", "people", "persons", "civilians", "children", "adults",
+            "women", "men", "residents", "patients", "students", "pupils",
+            "workers", "employees", "staff", "soldiers", "troops",
+            "police officers", "officers", "policemen", "fans", "spectators",
+            "voters", "users", "customers", "subscribers", "passengers",
+            "members", "victims", "refugees", "migrants", "immigrants",
+            "asylum seekers", "prisoners", "inmates", "detainees",
+            "protesters", "demonstrators", "militants", "rebels", "fighters",
+            "insurgents", "casualties", "deaths", "fatalities", "survivors",
+            "visitors", "tourists", "families", "households", "jobs", "job",
+            "job losses", "redundancies", "posts", "doctors", "nurses",
+            "teachers", "farmers", "miners", "pensioners", "delegates",
+            "listeners", "viewers", "readers", "players")
+    :add_as("things", "homes", "houses", "buildings", "schools", "hospitals",
+            "beds", "vehicles", "cars", "flights", "copies", "units",
+            "barrels", "cases", "shops", "stores", "branches", "offices",
+            "factories", "plants", "sites", "websites", "computers", "phones",
+            "handsets", "machines", "weapons", "missiles", "tanks", "aircraft",
+            "planes", "ships", "villages", "towns", "tickets", "votes",
+            "seats", "complaints", "applications", "e-mails", "emails",
+            "messages", "downloads", "songs", "albums", "films", "games",
+            "titles", "songs", "trees", "animals"),
 }
 
 -- Scale words -> multiplier. Keys are lower case.
@@ -136,25 +204,51 @@ local SCALES = {
   trillion = 1e12, tn = 1e12, trn = 1e12, tr = 1e12,
   lakh = 1e5, lakhs = 1e5, lac = 1e5, lacs = 1e5,
   crore = 1e7, crores = 1e7, cr = 1e7,
+  hundred = 1e2,
 }
 
--- Number words that may stand for the figure ("two billion dollars").
+-- Number words that may stand for the figure ("two billion dollars",
+-- "forty people").
 local NUMBER_WORDS = {
   a = 1, an = 1, one = 1, two = 2, three = 3, four = 4, five = 5, six = 6,
-  seven = 7, eight = 8, nine = 9, ten = 10, twelve = 12, fifteen = 15,
-  twenty = 20, fifty = 50, hundred = 100, half = 0.5, ["half a"] = 0.5,
+  seven = 7, eight = 8, nine = 9, ten = 10, eleven = 11, twelve = 12,
+  thirteen = 13, fourteen = 14, fifteen = 15, sixteen = 16, seventeen = 17,
+  eighteen = 18, nineteen = 19, twenty = 20, thirty = 30, forty = 40,
+  fifty = 50, sixty = 60, seventy = 70, eighty = 80, ninety = 90,
+  hundred = 100, ["a hundred"] = 100, ["a thousand"] = 1000,
+  ["a dozen"] = 12, dozen = 12, half = 0.5, ["half a"] = 0.5, ["half an"] = 0.5,
 }
+
+-- Qualifiers before a figure: which bound the figure is, and whether it is
+-- approximate. Keys lower case, single spaces.
+local QUALIFIERS = {
+  ["at least"] = "low", ["more than"] = "low", ["over"] = "low",
+  ["upwards of"] = "low", ["well over"] = "low", ["just over"] = "low",
+  ["in excess of"] = "low", ["as many as"] = "high", ["up to"] = "high",
+  ["nearly"] = "high", ["almost"] = "high", ["fewer than"] = "high",
+  ["less than"] = "high", ["under"] = "high", ["just under"] = "high",
+  ["at most"] = "high", ["close to"] = "high",
+  ["about"] = "approx", ["around"] = "approx", ["some"] = "approx",
+  ["an estimated"] = "approx", ["estimated"] = "approx", ["roughly"] = "approx",
+  ["approximately"] = "approx", ["almost exactly"] = "exact",
+  ["a further"] = "exact", ["another"] = "exact", ["an extra"] = "exact",
+  ["an additional"] = "exact",
+}
+local APPROX = { about = true, around = true, some = true, ["an estimated"] = true,
+  estimated = true, roughly = true, approximately = true, nearly = true,
+  almost = true, ["close to"] = true, ["up to"] = true, ["as many as"] = true }
 
 -------------------------------------------------------------------------------
 -- Patterns (compiled once; the lexicon-driven ones again only after a change)
 -------------------------------------------------------------------------------
 
 local NUM = [[(?:\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?]]
-local NUM_WORD = [[(?:half\s+an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred|half)]]
+local NUM_WORD = [[(?:half\s+an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half)]]
 local SCALE = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakhs?|lacs?|mln|bln|trn|mn|bn|tn|cr|k|m|b)]]
-local SCALE_WORD = [[(?:thousand|million|billion|trillion|crores?|lakhs?)]]
+local SCALE_WORD = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn)]]
 local SP = "[\\s\\x{A0}]"    -- a space, including no-break space
-local DASH = [[(?:-|–|—|to)]]
+local DASH = [[(?:-|–|—|to|and)]]
+local QUAL = [[(?:at\s+least|more\s+than|(?:well\s+|just\s+)?over|upwards\s+of|in\s+excess\s+of|as\s+many\s+as|up\s+to|nearly|almost|fewer\s+than|less\s+than|(?:just\s+)?under|at\s+most|close\s+to|about|around|some|an\s+estimated|estimated|roughly|approximately|a\s+further|another|an\s+extra|an\s+additional)]]
 
 -- "$2.6bn", "US$ 900m", "Rs 3,000-crore", "$2-3 billion", "€40 million euros".
 local money_prefixed = lexicon.regex(function(prefixes, words)
@@ -166,7 +260,7 @@ local money_prefixed = lexicon.regex(function(prefixes, words)
 end, "i", M.lexicon.currency_prefixes, M.lexicon.currency_words)
 
 -- "2.5 billion roubles", "3,000 crore rupees", "two billion dollars",
--- "2-3 billion euros", "900 million USD".
+-- "2-3 billion euros", "900 million USD", "2.5bn roubles".
 local money_suffixed = lexicon.regex(function(words)
   return ([[(?<![\p{L}\p{N}$.,])(?<n1>%s|%s)(?:(?:%s|-)?(?<s1>%s)\b)?]] ..
           [[(?:%s?(?<sep>%s)%s?(?<n2>%s))?(?:(?:%s|-)?(?<s2>%s)\b)?]] ..
@@ -185,42 +279,57 @@ local money_vague = lexicon.regex(function(words)
           [[|(?<many>(?:hundreds|tens)%sof%s(?:millions|billions|thousands)|billions|millions|trillions|crores)%sof%s(?<c2>%s)]] ..
           [[|(?<few>several|a%sfew|many)%s(?<few_scale>billion|million|trillion)%s(?<c3>%s)]] ..
           [[|(?<adj>billion|million|trillion)-(?<c4>dollar|euro|pound|rupee|rouble|ruble|yuan|yen)]] ..
-          [[)\b]]):format(SP, SP, words, SP, SP, SP, SP, words, SP, SP, SP, words)
+          [[|(?<sums>(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|hefty|untold|large|substantial|considerable|significant)%s(?:sums?|amounts?)%sof%s(?:public%s|taxpayers'?%s)?(?:money|cash)]] ..
+          [[|(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|untold)%ssums)]] ..
+          [[)\b]]):format(SP, SP, words, SP, SP, SP, SP, words, SP, SP, SP, words,
+                          SP, SP, SP, SP, SP, SP)
 end, "i", M.lexicon.currency_words)
 
 local percent = spindle.re(
-  ([[(?<![\p{L}\p{N}.])(?<n1>%s)(?:%s?(?<sep>%s)%s?(?<n2>%s))?%s?(?:%%|per%s?cent\b|percent\b)]])
-    :format(NUM, SP, DASH, SP, NUM, SP, SP), "i")
+  ([[(?<![\p{L}\p{N}.])(?<n1>%s)(?:%s?(?<sep>-|–|—|to)%s?(?<n2>%s))?%s?(?:%%|per%s?cent\b|percent\b)]])
+    :format(NUM, SP, SP, NUM, SP, SP), "i")
 
-local context_words = lexicon.regex(function(deal, loan, aid, penalty, economic)
-  return ([[\b(?:(?<deal>%s)|(?<loan>%s)|(?<aid>%s)|(?<penalty>%s)|(?<economic>%s))\b]])
-    :format(deal, loan, aid, penalty, economic)
+-- Counts: "12,000 jobs", "at least 40 people", "1.4 million people",
+-- "forty civilians", "hundreds of protesters", "2,000 British troops".
+-- Up to two words may stand between the number and the noun, but not
+-- function words ("3 of the jobs", "10 years of people").
+local GAP_STOP = [[(?:of|in|on|at|to|from|the|a|an|and|or|per|for|by|with|than|were|was|are|is|have|has|had|been|be|will|would|could|who|which|that|this|these|those|more|less|years?|months?|weeks?|days?|hours?|minutes?|times?|per\s*cent|percent)\b]]
+local COUNT_WORD = [[(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+dozen)]]
+local COUNT_VAGUE = [[(?:dozens|scores|hundreds\s+of\s+thousands|tens\s+of\s+thousands|hundreds|thousands|millions)]]
+local count_nouns = lexicon.regex(function(nouns)
+  return ([[(?<![\p{L}\p{N}$£€¥₹.,'’-])(?:(?<qual>%s)%s+)?(?:]] ..
+          [[(?<n>%s)(?:%s?(?<scale>million|billion|thousand|mn|bn|m|k)\b)?]] ..
+          [[|(?<word>%s)(?:%s+(?<wscale>million|thousand|hundred))?]] ..
+          [[|(?<vague>%s)%s+of]] ..
+          [[)%s+(?<gap>(?:(?!%s)[\p{L}][\p{L}'’-]*%s+){0,2}?)(?<noun>%s)\b]])
+    :format(QUAL, SP, NUM, SP, COUNT_WORD, SP, COUNT_VAGUE, SP, SP, GAP_STOP, SP, nouns)
+end, "i", M.lexicon.count_nouns)
+
+-- Casualty counts with no noun: "at least 40 killed", "killing 12",
+-- "the death toll rose to 300".
+local count_casualty = spindle.re(
+  ([[(?<![\p{L}\p{N}$£€¥₹.,'’-])(?:(?<qual>%s)%s+)?(?<n>%s|%s)%s+(?:(?:were|was|are|have%s+been|had%s+been|have|had|reportedly)%s+)?(?<verb>killed|dead|died|injured|wounded|hurt|missing|drowned|perished)\b]] ..
+   [[|\b(?<verb2>killing|killed|injuring|injured|wounding|wounded)%s+(?:(?<qual2>%s)%s+)?(?<n2>%s)\b(?!%s*(?:%%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?|times|of|\.\d))]] ..
+   [[|\bdeath%s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|passed|exceeded|is|was)%s+(?:(?<qual3>%s)%s+)?(?<n3>%s)\b(?!%s*(?:%%|per\s*cent|percent))]])
+    :format(QUAL, SP, NUM, COUNT_WORD, SP, SP, SP, SP, SP, SP, QUAL, SP, NUM, SP,
+            SP, SP, QUAL, SP, NUM, SP), "i")
+
+-- A year after a preposition is not a count: "in 2004 people began".
+local year_before = spindle.re([[\b(?:in|since|by|from|until|till|before|after|during|of|the|early|late|mid)\s*$]], "i")
+
+local context_words = lexicon.regex(function(deal, loan, aid, penalty, economic, casualties)
+  return ([[\b(?:(?<deal>%s)|(?<loan>%s)|(?<aid>%s)|(?<penalty>%s)|(?<economic>%s)|(?<casualties>%s))\b]])
+    :format(deal, loan, aid, penalty, economic, casualties)
 end, "i", M.lexicon.deal_words, M.lexicon.loan_words, M.lexicon.aid_words,
-  M.lexicon.penalty_words, M.lexicon.economic_words)
+  M.lexicon.penalty_words, M.lexicon.economic_words, M.lexicon.casualty_words)
 
-local CONTEXT_KINDS = { "deal", "loan", "aid", "penalty", "economic" }
+local CONTEXT_KINDS = { "deal", "loan", "aid", "penalty", "economic", "casualties" }
 
 -------------------------------------------------------------------------------
 -- Claim objects
 -------------------------------------------------------------------------------
 
 ---@class Claim
----@field kind "money"|"percent"
----@field text string
----@field start integer
----@field stop integer
----@field span {start: integer, stop: integer}
----@field sentence Sentence|nil
----@field currency string|nil
----@field symbol string|nil
----@field value number|nil
----@field low number|nil
----@field high number|nil
----@field scale number
----@field vague boolean
----@field context string
----@field contexts table<string, boolean>
----@field quoted boolean
 local Claim = {}
 Claim.__index = Claim
 M.Claim = Claim
@@ -235,12 +344,20 @@ function Claim:is_deal()
   return self.context == "deal"
 end
 
----True when the claim's sentence has a context word of this kind anywhere
----("deal", "loan", "aid", "penalty", "economic").
+---True when the claim's sentence has a context word of this kind or topic
+---anywhere ("deal", "contract", "investment", "loan", "aid", "penalty",
+---"economic", "casualties").
 ---@param kind string
 ---@return boolean
 function Claim:is(kind)
   return self.contexts[kind] == true
+end
+
+---The figure in one number for comparisons: value, else high, else low
+---(nil for "huge sums").
+---@return number|nil
+function Claim:figure()
+  return self.value or self.high or self.low
 end
 
 function Claim:__tostring()
@@ -252,12 +369,16 @@ local function tidy(n)
   return n and math.tointeger(n) or n
 end
 
+local function norm(s)
+  return (s:lower():gsub("%s+", " "))
+end
+
 -- "3,000" -> 3000, "2.6" -> 2.6, "two" -> 2
 local function parse_number(s)
-  if not s then return nil end
+  if not s or s == false then return nil end
   local n = tonumber((s:gsub(",", "")))
   if n then return n end
-  return NUMBER_WORDS[s:lower():gsub("%s+", " ")]
+  return NUMBER_WORDS[norm(s)]
 end
 
 local function scale_of(s)
@@ -274,38 +395,86 @@ local function currency_code(s)
       or s:upper()
 end
 
--- Fills contexts from the context words of the claim's sentence; `context`
--- is the kind of the word nearest to the claim.
-local function add_context(claim)
-  claim.contexts = {}
-  claim.context = "other"
-  local s = claim.sentence
-  if not s then return end
-  local best
+-- The context words of a sentence (or of a title), matched once and kept:
+-- an array of {start, stop, kind, topic}.
+local function context_of(doc, s)
+  local c = not doc.is_title and doc.cache["spindle.claims"]
+  local key = s.index or "title"
+  local ctx = c and c.contexts and c.contexts[key]
+  if ctx then return ctx end
+  ctx = {}
   for m in context_words():gmatch(s) do
     for _, kind in ipairs(CONTEXT_KINDS) do
-      if m[kind] then
-        claim.contexts[kind] = true
-        local d = m.stop <= claim.start and claim.start - m.stop
-               or m.start >= claim.stop and m.start - claim.stop or 0
-        if not best or d < best then best, claim.context = d, kind end
+      local w = m[kind]
+      if w then
+        local topic = kind
+        if kind == "deal" then topic = M.lexicon.deal_words:kind(w) or "deal" end
+        ctx[#ctx + 1] = { start = m.start, stop = m.stop, kind = kind, topic = topic }
         break
       end
     end
   end
+  if c then
+    c.contexts = c.contexts or {}
+    c.contexts[key] = ctx
+  end
+  return ctx
 end
 
+-- Fills contexts from the context words of the claim's sentence; `context`
+-- (and `topic`) is the kind of the word nearest to the claim.
+local function add_context(doc, claim, subject)
+  claim.contexts = {}
+  claim.context, claim.topic = "other", "other"
+  if not subject then return end
+  local best
+  for _, w in ipairs(context_of(doc, subject)) do
+    claim.contexts[w.kind] = true
+    claim.contexts[w.topic] = true
+    local d = w.stop <= claim.start and claim.start - w.stop
+           or w.start >= claim.stop and w.start - claim.stop or 0
+    if not best or d < best then
+      best, claim.context, claim.topic = d, w.kind, w.topic
+    end
+  end
+end
+
+-- `doc` is a Doc, or a stand-in for the title ({body, cache, title = true}).
 local function new_claim(doc, kind, m, fields)
   local c = fields
   c.kind, c.text, c.start, c.stop = kind, m.text, m.start, m.stop
   c.span = { start = m.start, stop = m.stop }
-  c.sentence = doc:sentence_at(m.start)
-  c.quoted = doc:in_quote(m.start)
   c.value, c.low, c.high = tidy(c.value), tidy(c.low), tidy(c.high)
   c.scale = tidy(c.scale or 1)
   c.vague = c.vague or false
-  add_context(c)
+  c.approx = c.approx or false
+  c.converted = false
+  local subject
+  if doc.is_title then
+    c.quoted = false
+    subject = doc.subject
+  else
+    c.sentence = doc:sentence_at(m.start)
+    c.quoted = doc:in_quote(m.start)
+    subject = c.sentence
+  end
+  add_context(doc, c, subject)
   return setmetatable(c, Claim)
+end
+
+-- Reads the qualifier before a figure into the fields: bounds and approx.
+local function qualify(f, qual)
+  if not qual or qual == false then return f end
+  local q = norm(qual)
+  f.qualifier = qual
+  local bound = QUALIFIERS[q]
+  if bound == "low" then
+    f.high = nil
+  elseif bound == "high" then
+    f.low = nil
+  end
+  if APPROX[q] then f.approx = true end
+  return f
 end
 
 -- Builds an exact amount or a range from a prefixed/suffixed match.
@@ -325,25 +494,30 @@ end
 
 -- Whether a range match must be cut to its first amount:
 --  "rose from $2bn to $3bn" is a change, not a range;
+--  "$2bn and $3bn" is two amounts unless "between" comes before;
 --  "$5 million to 10 people" is an amount followed by something else
 --  (a second figure with neither currency nor scale after a scaled first).
 -- `groups` gives the numbers of the sep and n2 groups in m's pattern
 -- (Match.spans is indexed by group number).
-local function cut_range(doc, m, groups)
+local function cut_range(body, m, groups)
   if not m.sep then return false end
-  if m.sep:lower() == "to"
-     and doc.body:sub(math.max(1, m.start - 5), m.start):lower():find("from%s*$") then
-    return true
-  end
+  local sep = m.sep:lower()
+  local before = body:sub(math.max(1, m.start - 9), m.start):lower()
+  if sep == "to" and before:find("from%s*$") then return true end
+  if sep == "and" and not before:find("between%s*$") then return true end
   if m.s1 and not m.s2 then
-    local second = doc.body:sub(m.spans[groups.sep].stop + 1, m.spans[groups.n2].start)
+    local second = body:sub(m.spans[groups.sep].stop + 1, m.spans[groups.n2].start)
     if not second:find("%S") then return true end
   end
   return false
 end
 
+-- Whether [start, stop) overlaps a claim of `list`. Lists are built in text
+-- order per pattern, so a binary search on the sorted copy would do; the
+-- lists are short (a few dozen claims), so a linear scan is cheaper.
 local function overlaps(list, start, stop)
-  for _, c in ipairs(list) do
+  for i = #list, 1, -1 do
+    local c = list[i]
     if start < c.stop and stop > c.start then return true end
   end
   return false
@@ -356,24 +530,45 @@ local SUFFIXED_GROUPS = { n1 = 1, sep = 3, n2 = 4 }
 local money_single = spindle.re(
   ([[(?<n1>%s)(?:(?:%s|-)?(?<s1>%s)\b)?]]):format(NUM, SP, SCALE), "i")
 
+-- Text before a claim that qualifies it: "at least", "about", "up to".
+local qual_before = spindle.re(([[\b(?<qual>%s)%s+(?:of%s+)?(?:an?%s+)?$]]):format(QUAL, SP, SP, SP), "i")
+
+local function qualifier_before(body, start)
+  local m = qual_before:match(body:sub(math.max(1, start - 24), start))
+  return m and m.qual or nil
+end
+
+-- "$1.13bn (£600m)": the bracketed amount right after another converts it.
+local function mark_conversions(body, out)
+  for i = 2, #out do
+    local a, b = out[i - 1], out[i]
+    if b.kind == "money" and a.kind == "money"
+       and body:sub(a.stop + 1, b.start):find("^%s*%(%s*$") then
+      b.converted = true
+    end
+  end
+end
+
 local function scan_money(doc)
   local out = {}
   local body = doc.body
 
   for m in money_prefixed():gmatch(body) do
-    if cut_range(doc, m, PREFIXED_GROUPS) then
+    if cut_range(body, m, PREFIXED_GROUPS) then
       -- keep the currency and the first figure; the second is found alone
       local one = money_single:match(body, m.spans[PREFIXED_GROUPS.n1].start)
       local sub = { start = m.start, stop = one.stop,
                     text = body:sub(m.start + 1, one.stop),
                     n1 = one.n1, s1 = one.s1 }
-      out[#out + 1] = new_claim(doc, "money", sub, amount_fields(sub, m.cur))
+      out[#out + 1] = new_claim(doc, "money", sub,
+        qualify(amount_fields(sub, m.cur), qualifier_before(body, m.start)))
       local rest = money_prefixed():match(body, m.spans[PREFIXED_GROUPS.sep].stop)
-      if rest and rest.start < m.stop and not cut_range(doc, rest, PREFIXED_GROUPS) then
+      if rest and rest.start < m.stop and not cut_range(body, rest, PREFIXED_GROUPS) then
         out[#out + 1] = new_claim(doc, "money", rest, amount_fields(rest, rest.post or rest.cur))
       end
     else
-      local claim = new_claim(doc, "money", m, amount_fields(m, m.post or m.cur))
+      local claim = new_claim(doc, "money", m,
+        qualify(amount_fields(m, m.post or m.cur), qualifier_before(body, m.start)))
       if m.post then claim.symbol = m.cur end
       out[#out + 1] = claim
     end
@@ -382,14 +577,15 @@ local function scan_money(doc)
   for m in money_suffixed():gmatch(body) do
     local word_only = not m.n1:find("%d") and not (m.s1 or m.s2)
     if not word_only and not overlaps(out, m.start, m.stop)
-       and not cut_range(doc, m, SUFFIXED_GROUPS) then
-      out[#out + 1] = new_claim(doc, "money", m, amount_fields(m, m.post))
+       and not cut_range(body, m, SUFFIXED_GROUPS) then
+      out[#out + 1] = new_claim(doc, "money", m,
+        qualify(amount_fields(m, m.post), qualifier_before(body, m.start)))
     end
   end
 
   for m in money_crore:gmatch(body) do
     if not overlaps(out, m.start, m.stop) then
-      local f = amount_fields(m, nil)
+      local f = qualify(amount_fields(m, nil), qualifier_before(body, m.start))
       f.currency = M.lexicon.currency_codes["crore"]
       out[#out + 1] = new_claim(doc, "money", m, f)
     end
@@ -399,9 +595,11 @@ local function scan_money(doc)
     if not overlaps(out, m.start, m.stop) then
       local scale_word = m.multi or m.few_scale or m.adj or m.many
       local cur = m.c1 or m.c2 or m.c3 or m.c4 or nil
-      local scale = scale_of(scale_word) or scale_of(scale_word and scale_word:match("(%a+)s$")) or 1
+      local scale = scale_of(scale_word) or scale_of(scale_word and scale_word:match("(%a+)s$"))
       local low
-      if m.multi or m.few then
+      if m.sums then
+        scale = nil
+      elseif m.multi or m.few then
         low = 2 * scale
       elseif m.adj then
         low = scale
@@ -414,25 +612,103 @@ local function scan_money(doc)
       end
       local currency = currency_code(cur)
       if not currency and (scale_word or ""):lower():find("crore") then currency = "INR" end
-      out[#out + 1] = new_claim(doc, "money", m, {
+      local claim = new_claim(doc, "money", m, {
         symbol = cur, currency = currency, value = nil, low = low, high = nil,
         scale = scale, vague = true,
       })
+      if m.sums then claim.scale = nil end
+      out[#out + 1] = claim
     end
   end
 
   table.sort(out, function(a, b) return a.start < b.start end)
+  mark_conversions(body, out)
   return out
 end
 
 local function scan_percent(doc)
   local out = {}
-  for m in percent:gmatch(doc.body) do
+  local body = doc.body
+  for m in percent:gmatch(body) do
     local n1, n2 = parse_number(m.n1), parse_number(m.n2 or nil)
-    out[#out + 1] = new_claim(doc, "percent", m, {
+    if n2 and m.sep:lower() == "to"
+       and body:sub(math.max(1, m.start - 6), m.start):lower():find("from%s*$") then
+      n2 = nil                       -- "from 87 to 94%" is a change, not a range
+    end
+    out[#out + 1] = new_claim(doc, "percent", m, qualify({
       value = n1, low = n1, high = n2 or n1, unit = "%",
-    })
+    }, qualifier_before(body, m.start)))
   end
+  return out
+end
+
+local CASUALTY_VERBS = { killed = true, dead = true, died = true, killing = true,
+  drowned = true, perished = true }
+
+local function scan_counts(doc, money, percents)
+  local out = {}
+  local body = doc.body
+  local function taken(a, b)
+    return overlaps(money, a, b) or overlaps(percents, a, b) or overlaps(out, a, b)
+  end
+  for m in count_nouns():gmatch(body) do
+    local skip = false
+    local value, low, high, scale, vague
+    if m.n then
+      value = parse_number(m.n)
+      scale = scale_of(m.scale) or 1
+      value = value * scale
+      -- a year after a preposition, a decimal without a scale ("1.5 people")
+      if not m.scale and m.n:find("^[12]%d%d%d$") and not m.qual
+         and year_before:test(body:sub(math.max(1, m.start - 12), m.start)) then
+        skip = true
+      end
+      if not m.scale and m.n:find("%.") then skip = true end
+      low, high = value, value
+    elseif m.word then
+      value = parse_number(m.word)
+      scale = scale_of(m.wscale) or 1
+      value = value and value * scale
+      low, high = value, value
+    else
+      local v = norm(m.vague)
+      vague = true
+      if v:find("^hundreds of thousands") then low = 2e5
+      elseif v:find("^tens of thousands") then low = 2e4
+      elseif v == "millions" then low = 2e6
+      elseif v == "thousands" then low = 2e3
+      elseif v == "hundreds" then low = 200
+      elseif v == "scores" then low = 40
+      else low = 24 end                              -- dozens
+    end
+    if not skip and value ~= nil or vague then
+      if not taken(m.start, m.stop) then
+        local noun = norm(m.noun)
+        local f = qualify({ value = value, low = low, high = high, scale = scale,
+                            vague = vague, noun = noun,
+                            counted = M.lexicon.count_nouns:kind(noun) or "things" },
+                          m.qual)
+        out[#out + 1] = new_claim(doc, "count", m, f)
+      end
+    end
+  end
+  for m in count_casualty:gmatch(body) do
+    local n = m.n or m.n2 or m.n3
+    local qual = m.qual or m.qual2 or m.qual3 or nil
+    local value = parse_number(n)
+    local verb = m.verb or m.verb2
+    local year = n:find("^[12]%d%d%d$") and m.n3 == nil
+    if value and not year and not taken(m.start, m.stop) then
+      local f = qualify({ value = value, low = value, high = value, scale = 1,
+                          counted = "people" }, qual)
+      local claim = new_claim(doc, "count", m, f)
+      claim.contexts.casualties = true
+      claim.context, claim.topic = "casualties", "casualties"
+      claim.fatal = (verb and CASUALTY_VERBS[verb:lower()]) or m.n3 ~= nil or false
+      out[#out + 1] = claim
+    end
+  end
+  table.sort(out, function(a, b) return a.start < b.start end)
   return out
 end
 
@@ -446,25 +722,39 @@ local function memo(doc)
   return c
 end
 
-local function list_of(doc, kind, scan)
+local function index_by_sentence(list)
+  local by = {}
+  for _, claim in ipairs(list) do
+    local s = claim.sentence
+    if s then
+      local l = by[s.index]
+      if not l then l = {} by[s.index] = l end
+      l[#l + 1] = claim
+    end
+  end
+  return by
+end
+
+local SCANS
+
+local function list_of(doc, kind)
   local c = memo(doc)
   local list = c[kind]
   if not list then
-    list = scan(doc)
+    list = SCANS[kind](doc)
     c[kind] = list
-    -- index by sentence for claims.in_sentence
-    local by = {}
-    for _, claim in ipairs(list) do
-      local s = claim.sentence
-      if s then
-        by[s.index] = by[s.index] or {}
-        table.insert(by[s.index], claim)
-      end
-    end
-    c[kind .. "_by_sentence"] = by
+    c[kind .. "_by_sentence"] = index_by_sentence(list)
   end
   return list
 end
+
+SCANS = {
+  money = scan_money,
+  percent = scan_percent,
+  count = function(doc)
+    return scan_counts(doc, list_of(doc, "money"), list_of(doc, "percent"))
+  end,
+}
 
 local function iterate(list)
   local i = 0
@@ -472,6 +762,22 @@ local function iterate(list)
     i = i + 1
     return list[i]
   end
+end
+
+-- A stand-in doc over a piece of text that is not the body (the title, a
+-- string in the REPL): claims in it have no sentence.
+local function text_doc(text)
+  return { body = text, cache = {}, is_title = true,
+           subject = { text = text, start = 0 } }
+end
+
+local function merged(lists)
+  local out = {}
+  for _, l in ipairs(lists) do
+    for _, c in ipairs(l) do out[#out + 1] = c end
+  end
+  table.sort(out, function(a, b) return a.start < b.start end)
+  return out
 end
 
 -------------------------------------------------------------------------------
@@ -482,53 +788,124 @@ end
 ---@param doc Doc
 ---@return fun(): Claim|nil
 function M.money(doc)
-  return iterate(list_of(doc, "money", scan_money))
+  return iterate(list_of(doc, "money"))
 end
 
 ---The money claims of the article body as an array (shared: do not modify).
 ---@param doc Doc
 ---@return Claim[]
 function M.money_list(doc)
-  return list_of(doc, "money", scan_money)
+  return list_of(doc, "money")
 end
 
 ---Iterates over the percentages of the article body ("3.5%", "12 per cent").
 ---@param doc Doc
 ---@return fun(): Claim|nil
 function M.percentages(doc)
-  return iterate(list_of(doc, "percent", scan_percent))
+  return iterate(list_of(doc, "percent"))
 end
 
 ---The percentages of the article body as an array (shared: do not modify).
 ---@param doc Doc
 ---@return Claim[]
 function M.percent_list(doc)
-  return list_of(doc, "percent", scan_percent)
+  return list_of(doc, "percent")
 end
 
----The claims of one kind ("money" by default) that lie in a sentence.
+---Iterates over the counts of people and things in the article body
+---("at least 40 killed", "12,000 jobs", "hundreds of protesters").
+---@param doc Doc
+---@return fun(): Claim|nil
+function M.counts(doc)
+  return iterate(list_of(doc, "count"))
+end
+
+---The counts of the article body as an array (shared: do not modify).
+---@param doc Doc
+---@return Claim[]
+function M.count_list(doc)
+  return list_of(doc, "count")
+end
+
+---Every claim of the body -- money, percentages and counts -- in text order.
+---@param doc Doc
+---@return Claim[]
+function M.all(doc)
+  local c = memo(doc)
+  if not c.all then
+    c.all = merged({ list_of(doc, "money"), list_of(doc, "percent"), list_of(doc, "count") })
+  end
+  return c.all
+end
+
+---The claims of one kind ("money" by default, "percent", "count" or "all")
+---that lie in a sentence.
 ---@param sentence Sentence
----@param kind? "money"|"percent"
+---@param kind? "money"|"percent"|"count"|"all"
 ---@return Claim[]
 function M.in_sentence(sentence, kind)
   kind = kind or "money"
   local doc = sentence.doc
-  list_of(doc, kind, kind == "percent" and scan_percent or scan_money)
+  if kind == "all" then
+    local c = memo(doc)
+    c.all_by_sentence = c.all_by_sentence or index_by_sentence(M.all(doc))
+    return c.all_by_sentence[sentence.index] or {}
+  end
+  list_of(doc, kind)
   return memo(doc)[kind .. "_by_sentence"][sentence.index] or {}
 end
 
----Parses an amount written on its own ("$2.6bn", "Rs 3,000 crore") into a
----table {currency, value, low, high, scale, vague}; nil when it is not one.
----Useful in the REPL and in tests.
+---The claims in the article's title (money, percentages, counts), in text
+---order. Their spans are offsets into doc.title and their sentence is nil.
+---@param doc Doc
+---@return Claim[]
+function M.title_list(doc)
+  local c = memo(doc)
+  if not c.title then c.title = M.in_text(doc.title or "") end
+  return c.title
+end
+
+---The claims in a piece of text that is not the body (a title, a string in
+---the REPL or a test): money, percentages and counts, in text order; spans
+---are offsets into `text`.
 ---@param text string
----@return table|nil
+---@return Claim[]
+function M.in_text(text)
+  local t = text_doc(text)
+  local money = scan_money(t)
+  local percents = scan_percent(t)
+  return merged({ money, percents, scan_counts(t, money, percents) })
+end
+
+---Parses an amount written on its own ("$2.6bn", "Rs 3,000 crore") into a
+---Claim; nil when it is not one. Useful in the REPL and in tests.
+---@param text string
+---@return Claim|nil
 function M.parse_money(text)
-  local fake = {
-    body = text, cache = {},
-    sentence_at = function() return nil end,
-    in_quote = function() return false end,
-  }
-  return scan_money(fake)[1]
+  return scan_money(text_doc(text))[1]
+end
+
+---Whether two claims state the same figure: the same kind (a count may
+---match a bare number), overlapping currency, and values within `tolerance`
+---(a share, default 0.1, so that a headline's "$1bn" matches "$1.03bn") or
+---one inside the other's range.
+---@param a Claim
+---@param b Claim
+---@param tolerance? number
+---@return boolean
+function M.same_figure(a, b, tolerance)
+  if a.kind ~= b.kind then return false end
+  if a.currency and b.currency and a.currency ~= b.currency then return false end
+  local x, y = a:figure(), b:figure()
+  if not x or not y then return a.vague and b.vague end
+  tolerance = tolerance or 0.1
+  local function inside(v, c)
+    local lo, hi = c.low or c.value, c.high or c.value
+    return lo and hi and v >= lo and v <= hi
+  end
+  if inside(x, b) or inside(y, a) then return true end
+  local big = math.max(math.abs(x), math.abs(y))
+  return big == 0 or math.abs(x - y) / big <= tolerance
 end
 
 return M
