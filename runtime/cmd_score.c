@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 #include "engine.h"
@@ -29,6 +30,25 @@ static const char SCORE_USAGE[] =
     "  --fail-above X    exit 3 when some scored article ends above X\n"
     "  -q, --quiet       no progress or summary\n"
     "  -h, --help        this help\n";
+
+/* Redraws the progress line: a bar, counts, rate and time left. */
+static void score_progress(const db_run_counts *counts, size_t total,
+                           struct timespec started)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double secs = (double)(now.tv_sec - started.tv_sec) + (now.tv_nsec - started.tv_nsec) / 1e9;
+    double share = total ? (double)counts->articles / (double)total : 1.0;
+    if (share > 1) share = 1;
+    int filled = (int)(share * 30);
+    char bar[31];
+    for (int i = 0; i < 30; i++) bar[i] = i < filled ? '#' : '.';
+    bar[30] = '\0';
+    double rate = secs > 0 ? (double)counts->articles / secs : 0;
+    double left = rate > 0 && total > counts->articles ? (double)(total - counts->articles) / rate : 0;
+    fprintf(stderr, "\r[%s] %3.0f%%  %zu/%zu articles  %.0f/s  %zu findings  %.0fs left ",
+            bar, share * 100, counts->articles, total, rate, counts->findings, left);
+}
 
 /* db_top_each callback: keeps the first (highest) score. */
 static int score_keep_top(void *ctx, const db_article_summary *s)
@@ -93,6 +113,8 @@ int cmd_score(cli *c, int argc, char **argv)
     size_t total = 0;
     bool exceeded = false, in_txn = false;
     bool progress = !quiet && isatty(fileno(stderr));
+    struct timespec started;
+    clock_gettime(CLOCK_MONOTONIC, &started);
 
     if (db_begin(archive) != 0 || db_rules_sync(archive, rs, rule_pks) != 0 ||
         db_run_start(archive, rs, &run_id) != 0 || db_commit(archive) != 0)
@@ -136,8 +158,7 @@ int cmd_score(cli *c, int argc, char **argv)
         if (db_commit(archive) != 0) goto db_failed;
         in_txn = false;
         after = batch.pks[batch.n - 1];
-        if (progress)
-            fprintf(stderr, "\rscoring: %zu/%zu articles", counts.articles, total);
+        if (progress) score_progress(&counts, total, started);
         if (cli_interrupted()) break;
         if (n_ids) break;
     }
