@@ -98,3 +98,104 @@ clears it. Amounts inside a quotation are covered by the quotation's speaker.]],
     },
   },
 }
+
+-- Nouns after "multi-million pound", "billion-dollar" that name a class of
+-- things (an industry, a market, a kind of house), not one sum of money.
+local CLASS_NOUNS = {}
+for w in ([[industry industries business businesses market markets sector
+  sectors economy empire empires franchise franchises brand brands question
+  questions properties property homes houses mansions club clubs players
+  stars sellers hits enterprise enterprises operation operations trade]])
+  :gmatch("%a+") do
+  CLASS_NOUNS[w] = true
+end
+local next_words = spindle.re([[^[\s-]*(?<w1>[\p{L}]+)(?:\s+(?<w2>[\p{L}]+))?]])
+
+-- Whether a vague amount names a class ("a multi-million pound industry")
+-- rather than a sum: the adjective forms followed by a class noun.
+local function names_a_class(doc, claim)
+  if not claim.text:find("%-") and not claim.text:lower():find("^multi") then return false end
+  local m = next_words:match(doc.body:sub(claim.stop + 1, claim.stop + 40))
+  return m ~= nil and (CLASS_NOUNS[m.w1:lower()] or (m.w2 and CLASS_NOUNS[m.w2:lower()])) == true
+end
+
+-- Whether an exact money figure stands in the claim's sentence or the one
+-- after it in the same paragraph: the vague words sum up a figure given.
+local function figure_nearby(claim)
+  local s = claim.sentence
+  for _, x in ipairs({ s, s:next() or false, s:prev() or false }) do
+    if x and x.paragraph == s.paragraph then
+      for _, c in ipairs(claims.in_sentence(x)) do
+        if not c.vague then return true end
+      end
+    end
+  end
+  return false
+end
+
+rule {
+  id       = "vague-magnitude",
+  title    = "Vague sum of money with no figure",
+  severity = "low",
+  weight   = 0.3,
+  tags     = { "claims", "money", "vagueness" },
+  needs    = { "multi", "billion", "million", "trillion", "crore", "sums",
+               "amounts of", "amount of" },
+  description = [[
+A sum of money given only as a magnitude -- "a multibillion-dollar deal",
+"billions of dollars", "hundreds of millions of euros", "huge sums" -- with
+no figure for it in the sentence or the sentences beside it. A vague
+magnitude sounds precise and cannot be checked: "billions" may be two or
+ninety. It is the reporter's words that matter: a magnitude inside a
+quotation is the speaker's, and is not flagged. Attributed magnitudes
+("officials said it would cost billions") score lower than those in the
+reporter's own voice. Adjectives that name a class of things rather than a
+sum ("a multi-million pound industry", "million-pound homes") are not
+flagged.]],
+
+  check = function(doc, report)
+    for claim in claims.money(doc) do
+      local s = claim.sentence
+      if claim.vague and s and not claim.quoted and not names_a_class(doc, claim)
+         and not figure_nearby(claim) then
+        local best, attribution = sources.best(claim)
+        report {
+          at = claim,
+          message = attribution
+            and ("vague sum '%s' with no figure (%s)"):format(claim.text, best)
+            or ("vague sum '%s' with no figure, in the reporter's voice"):format(claim.text),
+          score = attribution and 0.6 or 1.0,
+          evidence = { amount = claim.text, least = claim.low, currency = claim.currency,
+                       context = claim.context, source = best },
+        }
+      end
+    end
+  end,
+
+  examples = {
+    flag = {
+      "Valdoria is set to sign a multibillion-dollar agreement with Merovia to build a shipyard.",
+      "The government has spent billions of dollars on the programme since 2019.",
+      "Spider-Man creator Stan Lee is to get a multi-million dollar windfall after winning a court battle.",
+      "Mobile operators were paying huge sums for 3G licences.",
+      "Enron went bankrupt after it emerged it had hidden hundreds of millions of dollars in debt.",
+      -- attributed, still vague (scored lower)
+      "The minister said the dam would cost billions of pounds.",
+    },
+    pass = {
+      -- inside a quotation: the speaker's words
+      "\"It cost US industries a lot of money, billions of dollars,\" he said.",
+      -- a class of things, not a sum
+      "Marketing films to the academy has become a multi-million dollar industry.",
+      "There was a decline in the number of million-pound properties sold in the capital.",
+      -- the figure is given in the same sentence
+      "The multi-million pound deal, worth £20m, was signed on Monday.",
+      -- the figure follows in the next sentence
+      "The club agreed a multi-million pound sponsorship deal. It is worth £12m over four years.",
+      -- an exact amount is not vague
+      "The company paid $2.6 billion for the stake.",
+      -- "millions" of people, not money
+      "Millions of people watched the final.",
+    },
+  },
+}

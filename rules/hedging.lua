@@ -28,7 +28,9 @@ source, a document, an expert or a news agency. The hedge lets a claim into
 the story without anyone standing behind it. A claim with a figure in it
 scores higher. The adjective in "the alleged attacker" is legal caution, not
 a claim, and is not flagged; neither is "allegedly" when the sentence says
-who alleges it ("prosecutors said").]],
+who alleges it ("prosecutors said"), when the sentence is about charges, an
+arrest or a trial (the allegation is the charge's: legal caution), or when
+it cites the book or report that makes the claim. Questions assert nothing.]],
 
   check = function(doc, report)
     for _, s in ipairs(doc:sentences()) do
@@ -74,6 +76,12 @@ who alleges it ("prosecutors said").]],
       "The union said its members were apparently unaffected by the closures.",
       -- a named speaker attributes the belief
       "Police Chief Anna Berg said the suspect is believed to have fled abroad.",
+      -- legal caution: the allegation is the charge's (BBC, 2004)
+      "Kenteris and Thanou also face criminal charges in Greece for allegedly faking the accident.",
+      -- a cited book carries the claim
+      "In Mr Peston's book Mr Brown is alleged to have told the prime minister he could not trust him.",
+      -- a question asserts nothing
+      "Is the minister reportedly planning to resign?",
     },
   },
 }

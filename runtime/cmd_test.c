@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 #include "cli.h"
 #include "engine.h"
+#include "lua_json.h"
 #include "util.h"
 
 static const char TEST_USAGE[] =
@@ -16,8 +17,10 @@ static const char TEST_USAGE[] =
     "\n"
     "Runs the examples of each rule (examples = { flag = {...}, pass = {...} }):\n"
     "a flag example passes when the rule reports at least one finding on it, a\n"
-    "pass example when it reports none. An example is a string (the body) or\n"
-    "{ title = ..., body = ... }. Each failure is printed with the rule's file:line,\n"
+    "pass example when it reports none. An example is a string (the body) or a\n"
+    "table { body = ..., title = ..., published = ..., outlet = ..., url = ...,\n"
+    "author = ..., lang = ..., meta = {...} }. Each failure is printed with the\n"
+    "rule's file:line,\n"
     "and so is each rule that fails to load. The last line is 'N passed, N failed'.\n"
     "With no PATH it tests the rules the global options select.\n"
     "\n"
@@ -32,7 +35,16 @@ typedef struct test_counts {
     size_t passed, failed;
 } test_counts;
 
-/* Reads examples[kind][index] into a (body and title); false when absent. */
+/* Sets *field from the string field `name` of the table on top, if any. */
+static void example_string(lua_State *L, const char *name, char **field)
+{
+    if (lua_getfield(L, -1, name) == LUA_TSTRING) *field = xstrdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+}
+
+/* Reads examples[kind][index] into a: a string is the body; a table gives
+ * body, title, url, outlet, author, published, lang and meta. False when
+ * absent. */
 static bool example_load(lua_State *L, int examples_ref, const char *kind, size_t index,
                          article *a)
 {
@@ -45,19 +57,31 @@ static bool example_load(lua_State *L, int examples_ref, const char *kind, size_
         const char *body = lua_tolstring(L, -1, &len);
         a->body = xstrndup(body, len);
         a->body_len = len;
-        a->title = xstrdup("");
     } else if (lua_istable(L, -1)) {
         lua_getfield(L, -1, "body");
         size_t len;
         const char *body = lua_tolstring(L, -1, &len);
         a->body = xstrndup(body ? body : "", body ? len : 0);
         a->body_len = body ? len : 0;
-        lua_getfield(L, -2, "title");
-        a->title = xstrdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
-        lua_pop(L, 2);
+        lua_pop(L, 1);
+        example_string(L, "title", &a->title);
+        example_string(L, "url", &a->url);
+        example_string(L, "outlet", &a->outlet);
+        example_string(L, "author", &a->author);
+        example_string(L, "published", &a->published);
+        example_string(L, "lang", &a->lang);
+        if (lua_getfield(L, -1, "meta") == LUA_TTABLE) {
+            char err[256];
+            json_t *meta = lua_json_from_value(L, -1, err, sizeof err);
+            if (meta && json_is_object(meta))
+                a->meta_json = json_dumps(meta, JSON_COMPACT | JSON_SORT_KEYS);
+            json_decref(meta);
+        }
+        lua_pop(L, 1);
     } else {
         ok = false;
     }
+    if (!a->title) a->title = xstrdup("");
     lua_pop(L, 3);
     return ok;
 }

@@ -13,6 +13,7 @@
 #define DOC_GENERATION     "_generation"
 #define DOC_SENTENCES      "_sentences"
 #define DOC_PARAGRAPHS     "_paragraphs"
+#define DOC_QUOTES         "_quotes"
 
 static doc_context *doc_context_from_upvalue(lua_State *L)
 {
@@ -134,6 +135,29 @@ static int l_doc_in_quote(lua_State *L)
     return 1;
 }
 
+/* [-1, +1, e] doc:quotes(): the quotation spans of the text model, in
+ * order, each {start =, stop =} including the quotation marks (an unclosed
+ * quotation runs to the end of its paragraph). */
+static int l_doc_quotes(lua_State *L)
+{
+    doc_context *ctx = doc_check_current(L);
+    if (lua_getfield(L, 1, DOC_QUOTES) == LUA_TTABLE) return 1;
+    lua_pop(L, 1);
+    const text_model *m = ctx->model;
+    lua_createtable(L, (int)m->n_quotes, 0);
+    for (size_t i = 0; i < m->n_quotes; i++) {
+        lua_createtable(L, 0, 2);
+        lua_pushinteger(L, (lua_Integer)m->quotes[i].start);
+        lua_setfield(L, -2, "start");
+        lua_pushinteger(L, (lua_Integer)m->quotes[i].end);
+        lua_setfield(L, -2, "stop");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 1, DOC_QUOTES);
+    return 1;
+}
+
 /* [-2, +1, e] doc:find(re): re:gmatch(doc.body) */
 static int l_doc_find(lua_State *L)
 {
@@ -200,6 +224,7 @@ void lua_doc_register(lua_State *L, doc_context *ctx)
         { "paragraphs", l_doc_paragraphs },
         { "sentence_at", l_doc_sentence_at },
         { "in_quote", l_doc_in_quote },
+        { "quotes", l_doc_quotes },
         { "find", l_doc_find },
         { NULL, NULL }
     };

@@ -10,6 +10,8 @@
  *   doc:find(re)           iterator over the Match tables of re on the body
  *   doc:sentence_at(off)   the Sentence holding byte offset off, or nil
  *   doc:in_quote(off)      true when off lies inside a quotation
+ *   doc:quotes()           array of the quotation spans {start, stop}, marks
+ *                          included, in order (built once, then cached)
  * A Sentence is a table {text, start, stop, index, paragraph, quoted,
  * has_quote, doc} with methods s:prev(), s:next(), s:paragraph_sentences().
  * Offsets are body byte offsets, 0-based, end exclusive; indexes 1-based.

@@ -235,6 +235,11 @@ static char **rule_string_list(lua_State *L, int t, const char *field,
 
 /* Checks examples = { flag = {...}, pass = {...} }: each entry a string
  * or a table with a string body and an optional string title. */
+/* The optional string fields of an example article table. */
+static const char *const example_string_fields[] = {
+    "title", "url", "outlet", "author", "published", "lang", NULL
+};
+
 static size_t rule_check_examples(lua_State *L, int examples, const char *kind,
                                   rule_check *rc)
 {
@@ -247,11 +252,20 @@ static size_t rule_check_examples(lua_State *L, int examples, const char *kind,
             bool ok = et == LUA_TSTRING;
             if (et == LUA_TTABLE) {
                 ok = lua_getfield(L, -1, "body") == LUA_TSTRING;
-                int tt = lua_getfield(L, -2, "title");
-                ok = ok && (tt == LUA_TNIL || tt == LUA_TSTRING);
-                lua_pop(L, 2);
+                lua_pop(L, 1);
+                for (const char *const *f = example_string_fields; *f; f++) {
+                    int ft = lua_getfield(L, -1, *f);
+                    ok = ok && (ft == LUA_TNIL || ft == LUA_TSTRING);
+                    lua_pop(L, 1);
+                }
+                int mt = lua_getfield(L, -1, "meta");
+                ok = ok && (mt == LUA_TNIL || mt == LUA_TTABLE);
+                lua_pop(L, 1);
             }
-            if (!ok) rule_fail(rc, "examples.%s[%zu] must be a string or {title=, body=}", kind, i);
+            if (!ok)
+                rule_fail(rc, "examples.%s[%zu] must be a string (the body) or a table "
+                          "{body=, title=, url=, outlet=, author=, published=, lang=, meta={}}",
+                          kind, i);
             lua_pop(L, 1);
         }
     } else if (type != LUA_TNIL) {

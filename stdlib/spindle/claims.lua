@@ -131,11 +131,11 @@ M.lexicon = {
   ---a "deal").
   deal_words = lexicon.new("deal_words")
     :add_as("contract", "contract", "contracts", "contracted", "order",
-            "ordered", "orders", "procurement", "procure", "tender", "bid",
-            "supply", "concession")
+            "ordered", "procurement", "procure", "tender", "bid", "supply",
+            "concession")
     :add_as("investment", "investment", "investments", "invest", "invests",
-            "invested", "investing", "investor", "investors", "stake",
-            "joint venture", "consortium", "project", "plant")
+            "invested", "investing", "stake", "joint venture", "consortium",
+            "project", "plant")
     :add_as("deal", "deal", "deals", "agreement", "agreements", "pact",
             "accord", "acquisition", "acquire", "acquired", "takeover",
             "merger", "purchase", "purchases", "purchased", "buy", "buying",
@@ -164,9 +164,9 @@ M.lexicon = {
   }),
   ---Words that make a count a casualty figure.
   casualty_words = lexicon.new("casualty_words", {
-    "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll",
-    "injured", "injuring", "wounded", "wounding", "hurt", "casualties",
-    "fatalities", "victims", "bodies", "missing", "drowned", "perished",
+    "killed", "killing", "kills", "dead", "died", "deaths", "death toll",
+    "injured", "injuring", "wounded", "wounding", "casualties",
+    "fatalities", "victims", "bodies", "drowned", "perished",
     "massacre", "massacred", "slain", "executed",
   }),
   ---Nouns that make a number a count ("12,000 jobs", "40 civilians"), each
@@ -245,7 +245,7 @@ local APPROX = { about = true, around = true, some = true, ["an estimated"] = tr
 local NUM = [[(?:\d{1,3}(?:,\d{2,3})+|\d+)(?:\.\d+)?]]
 local NUM_WORD = [[(?:half\s+an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half)]]
 local SCALE = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakhs?|lacs?|mln|bln|trn|mn|bn|tn|cr|k|m|b)]]
-local SCALE_WORD = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn)]]
+local SCALE_WORD = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|m)]]
 local SP = "[\\s\\x{A0}]"    -- a space, including no-break space
 local DASH = [[(?:-|–|—|to|and)]]
 local QUAL = [[(?:at\s+least|more\s+than|(?:well\s+|just\s+)?over|upwards\s+of|in\s+excess\s+of|as\s+many\s+as|up\s+to|nearly|almost|fewer\s+than|less\s+than|(?:just\s+)?under|at\s+most|close\s+to|about|around|some|an\s+estimated|estimated|roughly|approximately|a\s+further|another|an\s+extra|an\s+additional)]]
@@ -290,38 +290,48 @@ local percent = spindle.re(
     :format(NUM, SP, SP, NUM, SP, SP), "i")
 
 -- Counts: "12,000 jobs", "at least 40 people", "1.4 million people",
--- "forty civilians", "hundreds of protesters", "2,000 British troops".
--- Up to two words may stand between the number and the noun, but not
--- function words ("3 of the jobs", "10 years of people").
-local GAP_STOP = [[(?:of|in|on|at|to|from|the|a|an|and|or|per|for|by|with|than|were|was|are|is|have|has|had|been|be|will|would|could|who|which|that|this|these|those|more|less|years?|months?|weeks?|days?|hours?|minutes?|times?|per\s*cent|percent)\b]]
+-- "forty civilians", "hundreds of protesters", "2,000 British troops",
+-- "at least 40 killed". The number is found by regex; the words after it
+-- are read in Lua (a noun from the count_nouns lexicon within two words,
+-- or a casualty verb), which is far cheaper than one pattern holding every
+-- noun.
 local COUNT_WORD = [[(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+dozen)]]
 local COUNT_VAGUE = [[(?:dozens|scores|hundreds\s+of\s+thousands|tens\s+of\s+thousands|hundreds|thousands|millions)]]
-local count_nouns = lexicon.regex(function(nouns)
-  return ([[(?<![\p{L}\p{N}$£€¥₹.,'’-])(?:(?<qual>%s)%s+)?(?:]] ..
-          [[(?<n>%s)(?:%s?(?<scale>million|billion|thousand|mn|bn|m|k)\b)?]] ..
-          [[|(?<word>%s)(?:%s+(?<wscale>million|thousand|hundred))?]] ..
-          [[|(?<vague>%s)%s+of]] ..
-          [[)%s+(?<gap>(?:(?!%s)[\p{L}][\p{L}'’-]*%s+){0,2}?)(?<noun>%s)\b]])
-    :format(QUAL, SP, NUM, SP, COUNT_WORD, SP, COUNT_VAGUE, SP, SP, GAP_STOP, SP, nouns)
-end, "i", M.lexicon.count_nouns)
+local count_number = spindle.re(([[
+(?<![\p{L}\p{N}$£€¥₹.,'’-])
+(?: (?<n>{NUM})(?:{SP}?(?<scale>million|billion|thousand|mn|bn|m|k)\b)?
+  | \b(?<word>{WORD})(?:{SP}+(?<wscale>million|thousand|hundred))?\b
+  | \b(?<vague>{VAGUE}){SP}+of )
+(?={SP}+[\p{L}])
+]]):gsub("{(%u+)}", { NUM = NUM, SP = SP, WORD = COUNT_WORD, VAGUE = COUNT_VAGUE }), "ix")
 
--- Casualty counts with no noun: "at least 40 killed", "killing 12",
--- "the death toll rose to 300".
-local count_casualty = spindle.re(
-  ([[(?<![\p{L}\p{N}$£€¥₹.,'’-])(?:(?<qual>%s)%s+)?(?<n>%s|%s)%s+(?:(?:were|was|are|have%s+been|had%s+been|have|had|reportedly)%s+)?(?<verb>killed|dead|died|injured|wounded|hurt|missing|drowned|perished)\b]] ..
-   [[|\b(?<verb2>killing|killed|injuring|injured|wounding|wounded)%s+(?:(?<qual2>%s)%s+)?(?<n2>%s)\b(?!%s*(?:%%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?|times|of|\.\d))]] ..
-   [[|\bdeath%s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|passed|exceeded|is|was)%s+(?:(?<qual3>%s)%s+)?(?<n3>%s)\b(?!%s*(?:%%|per\s*cent|percent))]])
-    :format(QUAL, SP, NUM, COUNT_WORD, SP, SP, SP, SP, SP, SP, QUAL, SP, NUM, SP,
-            SP, SP, QUAL, SP, NUM, SP), "i")
+-- Words that cannot stand between a number and its noun ("3 of the jobs",
+-- "10 years of people").
+local GAP_STOP = {}
+for w in ([[of in on at to from the a an and or per for by with than were was
+  are is have has had been be will would could who which that this these
+  those more less year years month months week weeks day days hour hours
+  minute minutes time times per cent percent]]):gmatch("%a+") do
+  GAP_STOP[w] = true
+end
+-- Auxiliaries and casualty verbs after a bare number: "40 were killed".
+local AUXILIARY = { were = true, was = true, are = true, have = true, had = true,
+                    reportedly = true, been = true }
+local CASUALTY_AFTER = { killed = "fatal", dead = "fatal", died = "fatal",
+  drowned = "fatal", perished = "fatal", injured = true, wounded = true,
+  hurt = true, missing = true }
+
+-- Casualty counts led by a verb or "death toll": "killing 12", "the death
+-- toll rose to 300".
+local count_casualty = spindle.re(([[
+ \b(?<verb2>killing|killed|injuring|injured|wounding|wounded){SP}+(?:(?<qual2>{QUAL}){SP}+)?
+  (?<n2>{NUM})\b(?!{SP}*(?:%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?|times|of|\.\d))
+|\bdeath{SP}+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|passed|exceeded|is|was){SP}+
+  (?:(?<qual3>{QUAL}){SP}+)?(?<n3>{NUM})\b(?!{SP}*(?:%|per\s*cent|percent))
+]]):gsub("{(%u+)}", { QUAL = QUAL, SP = SP, NUM = NUM }), "ix")
 
 -- A year after a preposition is not a count: "in 2004 people began".
 local year_before = spindle.re([[\b(?:in|since|by|from|until|till|before|after|during|of|the|early|late|mid)\s*$]], "i")
-
-local context_words = lexicon.regex(function(deal, loan, aid, penalty, economic, casualties)
-  return ([[\b(?:(?<deal>%s)|(?<loan>%s)|(?<aid>%s)|(?<penalty>%s)|(?<economic>%s)|(?<casualties>%s))\b]])
-    :format(deal, loan, aid, penalty, economic, casualties)
-end, "i", M.lexicon.deal_words, M.lexicon.loan_words, M.lexicon.aid_words,
-  M.lexicon.penalty_words, M.lexicon.economic_words, M.lexicon.casualty_words)
 
 local CONTEXT_KINDS = { "deal", "loan", "aid", "penalty", "economic", "casualties" }
 
@@ -329,7 +339,7 @@ local CONTEXT_KINDS = { "deal", "loan", "aid", "penalty", "economic", "casualtie
 -- Claim objects
 -------------------------------------------------------------------------------
 
----@class Claim
+---@class spindle.Claim
 local Claim = {}
 Claim.__index = Claim
 M.Claim = Claim
@@ -395,7 +405,46 @@ local function currency_code(s)
       or s:upper()
 end
 
--- The context words of a sentence (or of a title), matched once and kept:
+-- The context lexicons as a word index, rebuilt when one of them changes:
+-- single[word] = {kind, topic}; multi[first word] = list of {words, kind,
+-- topic}. Looking words up in a table is much cheaper than one regex
+-- alternation of every context word run over each sentence.
+local context_index, context_stamp = nil, -1
+
+local function context_lexicons()
+  return { deal = M.lexicon.deal_words, loan = M.lexicon.loan_words,
+           aid = M.lexicon.aid_words, penalty = M.lexicon.penalty_words,
+           economic = M.lexicon.economic_words, casualties = M.lexicon.casualty_words }
+end
+
+local function context_words()
+  local lexes = context_lexicons()
+  local stamp = 0
+  for _, lex in pairs(lexes) do stamp = stamp + lex.version end
+  if context_index and stamp == context_stamp then return context_index end
+  local single, multi = {}, {}
+  for _, kind in ipairs(CONTEXT_KINDS) do
+    local lex = lexes[kind]
+    for _, entry in ipairs(lex) do
+      local words = {}
+      for w in entry:lower():gmatch("[%w\128-\255]+") do words[#words + 1] = w end
+      local topic = kind
+      if kind == "deal" then topic = lex:kind(entry) or "deal" end
+      local info = { kind = kind, topic = topic, words = words }
+      if #words == 1 then
+        single[words[1]] = single[words[1]] or info
+      elseif #words > 1 then
+        local l = multi[words[1]] or {}
+        l[#l + 1] = info
+        multi[words[1]] = l
+      end
+    end
+  end
+  context_index, context_stamp = { single = single, multi = multi }, stamp
+  return context_index
+end
+
+-- The context words of a sentence (or of a title), found once and kept:
 -- an array of {start, stop, kind, topic}.
 local function context_of(doc, s)
   local c = not doc.is_title and doc.cache["spindle.claims"]
@@ -403,16 +452,31 @@ local function context_of(doc, s)
   local ctx = c and c.contexts and c.contexts[key]
   if ctx then return ctx end
   ctx = {}
-  for m in context_words():gmatch(s) do
-    for _, kind in ipairs(CONTEXT_KINDS) do
-      local w = m[kind]
-      if w then
-        local topic = kind
-        if kind == "deal" then topic = M.lexicon.deal_words:kind(w) or "deal" end
-        ctx[#ctx + 1] = { start = m.start, stop = m.stop, kind = kind, topic = topic }
-        break
+  local index = context_words()
+  local tokens = {}
+  for pos, w in s.text:gmatch("()([%w\128-\255]+)") do
+    tokens[#tokens + 1] = { pos = pos, w = w:lower() }
+  end
+  local i = 1
+  while i <= #tokens do
+    local t = tokens[i]
+    local found, span = nil, 1
+    for _, info in ipairs(index.multi[t.w] or {}) do
+      local n = #info.words
+      local ok = i + n - 1 <= #tokens
+      for k = 2, n do
+        if not ok then break end
+        ok = tokens[i + k - 1].w == info.words[k]
       end
+      if ok and n > span then found, span = info, n end
     end
+    found = found or index.single[t.w]
+    if found then
+      local last = tokens[i + span - 1]
+      ctx[#ctx + 1] = { start = s.start + t.pos - 1, stop = s.start + last.pos - 1 + #last.w,
+                        kind = found.kind, topic = found.topic }
+    end
+    i = i + span
   end
   if c then
     c.contexts = c.contexts or {}
@@ -533,9 +597,25 @@ local money_single = spindle.re(
 -- Text before a claim that qualifies it: "at least", "about", "up to".
 local qual_before = spindle.re(([[\b(?<qual>%s)%s+(?:of%s+)?(?:an?%s+)?$]]):format(QUAL, SP, SP, SP), "i")
 
+-- The (at most) n bytes of body before byte offset `start`, cut at a
+-- character boundary so that the regex engine gets valid UTF-8.
+local function text_before(body, start, n)
+  local i = math.max(1, start - n + 1)
+  while i <= start do
+    local b = body:byte(i)
+    if b < 0x80 or b >= 0xC0 then break end
+    i = i + 1
+  end
+  return body:sub(i, start)
+end
+
+-- The qualifier just before a figure at byte offset `start` ("at least",
+-- "about"), and the body offset where it starts; nil when there is none.
 local function qualifier_before(body, start)
-  local m = qual_before:match(body:sub(math.max(1, start - 24), start))
-  return m and m.qual or nil
+  local text = text_before(body, start, 24)
+  local m = qual_before:match(text)
+  if not m then return nil end
+  return m.qual, start - #text + m.start
 end
 
 -- "$1.13bn (£600m)": the bracketed amount right after another converts it.
@@ -631,13 +711,22 @@ local function scan_percent(doc)
   local body = doc.body
   for m in percent:gmatch(body) do
     local n1, n2 = parse_number(m.n1), parse_number(m.n2 or nil)
+    local qual = qualifier_before(body, m.start)
     if n2 and m.sep:lower() == "to"
        and body:sub(math.max(1, m.start - 6), m.start):lower():find("from%s*$") then
-      n2 = nil                       -- "from 87 to 94%" is a change, not a range
+      -- "from 87 to 94%" is a change: two percentages, not a range
+      local a, b = m.spans[1], m.spans[3]
+      out[#out + 1] = new_claim(doc, "percent",
+        { start = a.start, stop = a.stop, text = body:sub(a.start + 1, a.stop) },
+        { value = n1, low = n1, high = n1, unit = "%" })
+      out[#out + 1] = new_claim(doc, "percent",
+        { start = b.start, stop = m.stop, text = body:sub(b.start + 1, m.stop) },
+        { value = n2, low = n2, high = n2, unit = "%" })
+    else
+      out[#out + 1] = new_claim(doc, "percent", m, qualify({
+        value = n1, low = n1, high = n2 or n1, unit = "%",
+      }, qual))
     end
-    out[#out + 1] = new_claim(doc, "percent", m, qualify({
-      value = n1, low = n1, high = n2 or n1, unit = "%",
-    }, qualifier_before(body, m.start)))
   end
   return out
 end
@@ -645,24 +734,72 @@ end
 local CASUALTY_VERBS = { killed = true, dead = true, died = true, killing = true,
   drowned = true, perished = true }
 
+-- Up to four words after byte offset `at` (lower case, trailing
+-- punctuation dropped), with the body offset where each ends; a word that
+-- ends in punctuation ends the list.
+local function words_after(body, at)
+  local out = {}
+  local chunk = body:sub(at + 1, at + 64)
+  local pos = 1
+  while #out < 4 do
+    local a, b = chunk:find("^%s+", pos)
+    if not a then break end
+    local c, d = chunk:find("^[%w\128-\255][%w\128-\255'%-]*", b + 1)
+    if not c then break end
+    local w = chunk:sub(c, d)
+    out[#out + 1] = { w = w:lower():gsub("'s$", ""), stop = at + d }
+    pos = d + 1
+    if chunk:sub(pos, pos):find("[%.,;:!%?%)]") then break end
+  end
+  return out
+end
+
+-- The noun a number counts: the first count noun among the next words,
+-- past at most two words that may stand between ("12,000 new jobs",
+-- "2,000 British troops"); two-word nouns first ("police officers").
+-- Returns the noun and the offset where it ends.
+local function noun_after(words)
+  local nouns = M.lexicon.count_nouns
+  for i = 1, math.min(3, #words) do
+    local w = words[i]
+    if words[i + 1] and nouns:has(w.w .. " " .. words[i + 1].w) then
+      return w.w .. " " .. words[i + 1].w, words[i + 1].stop
+    end
+    if nouns:has(w.w) then return w.w, w.stop end
+    if GAP_STOP[w.w] then return nil end
+  end
+  return nil
+end
+
+-- "40 killed", "40 were killed": a casualty verb right after the number.
+local function casualty_after(words)
+  local i = 1
+  if words[i] and AUXILIARY[words[i].w] then i = i + 1 end
+  if words[i] and words[i].w == "been" then i = i + 1 end
+  local w = words[i]
+  if w and CASUALTY_AFTER[w.w] then return w.w, w.stop end
+  return nil
+end
+
+local VAGUE_COUNTS = {
+  ["hundreds of thousands"] = 2e5, ["tens of thousands"] = 2e4,
+  millions = 2e6, thousands = 2e3, hundreds = 200, scores = 40, dozens = 24,
+}
+
 local function scan_counts(doc, money, percents)
   local out = {}
   local body = doc.body
   local function taken(a, b)
     return overlaps(money, a, b) or overlaps(percents, a, b) or overlaps(out, a, b)
   end
-  for m in count_nouns():gmatch(body) do
+  for m in count_number:gmatch(body) do
     local skip = false
     local value, low, high, scale, vague
     if m.n then
       value = parse_number(m.n)
       scale = scale_of(m.scale) or 1
       value = value * scale
-      -- a year after a preposition, a decimal without a scale ("1.5 people")
-      if not m.scale and m.n:find("^[12]%d%d%d$") and not m.qual
-         and year_before:test(body:sub(math.max(1, m.start - 12), m.start)) then
-        skip = true
-      end
+      -- a decimal without a scale ("1.5 people") is not a count
       if not m.scale and m.n:find("%.") then skip = true end
       low, high = value, value
     elseif m.word then
@@ -671,32 +808,43 @@ local function scan_counts(doc, money, percents)
       value = value and value * scale
       low, high = value, value
     else
-      local v = norm(m.vague)
       vague = true
-      if v:find("^hundreds of thousands") then low = 2e5
-      elseif v:find("^tens of thousands") then low = 2e4
-      elseif v == "millions" then low = 2e6
-      elseif v == "thousands" then low = 2e3
-      elseif v == "hundreds" then low = 200
-      elseif v == "scores" then low = 40
-      else low = 24 end                              -- dozens
+      low = VAGUE_COUNTS[norm(m.vague)] or 24
     end
-    if not skip and value ~= nil or vague then
-      if not taken(m.start, m.stop) then
-        local noun = norm(m.noun)
-        local f = qualify({ value = value, low = low, high = high, scale = scale,
-                            vague = vague, noun = noun,
-                            counted = M.lexicon.count_nouns:kind(noun) or "things" },
-                          m.qual)
-        out[#out + 1] = new_claim(doc, "count", m, f)
+    if not skip and (value ~= nil or vague) then
+      local words = words_after(body, m.stop)
+      local noun, stop = noun_after(words)
+      local verb
+      if not noun and not vague then verb, stop = casualty_after(words) end
+      local qual, qual_at = qualifier_before(body, m.start)
+      -- a year after a preposition: "in 2004 people began"
+      if stop and m.n and not m.scale and m.n:find("^[12]%d%d%d$") and not qual
+         and year_before:test(text_before(body, m.start, 12)) then
+        stop = nil
+      end
+      if stop then
+        local start = qual_at or m.start
+        if not taken(start, stop) then
+          local f = qualify({ value = value, low = low, high = high, scale = scale,
+                              vague = vague, noun = noun,
+                              counted = noun and M.lexicon.count_nouns:kind(noun) or "people" },
+                            qual)
+          local claim = new_claim(doc, "count",
+            { start = start, stop = stop, text = body:sub(start + 1, stop) }, f)
+          if verb then
+            claim.contexts.casualties = true
+            claim.context, claim.topic = "casualties", "casualties"
+            claim.fatal = CASUALTY_AFTER[verb] == "fatal"
+          end
+          out[#out + 1] = claim
+        end
       end
     end
   end
   for m in count_casualty:gmatch(body) do
-    local n = m.n or m.n2 or m.n3
-    local qual = m.qual or m.qual2 or m.qual3 or nil
+    local n = m.n2 or m.n3
+    local qual = m.qual2 or m.qual3 or nil
     local value = parse_number(n)
-    local verb = m.verb or m.verb2
     local year = n:find("^[12]%d%d%d$") and m.n3 == nil
     if value and not year and not taken(m.start, m.stop) then
       local f = qualify({ value = value, low = value, high = value, scale = 1,
@@ -704,7 +852,7 @@ local function scan_counts(doc, money, percents)
       local claim = new_claim(doc, "count", m, f)
       claim.contexts.casualties = true
       claim.context, claim.topic = "casualties", "casualties"
-      claim.fatal = (verb and CASUALTY_VERBS[verb:lower()]) or m.n3 ~= nil or false
+      claim.fatal = (m.verb2 and CASUALTY_VERBS[m.verb2:lower()]) or m.n3 ~= nil or false
       out[#out + 1] = claim
     end
   end
@@ -785,51 +933,51 @@ end
 -------------------------------------------------------------------------------
 
 ---Iterates over the money claims of the article body, in text order.
----@param doc Doc
----@return fun(): Claim|nil
+---@param doc spindle.Doc
+---@return fun(): spindle.Claim|nil
 function M.money(doc)
   return iterate(list_of(doc, "money"))
 end
 
 ---The money claims of the article body as an array (shared: do not modify).
----@param doc Doc
----@return Claim[]
+---@param doc spindle.Doc
+---@return spindle.Claim[]
 function M.money_list(doc)
   return list_of(doc, "money")
 end
 
 ---Iterates over the percentages of the article body ("3.5%", "12 per cent").
----@param doc Doc
----@return fun(): Claim|nil
+---@param doc spindle.Doc
+---@return fun(): spindle.Claim|nil
 function M.percentages(doc)
   return iterate(list_of(doc, "percent"))
 end
 
 ---The percentages of the article body as an array (shared: do not modify).
----@param doc Doc
----@return Claim[]
+---@param doc spindle.Doc
+---@return spindle.Claim[]
 function M.percent_list(doc)
   return list_of(doc, "percent")
 end
 
 ---Iterates over the counts of people and things in the article body
 ---("at least 40 killed", "12,000 jobs", "hundreds of protesters").
----@param doc Doc
----@return fun(): Claim|nil
+---@param doc spindle.Doc
+---@return fun(): spindle.Claim|nil
 function M.counts(doc)
   return iterate(list_of(doc, "count"))
 end
 
 ---The counts of the article body as an array (shared: do not modify).
----@param doc Doc
----@return Claim[]
+---@param doc spindle.Doc
+---@return spindle.Claim[]
 function M.count_list(doc)
   return list_of(doc, "count")
 end
 
 ---Every claim of the body -- money, percentages and counts -- in text order.
----@param doc Doc
----@return Claim[]
+---@param doc spindle.Doc
+---@return spindle.Claim[]
 function M.all(doc)
   local c = memo(doc)
   if not c.all then
@@ -840,9 +988,9 @@ end
 
 ---The claims of one kind ("money" by default, "percent", "count" or "all")
 ---that lie in a sentence.
----@param sentence Sentence
+---@param sentence spindle.Sentence
 ---@param kind? "money"|"percent"|"count"|"all"
----@return Claim[]
+---@return spindle.Claim[]
 function M.in_sentence(sentence, kind)
   kind = kind or "money"
   local doc = sentence.doc
@@ -857,8 +1005,8 @@ end
 
 ---The claims in the article's title (money, percentages, counts), in text
 ---order. Their spans are offsets into doc.title and their sentence is nil.
----@param doc Doc
----@return Claim[]
+---@param doc spindle.Doc
+---@return spindle.Claim[]
 function M.title_list(doc)
   local c = memo(doc)
   if not c.title then c.title = M.in_text(doc.title or "") end
@@ -869,7 +1017,7 @@ end
 ---the REPL or a test): money, percentages and counts, in text order; spans
 ---are offsets into `text`.
 ---@param text string
----@return Claim[]
+---@return spindle.Claim[]
 function M.in_text(text)
   local t = text_doc(text)
   local money = scan_money(t)
@@ -880,17 +1028,17 @@ end
 ---Parses an amount written on its own ("$2.6bn", "Rs 3,000 crore") into a
 ---Claim; nil when it is not one. Useful in the REPL and in tests.
 ---@param text string
----@return Claim|nil
+---@return spindle.Claim|nil
 function M.parse_money(text)
   return scan_money(text_doc(text))[1]
 end
 
----Whether two claims state the same figure: the same kind (a count may
----match a bare number), overlapping currency, and values within `tolerance`
----(a share, default 0.1, so that a headline's "$1bn" matches "$1.03bn") or
----one inside the other's range.
----@param a Claim
----@param b Claim
+---Whether two claims state the same figure: the same kind, no conflicting
+---currency, and values within `tolerance` (a share, default 0.1, so that a
+---headline's "$1bn" matches "$1.03bn"; percentages by default within one
+---percentage point) or one inside the other's range.
+---@param a spindle.Claim
+---@param b spindle.Claim
 ---@param tolerance? number
 ---@return boolean
 function M.same_figure(a, b, tolerance)
@@ -898,12 +1046,16 @@ function M.same_figure(a, b, tolerance)
   if a.currency and b.currency and a.currency ~= b.currency then return false end
   local x, y = a:figure(), b:figure()
   if not x or not y then return a.vague and b.vague end
+  local explicit = tolerance ~= nil
   tolerance = tolerance or 0.1
   local function inside(v, c)
     local lo, hi = c.low or c.value, c.high or c.value
     return lo and hi and v >= lo and v <= hi
   end
   if inside(x, b) or inside(y, a) then return true end
+  if a.kind == "percent" and not explicit then
+    return math.abs(x - y) <= 1                  -- percentage points
+  end
   local big = math.max(math.abs(x), math.abs(y))
   return big == 0 or math.abs(x - y) / big <= tolerance
 end

@@ -25,7 +25,7 @@ from lexicons costs one table lookup per call in the steady state.
 
 local M = {}
 
----@class Lexicon
+---@class spindle.Lexicon
 ---@field name string     what the list holds, for messages
 ---@field version integer bumped on every change
 ---@field kinds table<string, string> entry (lower case) -> kind, for lists whose entries carry one
@@ -39,7 +39,7 @@ end
 ---Creates a lexicon.
 ---@param name string
 ---@param words? string[] initial entries
----@return Lexicon
+---@return spindle.Lexicon
 function M.new(name, words)
   local lex = setmetatable({ name = name, version = 0, kinds = {}, _set = {} }, Lexicon)
   if words then lex:add(words) end
@@ -67,7 +67,7 @@ end
 ---Adds entries: any number of strings, or one array of strings. Adding an
 ---entry that is already there does nothing.
 ---@param ... string|string[]
----@return Lexicon self
+---@return spindle.Lexicon self
 function Lexicon:add(...)
   local err = insert(self, nil, { ... })
   if err then error(err, 2) end
@@ -79,7 +79,7 @@ end
 ---entry that is already there updates its kind.
 ---@param kind string
 ---@param ... string|string[]
----@return Lexicon self
+---@return spindle.Lexicon self
 function Lexicon:add_as(kind, ...)
   local err = insert(self, kind, { ... })
   if err then error(err, 2) end
@@ -88,7 +88,7 @@ end
 
 ---Removes an entry (case-insensitive); does nothing if it is absent.
 ---@param word string
----@return Lexicon self
+---@return spindle.Lexicon self
 function Lexicon:remove(word)
   local k = key(word)
   if not self._set[k] then return self end
@@ -156,7 +156,7 @@ end
 ---
 ---@param build fun(...: string): string
 ---@param flags string|nil
----@param ... Lexicon
+---@param ... spindle.Lexicon
 ---@return fun(): userdata getter returning the compiled spindle.re
 function M.regex(build, flags, ...)
   local lexes = { ... }

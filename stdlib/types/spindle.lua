@@ -71,6 +71,10 @@ function Doc:find(re) end
 ---@return spindle.Sentence|nil
 function Doc:sentence_at(off) end
 
+---The quotation spans of the body, quotation marks included, in order.
+---@return spindle.Span[]
+function Doc:quotes() end
+
 ---True when byte offset off lies inside a quotation.
 ---@param off integer
 ---@return boolean
@@ -133,10 +137,21 @@ function spindle.re(pattern, flags) end
 ---@field score? number     confidence 0..1 (default 1); finding score = weight x score
 ---@field evidence? table<string, string|number|boolean|table>
 
+---An example article: only body is required.
+---@class spindle.ExampleArticle
+---@field body string
+---@field title? string
+---@field url? string
+---@field outlet? string
+---@field author? string
+---@field published? string
+---@field lang? string
+---@field meta? table
+
 ---Examples that `spindle test` runs.
 ---@class spindle.Examples
----@field flag? (string|{title: string, body: string})[]  each must give a finding
----@field pass? (string|{title: string, body: string})[]  each must give none
+---@field flag? (string|spindle.ExampleArticle)[]  each must give a finding
+---@field pass? (string|spindle.ExampleArticle)[]  each must give none
 
 ---A rule definition.
 ---@class spindle.Rule

@@ -13,7 +13,7 @@ local cases = {
   { "Officials said the talks had stalled.", "official-unnamed", "Officials" },
   { "A ministry spokesperson said the deal was under review.", "official-unnamed", "A ministry spokesperson" },
   { "Two Russian diplomats said the talks had stalled.", "official-unnamed", "Two Russian diplomats" },
-  { "Police said the man had fled.", "official-unnamed", "Police" },
+  { "Police said the man had fled.", "official-named", "Police" },
   { "Documents seen by the BBC show the payments were made in 2020.", "document", nil },
   { "The agreement, a copy of which was seen by Reuters, runs to 40 pages.", "document", nil },
   { "According to the indictment, the contracts were worth $41m.", "document", nil },

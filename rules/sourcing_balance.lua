@@ -1,0 +1,93 @@
+-- rules/sourcing_balance.lua — articles whose factual claims mostly carry no source.
+
+local claims  = require "spindle.claims"
+local sources = require "spindle.sources"
+
+-- An article needs this many factual claims before its balance means
+-- anything, and this share of them unattributed to be flagged.
+local MIN_CLAIMS = 5
+local MIN_SHARE  = 0.8
+
+-- A sentence that opens with the body or person whose figure it gives
+-- ("Lenovo's profit was HK$327m", "Its pre-tax earnings were ...") states
+-- that body's own published figure: it counts as attributed.
+local possessive_lead = spindle.re([[^(?:\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3}(?:'s|’s)|Its|Their|His|Her)\s]])
+
+rule {
+  id       = "sourcing-balance",
+  title    = "Most factual claims carry no attribution",
+  severity = "low",
+  weight   = 0.35,
+  tags     = { "sourcing", "article" },
+  description = [[
+Article level. Counts the factual claims the article makes in its own
+voice -- sentences outside quotations that state a figure: an amount of
+money, a percentage, a count of people or things -- and how many of them no
+attribution covers (none in the sentence or anywhere in its paragraph). An
+article with at least five such claims, four in five of them unattributed,
+is flagged once, at its first unattributed claim, with the counts as
+evidence. One unsourced figure may be common knowledge; an article whose
+figures mostly come from nowhere asks the reader to take all of them on
+trust. Figures inside quotations are the speaker's and are not counted, nor
+are currency conversions in brackets; a sentence that opens with the body
+whose figure it gives ("Lenovo's profit was ...", "Its sales rose ...")
+states that body's own published figure and counts as attributed.]],
+
+  check = function(doc, report)
+    -- the claims first (no attribution work at all for an article with too
+    -- few), then their sources, stopping as soon as the share is out of reach
+    local factual = {}
+    for _, s in ipairs(doc:sentences()) do
+      if not s.quoted then
+        for _, c in ipairs(claims.in_sentence(s, "all")) do
+          if not c.quoted and not c.converted then
+            factual[#factual + 1] = s
+            break
+          end
+        end
+      end
+    end
+    local total = #factual
+    if total < MIN_CLAIMS then return end
+    local allowed = total - math.ceil(MIN_SHARE * total)   -- attributed claims it may have
+    local attributed, first = 0, nil
+    for _, s in ipairs(factual) do
+      if possessive_lead:test(s.text) or sources.attributed(s, { scope = "paragraph" }) then
+        attributed = attributed + 1
+        if attributed > allowed then return end
+      else
+        first = first or s
+      end
+    end
+    local bare = total - attributed
+    report {
+      at = first,
+      message = ("%d of the article's %d factual claims carry no attribution"):format(bare, total),
+      score = bare / total,
+      evidence = { claims = total, unattributed = bare },
+    }
+  end,
+
+  examples = {
+    flag = {
+      "Sales at Acme rose 12% to $2bn last year.\n\nThe firm employs 4,000 people in six countries.\n\nShares in Acme have fallen 30% since March.\n\nAbout 500 jobs will go at the Leeds plant.\n\nThe plant cost £40m to build in 1998.",
+      "The flood destroyed 2,000 homes.\n\nAt least 40 people died.\n\nDamage is estimated at $300m.\n\nAbout 12,000 people fled to the hills.\n\nAid worth $5m arrived on Friday.",
+      "Inflation rose to 9% in May.\n\nUnemployment reached 11%.\n\nThe deficit is 6% of GDP.\n\nWages fell 3% in real terms.\n\nThe currency lost 20% against the dollar. Analysts said the outlook was poor.",
+      "Turnout was 61%.\n\nThe party won 45% of the vote and 320 seats.\n\nIts rival took 28%.\n\nAbout 2,000 people watched the count.\n\nThe campaign cost £30m.",
+    },
+    pass = {
+      -- every figure attributed
+      "Acme's sales rose 12% to $2bn, the company said.\n\nThe firm employs 4,000 people, according to its annual report.\n\nIts shares have fallen 30% since March, figures show.\n\nAbout 500 jobs will go, the union said.\n\nThe plant cost £40m, the council said.",
+      -- too few claims to judge
+      "Inflation rose to 9% in May.\n\nUnemployment reached 11%.",
+      -- the figures are inside quotations: the speaker's claims
+      "\"Sales rose 12% to $2bn,\" the chief executive said. \"We employ 4,000 people. Our shares fell 30%. We will cut 500 jobs. The plant cost £40m.\"",
+      -- one source per paragraph covers the figures in it
+      "Sales rose 12% to $2bn. The firm employs 4,000 people. Chief executive Jane Doe announced the results on Monday.\n\nIts shares have fallen 30%. About 500 jobs will go. The plant cost £40m, the union said.",
+      -- a company's own results, sentence by sentence (BBC)
+      "Lenovo's profit for the three months to December was HK$327m.\n\nIts sales rose 12% to $2bn.\n\nIts shares have fallen 30% since March.\n\nLenovo's staff grew to 4,000 people.\n\nIts plant cost £40m.",
+      -- half the claims attributed: not most
+      "Inflation rose to 9% in May, the statistics office said.\n\nUnemployment reached 11%, official figures show.\n\nThe deficit is 6% of GDP.\n\nWages fell 3% in real terms.\n\nThe currency lost 20%, the central bank said.",
+    },
+  },
+}

@@ -1,0 +1,101 @@
+-- rules/sourcing_denial.lua — denials that nobody puts a name to.
+
+local sources = require "spindle.sources"
+
+-- Who can deny on the record: a named person or official, an institution
+-- speaking for itself, a document, a named expert, a news agency quoting
+-- someone. The types below cannot.
+-- "Other" speakers ("the men", "the keeper") are mostly people named
+-- earlier in the article and are left alone.
+local UNNAMED = {
+  ["official-unnamed"] = 1.0, anonymous = 1.0, media = 0.8, expert = 0.6,
+}
+
+-- "Ministers deny", "the authorities denied": a government's collective
+-- line, on the record as such.
+local function collective(source)
+  local lw = source:lower():gsub("^but%s+", ""):gsub("^the%s+", "")
+  return lw == "ministers" or lw == "authorities" or lw:find("^%u") ~= nil
+end
+
+rule {
+  id       = "denial-unnamed",
+  title    = "Denial attributed to no named person or document",
+  severity = "medium",
+  weight   = 0.4,
+  tags     = { "sourcing", "denial" },
+  needs    = { "deni", "deny", "denying", "refut", "reject", "dismiss", "disput" },
+  description = [[
+A denial -- "denied", "rejected the claims", "dismissed the reports as
+fabricated", ", denying ..." -- whose speaker is not named and is not an
+institution or a document: "officials denied", "sources denied", "Valdorian
+sources denied that any agreement had been reached", "local media dismissed
+the reports". A denial is a claim too, and one that no one puts a name to
+cannot be held to account; it often stands in for the reaction a story
+lacks. A pronoun whose speaker is a named person ("He denied the charges")
+is that person; a pronoun whose speaker cannot be found, and people or
+bodies referred to again ("the men", "the firms"), are left alone: they
+were named earlier. "Ministers deny" is a government's collective line. Denials inside a quotation belong to the
+speaker. "Dismissed" and "rejected" count only with what is denied
+("dismissed the reports", "rejected claims"), not "dismissed the manager".]],
+
+  check = function(doc, report)
+    for _, a in ipairs(sources.denials(doc)) do
+      local score = UNNAMED[a.type]
+      if a.type == "expert" and a.named then score = nil end
+      if a.type == "official-unnamed" and collective(a.source) then score = nil end
+      if a.type == "media" and a.named then score = nil end     -- a named outlet denying
+      if score then
+        local s = doc:sentence_at(a.start)
+        -- someone on the record beside it ("officials and the minister denied")
+        if s and not sources.official(s) then
+          report {
+            at = a,
+            message = ("denial attributed to %s"):format(a.source),
+            score = score,
+            evidence = { source = a.source, type = a.type, verb = a.verb },
+          }
+        end
+      end
+    end
+  end,
+
+  examples = {
+    flag = {
+      "Valdorian sources denied that any agreement had been reached.",
+      "Officials denied the reports, calling them baseless.",
+      "A senior official dismissed the reports as fabricated.",
+      "The claims were denied by government officials on Monday.",
+      "Officials met the delegation on Monday. They denied that any payment had been made.",
+      "People close to the minister rejected claims that he had resigned.",
+    },
+    pass = {
+      -- a named official denies
+      "Defence Minister Jane Doe denied that any agreement had been reached.",
+      -- an institution denies on the record
+      "The Kremlin denied the reports on Tuesday.",
+      -- a pronoun for a named person
+      "Mr Smith appeared in court on Monday. He denied the charges.",
+      -- a denial inside a named speaker's quotation
+      "\"Officials denied everything,\" Mayor Ann Cole said.",
+      -- "dismissed" as in sacked, not as a denial
+      "The club dismissed the manager after a run of defeats.",
+      -- "rejected" an offer is not a denial
+      "Shareholders rejected the offer on Friday.",
+      -- a company spokesman speaks on the record for the company
+      "A spokesman for the company denied the allegations.",
+      -- a document denies
+      "In a statement, the ministry rejected claims of a cover-up.",
+      -- "deny" as prevent, not a denial (BBC sport)
+      "The keeper denied the same player again 10 minutes later.",
+      "A hamstring injury denied Luscombe the opportunity to make a third start.",
+      -- "disputes" and "disputed" are nouns and adjectives here (BBC)
+      "He hoped voluntary mediation could help solve disputes before they reached court.",
+      -- neither confirming nor denying is no denial (BBC)
+      "Petrel said it had not received any information from Iraqi authorities to confirm or deny the report.",
+      -- people named earlier, referred to again (BBC)
+      "The men, elected to the Aston ward, deny collecting votes fraudulently.",
+      "The tobacco companies deny that they illegally conspired to promote smoking.",
+    },
+  },
+}

@@ -1,0 +1,146 @@
+-- rules/sourcing_figures.lua — large figures that nobody is said to stand behind.
+
+local claims  = require "spindle.claims"
+local sources = require "spindle.sources"
+local lexicon = require "spindle.lexicon"
+
+-- What makes a figure large enough to need a source.
+local MIN_MONEY  = 1e6     -- an amount of money
+local MIN_PEOPLE = 100     -- a count of people
+local MIN_CASUALTIES = 10  -- the dead and injured
+
+-- The money contexts this rule asks a source for, with the confidence of a
+-- finding: money that changes hands between states and institutions. Deal
+-- sizes are contract-size-unsourced's; economic figures (profits, revenue,
+-- budgets, box office) in the reporter's voice are usually published data.
+local MONEY_CONTEXTS = { aid = 0.9, loan = 0.9, penalty = 0.8, casualties = 1.0 }
+
+-- People counted in the figures that are disputed and inflated: a count of
+-- these needs a source ("5,000 protesters", "1.5 million people").
+local counted_people = lexicon.new("counted_people", {
+  "protesters", "demonstrators", "refugees", "migrants", "displaced",
+  "evacuees", "troops", "soldiers", "fighters", "militants", "rebels",
+  "civilians", "victims", "detainees", "prisoners", "hostages", "casualties",
+  "dead", "deaths", "killed", "injured", "wounded", "missing", "homeless",
+  "arrests", "arrested", "people",
+})
+
+-- "people" alone is counted for everything (audiences, staff, capacity): it
+-- needs a sentence about displacement, protest, arrest or disaster.
+local people_event = spindle.re([[\b(?:displaced|evacuated|fled|fleeing|homeless|protest\w*|rall(?:y|ied|ies)|march(?:ed|es)?|demonstrat\w*|arrested|detained|missing|stranded|trapped|rescued|affected|starv\w*|famine|flood\w*|earthquake|tsunami|disaster)\b]], "i")
+
+-- Whether a claim is a large figure this rule is about, and the confidence.
+local function large(claim)
+  if claim.vague or claim.converted or claim.quoted then return nil end
+  local v = claim.high or claim.value or claim.low
+  if not v then return nil end
+  if claim.kind == "money" then
+    if v >= MIN_MONEY and not claim:is_deal() then return MONEY_CONTEXTS[claim.context] end
+  elseif claim.kind == "count" then
+    if claim.context == "casualties" then
+      return v >= MIN_CASUALTIES and 1.0 or nil
+    end
+    if claim.counted == "people" and v >= MIN_PEOPLE and claim.noun
+       and counted_people:has(claim.noun) and claim.context ~= "economic"
+       and claim.context ~= "deal"
+       and (claim.noun ~= "people" or people_event:test(claim.sentence)) then
+      return 0.6
+    end
+  end
+  return nil
+end
+
+-- A sentence whose figures are sourced elsewhere in its paragraph, or that
+-- opens with the body or person the figure belongs to ("Shell's profits
+-- rose to $4bn", "Google said..."), is not an unsourced claim.
+-- A figure inside an accusation is the accusers' claim, and the sentence
+-- says so ("accused of taking bribes worth 3.2 million dinars").
+local allegation = spindle.re([[\b(?:accused\s+of|charged\s+with|alleged(?:ly)?|suspected\s+of|on\s+charges\s+of|indicted)\b]], "i")
+
+local possessive_lead = spindle.re([[^\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3}(?:'s|’s)\s]])
+
+rule {
+  id       = "figure-unsourced",
+  title    = "Large figure with no attribution",
+  severity = "medium",
+  weight   = 0.4,
+  tags     = { "claims", "sourcing" },
+  description = [[
+A large figure of the kind that is disputed, inflated or invented -- a
+casualty toll of ten or more, a count of at least 100 protesters, refugees,
+troops, victims or people, an amount of at least a million in aid, loans,
+fines or damages -- that no attribution covers: nobody in its sentence or
+its paragraph is said to have given it, and it is not inside a quotation (a
+quotation has its speaker). Such figures are what readers remember and
+repeat, and an unattributed one cannot be checked. Deal sizes are left to
+contract-size-unsourced and vague magnitudes ("billions of dollars") to
+vague-magnitude; company results, budgets, box-office takings and other
+economic figures in the reporter's voice are usually published data and are
+not flagged, nor is a figure that belongs to the body the sentence opens
+with ("Shell's fine of $4bn") or one inside an accusation the sentence
+reports as such ("accused of taking bribes worth ..."). Casualty tolls score highest.]],
+
+  check = function(doc, report)
+    local done = {}
+    local function consider(claim)
+      local s = claim.sentence
+      if not s or done[s.index] then return end
+      local score = large(claim)
+      if not score then return end
+      if sources.attributed(claim, { scope = "paragraph" }) then return end
+      if possessive_lead:test(s.text) or allegation:test(s) then return end
+      done[s.index] = true
+      local kind = claim.context
+      report {
+        at = claim,
+        message = ("%s with no attribution in its paragraph"):format(
+          claim.kind == "money" and "amount" or kind == "casualties" and "casualty figure"
+          or "count"),
+        score = score,
+        evidence = { figure = claim.text, kind = claim.kind, context = kind,
+                     value = claim.high or claim.value or claim.low },
+      }
+    end
+    for _, claim in ipairs(claims.money_list(doc)) do consider(claim) end
+    for _, claim in ipairs(claims.count_list(doc)) do consider(claim) end
+  end,
+
+  examples = {
+    flag = {
+      "At least 40 people were killed when the bridge collapsed on Tuesday.",
+      "The country received $300 million in humanitarian aid last year.",
+      "About 5,000 protesters gathered outside parliament on Sunday.",
+      "The bank was fined £25m for mis-selling mortgages.",
+      "More than 1.5 million people have been displaced by the fighting.",
+      -- a source in the next paragraph does not reach back
+      "The government borrowed $2bn from the fund in March.\n\nThe finance minister said the loan would be repaid by 2030.",
+    },
+    pass = {
+      -- a named source in the same sentence
+      "At least 40 people were killed, the interior ministry said.",
+      -- the source is in the same paragraph
+      "About 5,000 protesters gathered on Sunday. Police confirmed the figure in a statement.",
+      -- the figure is inside a quotation: its speaker stands behind it
+      "\"We lost £2bn in fines last year,\" chief executive Jane Doe told shareholders.",
+      -- a small toll
+      "Three people were injured and two cars were damaged.",
+      -- a deal size is contract-size-unsourced's business
+      "Acme signed a $2bn contract to build the plant.",
+      -- a vague magnitude is vague-magnitude's business
+      "The scheme has cost billions of pounds in aid.",
+      -- company results in the reporter's voice: published data (BBC)
+      "Google's revenues rose to $3.2bn in the three months to December.",
+      -- box-office takings and audiences: industry data, not a claim (BBC)
+      "The movie took $28.5m (£15.2m) in its first weekend.",
+      "More than 1.8 million people watched the first episode of the series.",
+      -- a bracketed abbreviation does not hide the speaker (BBC)
+      "Nearly two million people across Asia could be made homeless by the tsunami, the Asian Development Bank (ADB) has said.",
+      -- the fine belongs to the company the sentence opens with
+      "Qwest's $250m settlement with regulators was approved in October.",
+      -- the figure is part of an accusation, which the sentence reports as one
+      "A former port official went on trial on Monday accused of taking bribes worth 3.2 million dinars.",
+      -- a report covers it
+      "According to a UN report, 1.5 million people have been displaced.",
+    },
+  },
+}

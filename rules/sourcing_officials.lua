@@ -1,0 +1,158 @@
+-- rules/sourcing_officials.lua — official positions with no official's name on them.
+
+local sources = require "spindle.sources"
+local lexicon = require "spindle.lexicon"
+
+-- Sentences worth asking about: those that hold a word for unnamed
+-- officials or an official title, found by one scan of the body.
+local official_words = lexicon.regex(function(unnamed, titles)
+  return [[\b(?:]] .. unnamed .. "|" .. titles .. [[)s?\b]]
+end, "i", sources.lexicon.unnamed_officials, sources.lexicon.official_titles)
+
+-- Spokespeople speak for their body on the record, and prosecutors,
+-- investigators and police in court or in an inquiry are institutions
+-- speaking through whoever is on duty: neither is the weakness this rule
+-- is for. Their head words, lower case.
+local ON_DUTY = {
+  spokesman = true, spokeswoman = true, spokesperson = true, spokesmen = true,
+  spokeswomen = true, spokespersons = true, representative = true,
+  representatives = true, prosecutors = true, investigators = true,
+  officers = true, police = true, judge = true, judges = true, court = true,
+  authorities = true,
+}
+
+-- "Ministers say", "G7 ministers said": the government (or a named body of
+-- ministers) speaking collectively -- its published line, not unnamed
+-- individuals. "Two ministers", "some ministers", "a minister" are people.
+local QUANTIFIERS = {}
+for w in ([[a an one two three four five six several some many few senior junior
+  former both all other two-thirds]]):gmatch("%S+") do
+  QUANTIFIERS[w] = true
+end
+local function collective(source)
+  local words = {}
+  for w in source:gmatch("[%w%-']+") do words[#words + 1] = w end
+  local last = words[#words] and words[#words]:lower()
+  if last ~= "ministers" then return false end
+  for i = 1, #words - 1 do
+    local lw = words[i]:lower()
+    if QUANTIFIERS[lw] or (lw ~= "but" and lw ~= "and" and lw ~= "the"
+                           and not words[i]:find("^%u")) then
+      return false                         -- "two ministers", "senior ministers"
+    end
+  end
+  return true
+end
+
+-- Officials of a body the sentence names ("Icann officials", "Treasury
+-- officials") speak for it, if not by name: a weaker finding.
+local function of_named_body(source)
+  local first = source:match("^%s*([%w%-']+)")
+  if not first then return false end
+  local lf = first:lower()
+  if lf == "a" or lf == "an" or lf == "the" or lf == "but" or lf == "some" then
+    first = source:match("^%s*[%w%-']+%s+([%w%-']+)") or ""
+  end
+  return first:find("^%u") ~= nil and not first:find("^%u%l+an$")   -- not "Russian"
+    and not first:find("^%u%l+ese$") and first ~= "US" and first ~= "UK" and first ~= "EU"
+end
+
+-- The last word of a source phrase before any comma or preposition.
+local function head_word(source)
+  local core = source:match("^([^,]*)") or source
+  local last
+  for w in core:gmatch("[%a%-]+") do
+    local lw = w:lower()
+    if lw == "of" or lw == "at" or lw == "for" or lw == "in" or lw == "from"
+       or lw == "with" or lw == "close" then
+      break
+    end
+    last = lw
+  end
+  return last
+end
+
+rule {
+  id       = "official-unnamed",
+  title    = "Official position attributed only to unnamed officials",
+  severity = "medium",
+  weight   = 0.4,
+  tags     = { "sourcing" },
+  needs    = { "official", "diplomat", "aide", "minister", "authorities",
+               "representative", "spokes", "government" },
+  description = [[
+A sentence whose only source is officials the reader cannot identify:
+"officials said", "a senior official said", "Russian diplomats said", "two
+ministers told reporters", "government aides". It presents an official
+position -- a decision, a denial, a figure -- with the weight of the state
+but without anyone accountable for it: no named official, no institution
+speaking on the record, no document. A named official, an institution ("the
+ministry said") or a document in the same sentence clears it. A spokesperson
+speaks on the record for a body, and police, prosecutors, courts,
+investigators and "the authorities" are institutions speaking through
+whoever is on duty; "Ministers say" is the government's collective line:
+those are not flagged. Officials of a named body ("Treasury officials")
+score lower than officials of no named body.
+A sentence that only continues an unnamed official already reported ("They
+added...") is not reported again.]],
+
+  check = function(doc, report)
+    local seen = {}
+    for m in doc:find(official_words()) do
+      local s = doc:sentence_at(m.start)
+      if s and not seen[s.index] then
+        seen[s.index] = true
+        local only, first = sources.only(s, { ["official-unnamed"] = true })
+        if only and not first.carried and not ON_DUTY[head_word(first.source) or ""]
+           and not collective(first.source) then
+          local lw = first.source:lower()
+          local senior = lw:find("senior") or lw:find("top") or lw:find("high%-ranking")
+          report {
+            at = s,
+            message = ("official position attributed to unnamed officials (%s)"):format(first.source),
+            score = of_named_body(first.source) and 0.5 or senior and 1.0 or 0.8,
+            evidence = { source = first.source, verb = first.verb },
+          }
+        end
+      end
+    end
+  end,
+
+  examples = {
+    flag = {
+      "Officials said the talks had covered only routine trade matters.",
+      "A senior official said the government would not renew the contract.",
+      "Two Russian diplomats said the visit had been cancelled.",
+      "The army will withdraw from the border by March, according to government officials.",
+      "US officials have also said that other economies need to grow.",
+      "Two ministers told reporters the budget would be cut.",
+    },
+    pass = {
+      -- a named official
+      "Foreign Minister Jane Doe said the talks had covered only trade.",
+      -- an institution speaking on the record
+      "The defence ministry said the army would withdraw by March.",
+      -- an unnamed official beside a document
+      "Officials said the plant would close, as the company's filing showed.",
+      -- a spokesperson speaks for the body on the record
+      "\"All we are saying today is that we are reviewing the ruling,\" a spokeswoman said.",
+      -- prosecutors in court are an institution
+      "Prosecutors said the man had stolen $40,000 from the charity.",
+      -- anonymity is the anonymous-sourcing rule's business
+      "An official, who spoke on condition of anonymity, said the talks had collapsed.",
+      -- officials mentioned, not speaking
+      "Officials from both countries will meet in Geneva on Friday.",
+      -- officials inside a named speaker's quotation
+      "\"Officials told us the plant was safe,\" Mayor Ann Cole said.",
+      -- the government's collective line (BBC)
+      "Ministers say the strategy is aimed at re-balancing the court system towards victims.",
+      "G7 ministers said excess volatility would impede economic growth.",
+      -- a court ruling, not an unnamed official's word (BBC)
+      "A judge has dismissed an attempt by Yukos to gain bankruptcy protection in the US.",
+      -- a named spokesman (BBC)
+      "Spokesman Nick Davies said: \"We note the decision of the Greek authorities with interest.\"",
+      -- a named president beside the authorities (BBC)
+      "Russian President Vladimir Putin and the country's legal authorities have repeatedly said the US has no jurisdiction.",
+    },
+  },
+}

@@ -1,0 +1,73 @@
+---@meta spindle.lexicon
+-- LuaLS annotations for spindle.lexicon (not loaded at run time).
+
+---A word list an analyst can extend: a plain array of phrases with methods.
+---Matching is case-insensitive; a space in an entry matches any whitespace.
+---@class spindle.Lexicon
+---@field name string what the list holds, for messages
+---@field version integer bumped on every change; regexes built from the lexicon rebuild after it changes
+---@field kinds table<string, string> entry (lower case) -> kind, for lists whose entries carry one
+---@field [integer] string the entries, in the order they were added
+local Lexicon = {}
+
+---Adds entries: any number of strings, or one array of strings. An entry
+---already there is not added twice. An empty or non-string entry is an error.
+---@param ... string|string[]
+---@return spindle.Lexicon self
+function Lexicon:add(...) end
+
+---Adds entries and records `kind` for each ("belief", "contract", ...);
+---for an entry already there, updates its kind.
+---@param kind string
+---@param ... string|string[]
+---@return spindle.Lexicon self
+function Lexicon:add_as(kind, ...) end
+
+---Removes an entry (case-insensitive); does nothing when it is absent.
+---@param word string
+---@return spindle.Lexicon self
+function Lexicon:remove(word) end
+
+---True when the lexicon holds this exact entry (case-insensitive).
+---@param word string
+---@return boolean
+function Lexicon:has(word) end
+
+---The kind recorded for an entry, or nil.
+---@param word string
+---@return string|nil
+function Lexicon:kind(word) end
+
+---A copy of the entries as a plain array.
+---@return string[]
+function Lexicon:list() end
+
+---The entries as a PCRE2 alternation "(?:a|b|...)", longest first, escaped,
+---spaces as \s+.
+---@return string
+function Lexicon:alternation() end
+
+---@class spindle.lexicon
+local lexicon = {}
+
+---Creates a lexicon.
+---@param name string
+---@param words? string[] initial entries
+---@return spindle.Lexicon
+function lexicon.new(name, words) end
+
+---Escapes a phrase for a PCRE2 pattern; runs of spaces become \s+.
+---@param word string
+---@return string
+function lexicon.escape(word) end
+
+---Builds a regex from lexicons and keeps it until one of them changes.
+---`build` receives their alternations, in order, and returns the pattern.
+---Call the returned getter inside check(): `for m in re():gmatch(s) do`.
+---@param build fun(...: string): string
+---@param flags string|nil spindle.re flags ("i", "x", ...)
+---@param ... spindle.Lexicon
+---@return fun(): spindle.Regex getter for the compiled pattern
+function lexicon.regex(build, flags, ...) end
+
+return lexicon

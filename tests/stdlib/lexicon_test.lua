@@ -1,0 +1,48 @@
+-- spindle.lexicon: extendable word lists and the regexes built from them.
+local lexicon = require "spindle.lexicon"
+
+local lex = lexicon.new("test_words", { "hoax", "sham" })
+check_eq(#lex, 2, "entries")
+check(lex:has("HOAX"), "has: case-insensitive")
+check(not lex:has("hoaxes"), "has: exact entries only")
+local v = lex.version
+lex:add("smear campaign", "witch-hunt")
+check_eq(#lex, 4, "add: several at once")
+check(lex.version > v, "add bumps the version")
+lex:add("hoax")
+check_eq(#lex, 4, "add: an entry already there is not doubled")
+lex:add({ "bogus", "spurious" })
+check_eq(#lex, 6, "add: an array")
+lex:add_as("smear", "hatchet job")
+check_eq(lex:kind("Hatchet Job"), "smear", "kind")
+check_eq(lex:kind("hoax"), nil, "kind: none recorded")
+lex:remove("SHAM")
+check(not lex:has("sham"), "remove: case-insensitive")
+check_eq(#lex, 6, "remove")
+local copy = lex:list()
+copy[1] = "changed"
+check(lex[1] ~= "changed", "list is a copy")
+check(lex:alternation():find("hatchet\\s+job", 1, true) ~= nil, "alternation: spaces match any whitespace")
+check(lex:alternation():find("witch\\-hunt", 1, true) ~= nil, "alternation: escaped")
+check(lex:alternation():find("^%(%?:smear") ~= nil, "alternation: longest first")
+check_eq(lexicon.escape("a.b (c)"), "a\\.b\\s+\\(c\\)", "escape")
+check(not pcall(lex.add, lex, ""), "an empty entry is an error")
+check(not pcall(lex.add, lex, 42), "a non-string entry is an error")
+
+-- a regex built from a lexicon follows its changes
+local re = lexicon.regex(function(alt) return [[\b]] .. alt .. [[\b]] end, "i", lex)
+check(re():test("It was a HOAX."), "regex: matches an entry")
+check(not re():test("It was a lie."), "regex: not a missing word")
+local before = re()
+check_eq(re(), before, "regex: compiled once while the lexicon is unchanged")
+lex:add("lie")
+check(re():test("It was a lie."), "regex: rebuilt after add")
+check(re() ~= before, "regex: a new compiled pattern")
+lex:remove("lie")
+check(not re():test("It was a lie."), "regex: rebuilt after remove")
+-- two lexicons in one regex
+local other = lexicon.new("other", { "fake" })
+local both = lexicon.regex(function(a, b) return a .. "|" .. b end, "i", lex, other)
+check(both():test("fake") and both():test("bogus"), "regex from two lexicons")
+other:add("phoney")
+check(both():test("phoney"), "regex follows the second lexicon")
