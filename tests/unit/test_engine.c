@@ -852,7 +852,7 @@ static void test_problems(void)
         { 7, "rule 'no-check': missing field 'check'" },
         { 8, "rule 'no-title': missing field 'title'" },
         { 9, "rule 'bad-needs': needs[1] must be a non-empty string" },
-        { 10, "rule 'bad-examples': examples.flag[1] must be a string or {title=, body=}" },
+        { 10, "rule 'bad-examples': examples.flag[1] must be a string (the body) or a table" },
         { 12, "rule 'double--dash': id 'double--dash' must be lowercase-kebab-case" },
         { 13, "rule '?': missing field 'id'" },
         { 14, "rule 'no-weight': missing field 'weight'" },
