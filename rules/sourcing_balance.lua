@@ -8,6 +8,23 @@ local sources = require "spindle.sources"
 local MIN_CLAIMS = 5
 local MIN_SHARE  = 0.8
 
+-- The prefilter: a factual claim is a percentage, an amount with a currency
+-- or a count of something the claims lexicons know.
+local function needs_words()
+  local out, seen = { "%", "per cent", "percent", "crore", "lakh" }, {}
+  for _, lex in ipairs({ claims.lexicon.currency_prefixes, claims.lexicon.currency_words,
+                         claims.lexicon.casualty_words, claims.lexicon.count_nouns }) do
+    for _, w in ipairs(lex) do
+      local lw = w:lower()
+      if not seen[lw] then
+        seen[lw] = true
+        out[#out + 1] = lw
+      end
+    end
+  end
+  return out
+end
+
 -- A sentence that opens with the body or person whose figure it gives
 -- ("Lenovo's profit was HK$327m", "Its pre-tax earnings were ...") states
 -- that body's own published figure: it counts as attributed.
@@ -19,6 +36,7 @@ rule {
   severity = "low",
   weight   = 0.35,
   tags     = { "sourcing", "article" },
+  needs    = needs_words(),
   description = [[
 Article level. Counts the factual claims the article makes in its own
 voice -- sentences outside quotations that state a figure: an amount of

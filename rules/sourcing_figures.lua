@@ -29,6 +29,25 @@ local counted_people = lexicon.new("counted_people", {
 -- needs a sentence about displacement, protest, arrest or disaster.
 local people_event = spindle.re([[\b(?:displaced|evacuated|fled|fleeing|homeless|protest\w*|rall(?:y|ied|ies)|march(?:ed|es)?|demonstrat\w*|arrested|detained|missing|stranded|trapped|rescued|affected|starv\w*|famine|flood\w*|earthquake|tsunami|disaster)\b]], "i")
 
+-- The prefilter: a flagged figure is an amount with a currency (or crore,
+-- lakh), or a count of casualties or of the people above. Built from the
+-- lexicons when the file loads, so an addition made before this file is
+-- loaded is covered.
+local function needs_words()
+  local out, seen = { "crore", "lakh" }, {}
+  for _, lex in ipairs({ claims.lexicon.currency_prefixes, claims.lexicon.currency_words,
+                         claims.lexicon.casualty_words, counted_people }) do
+    for _, w in ipairs(lex) do
+      local lw = w:lower()
+      if not seen[lw] then
+        seen[lw] = true
+        out[#out + 1] = lw
+      end
+    end
+  end
+  return out
+end
+
 -- Whether a claim is a large figure this rule is about, and the confidence.
 local function large(claim)
   if claim.vague or claim.converted or claim.quoted then return nil end
@@ -65,6 +84,7 @@ rule {
   severity = "medium",
   weight   = 0.4,
   tags     = { "claims", "sourcing" },
+  needs    = needs_words(),
   description = [[
 A large figure of the kind that is disputed, inflated or invented -- a
 casualty toll of ten or more, a count of at least 100 protesters, refugees,

@@ -4,9 +4,12 @@ local sources = require "spindle.sources"
 local lexicon = require "spindle.lexicon"
 
 -- Sentences worth asking about: those that hold a word for unnamed
--- officials or an official title, found by one scan of the body.
+-- officials ("officials", "aides"), or an official title after a word that
+-- leaves it unnamed ("a minister", "two senior ministers"), found by one
+-- scan of the body.
 local official_words = lexicon.regex(function(unnamed, titles)
-  return [[\b(?:]] .. unnamed .. "|" .. titles .. [[)s?\b]]
+  return [[\b(?:]] .. unnamed .. [[|(?:a|an|one|two|three|four|several|some|many|senior)\s+(?:[\w-]+\s+){0,2}]]
+    .. titles .. [[s?)\b]]
 end, "i", sources.lexicon.unnamed_officials, sources.lexicon.official_titles)
 
 -- Spokespeople speak for their body on the record, and prosecutors,

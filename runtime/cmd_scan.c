@@ -25,6 +25,8 @@ static const char SCAN_USAGE[] =
     "  --all             text format: list articles without findings too\n"
     "  --fail-above X    exit 3 when some article scores above X\n"
     "  --max-bytes N     refuse articles whose body is larger (default 8 MiB)\n"
+    "  --profile         print on stderr what each rule cost: calls, articles\n"
+    "                    skipped by its needs words, time, Lua instructions\n"
     "  -q, --quiet       no summary line on stderr\n"
     "  -h, --help        this help\n"
     "\n"
@@ -74,6 +76,33 @@ static int scan_article(void *ctx, article *a)
     return 0;
 }
 
+/* The --profile table on stderr, costliest rule first. */
+static void scan_print_profile(const engine *e, const ruleset *rs)
+{
+    const rule_profile *prof = engine_profile(e);
+    size_t *order = xcalloc(rs->n_rules + 1, sizeof *order);
+    for (size_t i = 0; i < rs->n_rules; i++) order[i] = i;
+    for (size_t i = 1; i < rs->n_rules; i++)        /* insertion sort by time */
+        for (size_t j = i; j > 0 && prof[order[j]].seconds > prof[order[j - 1]].seconds; j--) {
+            size_t t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
+        }
+    double total = engine_split_seconds(e);
+    for (size_t i = 0; i < rs->n_rules; i++) total += prof[i].seconds + prof[i].prefilter_seconds;
+    fprintf(stderr, "%-28s %8s %8s %9s %9s %6s %12s %8s %6s\n", "rule", "calls", "skipped",
+            "needs s", "check s", "share", "instructions", "findings", "errors");
+    for (size_t k = 0; k < rs->n_rules; k++) {
+        const rule_profile *p = &prof[order[k]];
+        fprintf(stderr, "%-28s %8zu %8zu %9.3f %9.3f %5.1f%% %12llu %8zu %6zu\n",
+                rs->rules[order[k]].id, p->calls, p->skipped, p->prefilter_seconds, p->seconds,
+                total > 0 ? 100 * (p->seconds + p->prefilter_seconds) / total : 0,
+                (unsigned long long)p->instructions, p->findings, p->errors);
+    }
+    fprintf(stderr, "%-28s %8s %8s %9s %9.3f %5.1f%%\n", "(sentence splitting)", "", "", "",
+            engine_split_seconds(e), total > 0 ? 100 * engine_split_seconds(e) / total : 0);
+    fprintf(stderr, "(shared stdlib analysis is counted on the first rule that asks for it)\n");
+    free(order);
+}
+
 int cmd_scan(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
@@ -83,13 +112,14 @@ int cmd_scan(cli *c, int argc, char **argv)
         { "fail-above", required_argument, NULL, 'F' },
         { "max-bytes", required_argument, NULL, 'b' },
         { "quiet", no_argument, NULL, 'q' },
+        { "profile", no_argument, NULL, 'p' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
     scan_state st = { .fail_above = -1 };
     output_format format = FORMAT_TEXT;
     input_options in_opt = { .diag = stderr };
-    bool quiet = false;
+    bool quiet = false, profile = false;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
@@ -100,6 +130,7 @@ int cmd_scan(cli *c, int argc, char **argv)
         case 'F': if (!cli_parse_double("--fail-above", optarg, 0, 1, &st.fail_above)) return EXIT_USAGE; break;
         case 'b': if (!cli_parse_size("--max-bytes", optarg, &in_opt.max_article_bytes)) return EXIT_USAGE; break;
         case 'q': quiet = true; break;
+        case 'p': profile = true; break;
         case 'h': cli_usage(stdout, SCAN_USAGE); return EXIT_OK;
         default: cli_usage(stderr, SCAN_USAGE); return EXIT_USAGE;
         }
@@ -124,6 +155,7 @@ int cmd_scan(cli *c, int argc, char **argv)
                 st.rs->n_rules, st.rs->n_rules == 1 ? "" : "s", st.findings,
                 st.findings == 1 ? "" : "s", st.errors, st.errors == 1 ? "" : "s",
                 stats.rejected, stats.rejected == 1 ? "" : "s");
+    if (profile) scan_print_profile(st.engine, st.rs);
     engine_result_free(&st.result);
     engine_free(st.engine);
     ruleset_free(st.rs);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <jansson.h>
 #include <lauxlib.h>
 #include "lua_doc.h"
@@ -24,7 +25,26 @@ struct engine {
     engine_result *out;          /* collecting while a rule runs */
     long           current_rule; /* index of the running rule, -1 outside */
     int            report_ref;   /* registry ref of the report function */
+    rule_profile  *profile;      /* per rule, rs->n_rules entries */
+    double         split_seconds;
 };
+
+static double engine_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+const rule_profile *engine_profile(const engine *e)
+{
+    return e->profile;
+}
+
+double engine_split_seconds(const engine *e)
+{
+    return e->split_seconds;
+}
 
 static const char *span_error =
     "report: 'at' must be a sentence, a match, a claim, a table with "
@@ -162,6 +182,7 @@ engine *engine_new(ruleset *rs)
     lua_pushlightuserdata(L, e);
     lua_pushcclosure(L, l_engine_report, 1);
     e->report_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    e->profile = xcalloc(rs->n_rules + 1, sizeof *e->profile);
     return e;
 }
 
@@ -171,6 +192,7 @@ void engine_free(engine *e)
     lua_State *L = sbx_state(e->rs->sandbox);
     luaL_unref(L, LUA_REGISTRYINDEX, e->report_ref);
     text_model_free(&e->model);
+    free(e->profile);
     free(e);
 }
 
@@ -200,8 +222,10 @@ static bool engine_rule_needed(const engine *e, const rule *r, const article *a)
  * (so docs of earlier articles stop answering). */
 static void engine_prepare(engine *e, const article *a)
 {
+    double t0 = engine_now();
     text_model_free(&e->model);
     text_model_build(&e->model, a->body, a->body_len);
+    e->split_seconds += engine_now() - t0;
     e->doc.article = a;
     e->doc.model = &e->model;
     e->doc.generation++;
@@ -235,7 +259,15 @@ static int engine_run_protected(lua_State *L)
         size_t i = call->next_rule;
         if (call->run_mask && !call->run_mask[i]) continue;
         const rule *r = &rs->rules[i];
-        if (!engine_rule_needed(e, r, call->a)) { out->rules_skipped++; continue; }
+        rule_profile *prof = &e->profile[i];
+        double t_needs = engine_now();
+        bool needed = engine_rule_needed(e, r, call->a);
+        prof->prefilter_seconds += engine_now() - t_needs;
+        if (!needed) {
+            out->rules_skipped++;
+            prof->skipped++;
+            continue;
+        }
         if (!doc_index) {
             lua_doc_push(L, &e->doc);
             doc_index = lua_gettop(L);
@@ -246,7 +278,11 @@ static int engine_run_protected(lua_State *L)
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         lua_pushvalue(L, doc_index);
         lua_rawgeti(L, LUA_REGISTRYINDEX, e->report_ref);
+        double t0 = engine_now();
         int status = sbx_call(rs->sandbox, 2, 0);
+        prof->seconds += engine_now() - t0;
+        prof->instructions += sbx_last_instructions(rs->sandbox);
+        prof->calls++;
         e->current_rule = -1;
         out->rules_run++;
         if (status != LUA_OK) {
@@ -256,7 +292,9 @@ static int engine_run_protected(lua_State *L)
             /* a failed rule's partial findings are dropped: all or nothing */
             while (out->findings.n > findings_before)
                 finding_clear(&out->findings.items[--out->findings.n]);
+            prof->errors++;
         }
+        prof->findings += out->findings.n - findings_before;
     }
     return 0;
 }

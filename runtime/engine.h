@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "article.h"
 #include "finding.h"
 #include "ruleset.h"
@@ -36,7 +37,26 @@ typedef struct engine_result {
 void engine_result_clear(engine_result *r);  /* keeps memory for reuse */
 void engine_result_free(engine_result *r);
 
+/* What one rule has cost so far on this engine (for --profile). Shared
+ * stdlib analysis is memoised per article, so its cost lands on the first
+ * rule that asks for it. */
+typedef struct rule_profile {
+    size_t   calls;      /* check() calls */
+    size_t   skipped;    /* articles the needs prefilter dropped */
+    size_t   findings;
+    size_t   errors;
+    double   seconds;    /* wall time inside check() */
+    double   prefilter_seconds; /* wall time matching the needs words */
+    uint64_t instructions; /* Lua VM instructions, to within 1,000 */
+} rule_profile;
+
 typedef struct engine engine;
+
+/* The per-rule profile, n_rules entries, owned by the engine. */
+const rule_profile *engine_profile(const engine *e);
+
+/* Seconds spent building text models (the sentence splitter). */
+double engine_split_seconds(const engine *e);
 
 engine *engine_new(ruleset *rs);
 void    engine_free(engine *e);

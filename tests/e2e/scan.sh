@@ -47,6 +47,11 @@ rows = [json.loads(l) for l in sys.stdin]
 assert all(r["score"] >= 0.6 for r in rows if r["type"] == "finding")'
 expect_true "--min-score filters findings"
 
+# --- --profile: a table of what each rule cost
+run "$SPINDLE" scan -q --profile "$ROOT/samples"
+expect_err "contract-size-unsourced" "--profile lists the rules"
+expect_err "(sentence splitting)" "--profile shows the splitter"
+
 # --- bad input: reported with file:line, the rest kept
 printf '{"id":"x1","body":"Fine text."}\n{"id":\n{"id":"x3","body":"Also fine."}\n' > "$WORK/bad.jsonl"
 run "$SPINDLE" scan --format jsonl "$WORK/bad.jsonl"
