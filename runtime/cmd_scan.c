@@ -26,7 +26,8 @@ static const char SCAN_USAGE[] =
     "  --fail-above X    exit 3 when some article scores above X\n"
     "  --max-bytes N     refuse articles whose body is larger (default 8 MiB)\n"
     "  --profile         print on stderr what each rule cost: calls, articles\n"
-    "                    skipped by its needs words, time, Lua instructions\n"
+    "                    skipped by its needs words, time, Lua instructions;\n"
+    "                    then the 20 Lua lines where most time went\n"
     "  -q, --quiet       no summary line on stderr\n"
     "  -h, --help        this help\n"
     "\n"
@@ -100,6 +101,8 @@ static void scan_print_profile(const engine *e, const ruleset *rs)
     fprintf(stderr, "%-28s %8s %8s %9s %9.3f %5.1f%%\n", "(sentence splitting)", "", "", "",
             engine_split_seconds(e), total > 0 ? 100 * engine_split_seconds(e) / total : 0);
     fprintf(stderr, "(shared stdlib analysis is counted on the first rule that asks for it)\n");
+    fprintf(stderr, "\nwhere the Lua code spends its time (sampled):\n");
+    sbx_sampling_report(rs->sandbox, stderr, 20);
     free(order);
 }
 
@@ -138,6 +141,7 @@ int cmd_scan(cli *c, int argc, char **argv)
     st.rs = cli_load_rules(c, NULL, 0, false);
     if (!st.rs) return EXIT_RUNTIME;
     st.engine = engine_new(st.rs);
+    if (profile) sbx_sampling_start(st.rs->sandbox);
     output_begin(&st.out, stdout, format, cli_use_color(c, stdout));
 
     input_stats stats = {0};

@@ -7,12 +7,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include "util.h"
 
 /* How often (in VM instructions) the count hook runs. */
 #define SBX_HOOK_STEP 1000
+
+/* One sampled place: a function's source and line. */
+typedef struct sbx_sample {
+    const char *source;   /* interned by Lua: compared by pointer */
+    int         line;
+    double      seconds;  /* time since the previous sample, summed */
+} sbx_sample;
+
+#define SBX_SAMPLE_SLOTS 4096
 
 struct sbx {
     lua_State *L;
@@ -25,7 +35,67 @@ struct sbx {
     int        expired;          /* the budget ran out in this call */
     int        globals_ref;      /* registry ref of the safe globals table */
     char       expired_at[256];  /* "file:line" running when the budget ran out */
+    sbx_sample *samples;         /* open-addressed table, NULL unless sampling */
+    double      sampled_seconds; /* total of the samples */
+    double      last_sample;     /* monotonic time of the previous sample */
 };
+
+static double sbx_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Charges the time since the previous sample to the place L is running
+ * now: the last 1,000 instructions, and the C calls (regex matches) among
+ * them, ran there or just before. */
+static void sbx_sample_here(sbx *s, lua_State *L)
+{
+    double now = sbx_now(), spent = now - s->last_sample;
+    s->last_sample = now;
+    if (spent > 0.05) return;            /* a gap between calls, not work */
+    lua_Debug ar;
+    if (!lua_getstack(L, 0, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) return;
+    size_t h = ((uintptr_t)ar.source * 31u + (size_t)ar.currentline) % SBX_SAMPLE_SLOTS;
+    for (size_t probe = 0; probe < SBX_SAMPLE_SLOTS; probe++) {
+        sbx_sample *slot = &s->samples[(h + probe) % SBX_SAMPLE_SLOTS];
+        if (!slot->source) {
+            slot->source = ar.source;
+            slot->line = ar.currentline;
+        }
+        if (slot->source == ar.source && slot->line == ar.currentline) {
+            slot->seconds += spent;
+            s->sampled_seconds += spent;
+            return;
+        }
+    }
+}
+
+void sbx_sampling_start(sbx *s)
+{
+    if (!s->samples) s->samples = xcalloc(SBX_SAMPLE_SLOTS, sizeof *s->samples);
+    s->last_sample = sbx_now();
+}
+
+static int compare_samples(const void *a, const void *b)
+{
+    const sbx_sample *x = a, *y = b;
+    return x->seconds < y->seconds ? 1 : x->seconds > y->seconds ? -1 : 0;
+}
+
+void sbx_sampling_report(const sbx *s, FILE *f, size_t n)
+{
+    if (!s->samples || s->sampled_seconds <= 0) return;
+    sbx_sample *sorted = xcalloc(SBX_SAMPLE_SLOTS, sizeof *sorted);
+    memcpy(sorted, s->samples, SBX_SAMPLE_SLOTS * sizeof *sorted);
+    qsort(sorted, SBX_SAMPLE_SLOTS, sizeof *sorted, compare_samples);
+    for (size_t i = 0; i < n && i < SBX_SAMPLE_SLOTS && sorted[i].source; i++)
+        fprintf(f, "  %5.1f%%  %s:%d\n", 100.0 * sorted[i].seconds / s->sampled_seconds,
+                sorted[i].source[0] == '@' ? sorted[i].source + 1 : sorted[i].source,
+                sorted[i].line);
+    free(sorted);
+}
 
 /*
  * The allow-list: every global a rule can see. "*" takes the whole library
@@ -80,6 +150,7 @@ static void sbx_count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     sbx *s = sbx_from_state(L);
     if (!s->armed) return;
+    if (s->samples && !s->expired) sbx_sample_here(s, L);
     if (s->expired) {
         /* on whatever thread runs now: fire again on every instruction */
         lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
@@ -190,6 +261,7 @@ void sbx_free(sbx *s)
 {
     if (!s) return;
     if (s->L) lua_close(s->L);
+    free(s->samples);
     free(s);
 }
 
