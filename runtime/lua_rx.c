@@ -113,6 +113,63 @@ static size_t utf8_char_length(const char *text, size_t len, size_t pos)
     return n < len - pos ? n : len - pos;
 }
 
+/* Long subjects already checked are remembered, so a rule that calls
+ * re:find(doc.body, init) in a loop pays for the UTF-8 check once, not once
+ * per call. The set is a registry table keyed by the strings themselves
+ * (Lua compares a long string with itself by pointer first); it is emptied
+ * when it grows past SUBJECT_MEMORY_SIZE entries, so memory stays bounded. */
+#define SUBJECT_MEMORY_KEY  "spindle.rx.valid_subjects"
+#define SUBJECT_MEMORY_MIN  256   /* shorter subjects are cheaper to recheck */
+#define SUBJECT_MEMORY_SIZE 64
+
+/* [-0, +0, m] True when the string on top of the stack is in the set. */
+static bool subject_known_valid(lua_State *L)
+{
+    size_t len;
+    lua_tolstring(L, -1, &len);
+    if (len < SUBJECT_MEMORY_MIN) return false;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pushvalue(L, -2);
+    bool known = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return known;
+}
+
+/* [-0, +0, m] Adds the (valid) string on top of the stack to the set. */
+static void subject_remember_valid(lua_State *L)
+{
+    size_t len;
+    lua_tolstring(L, -1, &len);
+    if (len < SUBJECT_MEMORY_MIN) return;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, SUBJECT_MEMORY_SIZE);
+        lua_pushinteger(L, 0);
+        lua_setfield(L, -2, "#");
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY);
+    }
+    lua_getfield(L, -1, "#");
+    lua_Integer count = lua_tointeger(L, -1) + 1;
+    lua_pop(L, 1);
+    if (count > SUBJECT_MEMORY_SIZE) {           /* start over: a fresh set */
+        lua_pop(L, 1);
+        lua_createtable(L, 0, SUBJECT_MEMORY_SIZE);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY);
+        count = 1;
+    }
+    lua_pushinteger(L, count);
+    lua_setfield(L, -2, "#");
+    lua_pushvalue(L, -2);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
 /* [-0, +1, v] Reads argument arg as a subject: a string, or a span (a table,
  * or a userdata with __index) with a string field `text` and an optional
  * non-negative integer field `start` (default 0). Pushes the subject's text
@@ -142,11 +199,13 @@ static void subject_check(lua_State *L, int arg, rx_subject *s)
     luaL_argcheck(L, (lua_Unsigned)s->base <= (lua_Unsigned)LUA_MAXINTEGER - s->len,
                   arg, "span field 'start' is too large");
 
+    if (subject_known_valid(L)) return;
     size_t bad = utf8_invalid_offset(s->text, s->len);
     if (bad < s->len)
         luaL_argerror(L, arg, lua_pushfstring(L,
                       "subject is not valid UTF-8: bad byte at offset %I",
                       (lua_Integer)(s->base + (lua_Integer)bad)));
+    subject_remember_valid(L);
 }
 
 /* [-0, +0, v] Reads optional argument arg, the position to start matching,
