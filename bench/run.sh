@@ -22,6 +22,13 @@ command -v python3 >/dev/null 2>&1 || die "python3 is needed for timing and the 
 case $scale in ''|*[!0-9]*) die "BENCH_SCALE must be a whole number, not '$scale'" ;; esac
 [ "$scale" -ge 2 ] || die "BENCH_SCALE must be at least 2 (memory is compared at 1x and ${scale}x)"
 
+# The baseline is ripgrep: install it when we can (as root with apt).
+if ! command -v rg >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "bench: installing ripgrep for the baseline" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null 2>&1 ||
+        echo "bench: could not install ripgrep; grep -E is the baseline" >&2
+fi
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/spindle-bench.XXXXXX") || die "cannot make a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
 trap 'rm -rf "$tmp"; exit 130' INT TERM

@@ -6,7 +6,9 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <lauxlib.h>
+#include "utf8.h"
 
 #define LUA_JSON_MAX_DEPTH 16
 
@@ -87,8 +89,13 @@ static json_t *lua_json_convert(lua_State *L, int idx, int depth,
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);
-        json_t *str = json_stringn(s, len);
-        if (!str) snprintf(err, errlen, "evidence string is not valid UTF-8");
+        if (utf8_valid(s, len)) return json_stringn(s, len);
+        /* a slice that cut a character: keep it, repaired */
+        size_t fixed_len;
+        char *fixed = utf8_repair(s, len, &fixed_len, NULL);
+        json_t *str = json_stringn(fixed, fixed_len);
+        free(fixed);
+        if (!str) snprintf(err, errlen, "evidence string cannot be stored");
         return str;
     }
     case LUA_TTABLE:

@@ -11,8 +11,9 @@
 
 /* Converts the value at idx to a new JSON value (caller owns, json_decref).
  * Tables with keys 1..n become arrays, other tables objects (keys must be
- * strings or numbers); strings, numbers, booleans map as expected; nil is
- * null. Nesting deeper than 16 levels, functions, userdata and cycles are
+ * strings or numbers); strings, numbers, booleans map as expected (a
+ * string that is not valid UTF-8, such as a slice that cut a character, is
+ * repaired to U+FFFD); nil is null. Nesting deeper than 16 levels, functions, userdata and cycles are
  * errors: returns NULL with a reason in err. Never raises. */
 json_t *lua_json_from_value(lua_State *L, int idx, char *err, size_t errlen);
 

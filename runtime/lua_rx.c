@@ -170,6 +170,33 @@ static void subject_remember_valid(lua_State *L)
     lua_pop(L, 1);
 }
 
+/* [-1, +1, m] A slice of valid text that cut a character at either end
+ * (text:sub(a, b) on byte positions) is matched without the cut pieces: up
+ * to three continuation bytes at the start and an unfinished character at
+ * the end are dropped, base moves past the dropped start so positions stay
+ * in the subject's coordinates, and the trimmed string replaces the text on
+ * top of the stack. Returns false (changing nothing) when the text is
+ * invalid anywhere else. */
+static bool subject_trim_cut_characters(lua_State *L, rx_subject *s)
+{
+    const unsigned char *t = (const unsigned char *)s->text;
+    size_t start = 0, end = s->len;
+    while (start < end && start < 3 && (t[start] & 0xC0) == 0x80) start++;
+    for (size_t back = 1; back <= 3 && back <= end - start; back++) {
+        unsigned char c = t[end - back];
+        if ((c & 0xC0) == 0x80) continue;           /* keep looking for the lead */
+        size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (want > back) end -= back;                /* the lead's character is cut */
+        break;
+    }
+    if (utf8_invalid_offset(s->text + start, end - start) < end - start) return false;
+    lua_pushlstring(L, s->text + start, end - start);
+    lua_replace(L, -2);
+    s->text = lua_tolstring(L, -1, &s->len);
+    s->base += (lua_Integer)start;
+    return true;
+}
+
 /* [-0, +1, v] Reads argument arg as a subject: a string, or a span (a table,
  * or a userdata with __index) with a string field `text` and an optional
  * non-negative integer field `start` (default 0). Pushes the subject's text
@@ -201,7 +228,7 @@ static void subject_check(lua_State *L, int arg, rx_subject *s)
 
     if (subject_known_valid(L)) return;
     size_t bad = utf8_invalid_offset(s->text, s->len);
-    if (bad < s->len)
+    if (bad < s->len && !subject_trim_cut_characters(L, s))
         luaL_argerror(L, arg, lua_pushfstring(L,
                       "subject is not valid UTF-8: bad byte at offset %I",
                       (lua_Integer)(s->base + (lua_Integer)bad)));
