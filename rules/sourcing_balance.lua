@@ -22,7 +22,18 @@ local function needs_words()
       end
     end
   end
-  return out
+  -- a word that holds another one is covered by it (needs match by
+  -- substring: "dollars" by "dollar", "us$" by "$"): left out, the
+  -- prefilter pattern is shorter and skips the same articles
+  local minimal = {}
+  for _, w in ipairs(out) do
+    local covered = false
+    for _, v in ipairs(out) do
+      if v ~= w and w:find(v, 1, true) then covered = true break end
+    end
+    if not covered then minimal[#minimal + 1] = w end
+  end
+  return minimal
 end
 
 -- A sentence that opens with the body or person whose figure it gives
@@ -54,15 +65,13 @@ states that body's own published figure and counts as attributed.]],
   check = function(doc, report)
     -- the claims first (no attribution work at all for an article with too
     -- few), then their sources, stopping as soon as the share is out of reach
-    local factual = {}
-    for _, s in ipairs(doc:sentences()) do
-      if not s.quoted then
-        for _, c in ipairs(claims.in_sentence(s, "all")) do
-          if not c.quoted and not c.converted then
-            factual[#factual + 1] = s
-            break
-          end
-        end
+    -- (claims.all is in text order, so the sentences come in order)
+    local factual, last = {}, nil
+    for _, c in ipairs(claims.all(doc)) do
+      local s = c.sentence
+      if s and s ~= last and not s.quoted and not c.quoted and not c.converted then
+        factual[#factual + 1] = s
+        last = s
       end
     end
     local total = #factual

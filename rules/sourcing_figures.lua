@@ -45,7 +45,18 @@ local function needs_words()
       end
     end
   end
-  return out
+  -- a word that holds another one is covered by it (needs match by
+  -- substring: "dollars" by "dollar", "us$" by "$"): left out, the
+  -- prefilter pattern is shorter and skips the same articles
+  local minimal = {}
+  for _, w in ipairs(out) do
+    local covered = false
+    for _, v in ipairs(out) do
+      if v ~= w and w:find(v, 1, true) then covered = true break end
+    end
+    if not covered then minimal[#minimal + 1] = w end
+  end
+  return minimal
 end
 
 -- Whether a claim is a large figure this rule is about, and the confidence.

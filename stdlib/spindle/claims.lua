@@ -406,10 +406,15 @@ local function currency_code(s)
 end
 
 -- The context lexicons as a word index, rebuilt when one of them changes:
--- single[word] = {kind, topic}; multi[first word] = list of {words, kind,
--- topic}. Looking words up in a table is much cheaper than one regex
--- alternation of every context word run over each sentence.
+-- `info[key]` = {kind, topic} for each entry's words (lower case, joined by
+-- single spaces; the first entry wins), and `re`, one trie-shaped pattern
+-- of every key for a lower-cased text, where a space matches any run of
+-- non-word characters. A word is a run of ASCII letters and digits or
+-- non-ASCII characters. One regex scan of a sentence is much cheaper than
+-- reading each of its words in Lua.
 local context_index, context_stamp = nil, -1
+
+local WORD_CHAR = [[a-z0-9\x{80}-\x{10FFFF}]]
 
 local function context_lexicons()
   return { deal = M.lexicon.deal_words, loan = M.lexicon.loan_words,
@@ -422,30 +427,30 @@ local function context_words()
   local stamp = 0
   for _, lex in pairs(lexes) do stamp = stamp + lex.version end
   if context_index and stamp == context_stamp then return context_index end
-  local single, multi = {}, {}
+  local info, keys = {}, {}
   for _, kind in ipairs(CONTEXT_KINDS) do
     local lex = lexes[kind]
     for _, entry in ipairs(lex) do
       local words = {}
       for w in entry:lower():gmatch("[%w\128-\255]+") do words[#words + 1] = w end
-      local topic = kind
-      if kind == "deal" then topic = lex:kind(entry) or "deal" end
-      local info = { kind = kind, topic = topic, words = words }
-      if #words == 1 then
-        single[words[1]] = single[words[1]] or info
-      elseif #words > 1 then
-        local l = multi[words[1]] or {}
-        l[#l + 1] = info
-        multi[words[1]] = l
+      local key = table.concat(words, " ")
+      if key ~= "" and not info[key] then
+        local topic = kind
+        if kind == "deal" then topic = lex:kind(entry) or "deal" end
+        info[key] = { kind = kind, topic = topic }
+        keys[#keys + 1] = key
       end
     end
   end
-  context_index, context_stamp = { single = single, multi = multi }, stamp
+  local re = #keys > 0 and spindle.re(("(?<![%s])%s(?![%s])"):format(
+    WORD_CHAR, lexicon.trie(keys, true, "[^" .. WORD_CHAR .. "]+"), WORD_CHAR)) or nil
+  context_index, context_stamp = { info = info, re = re }, stamp
   return context_index
 end
 
 -- The context words of a sentence (or of a title), found once and kept:
--- an array of {start, stop, kind, topic}.
+-- an array of {start, stop, kind, topic}. At each word the longest entry
+-- that starts there wins, and the scan goes on after it.
 local function context_of(doc, s)
   local c = not doc.is_title and doc.cache["spindle.claims"]
   local key = s.index or "title"
@@ -453,30 +458,17 @@ local function context_of(doc, s)
   if ctx then return ctx end
   ctx = {}
   local index = context_words()
-  local tokens = {}
-  for pos, w in s.text:gmatch("()([%w\128-\255]+)") do
-    tokens[#tokens + 1] = { pos = pos, w = w:lower() }
-  end
-  local i = 1
-  while i <= #tokens do
-    local t = tokens[i]
-    local found, span = nil, 1
-    for _, info in ipairs(index.multi[t.w] or {}) do
-      local n = #info.words
-      local ok = i + n - 1 <= #tokens
-      for k = 2, n do
-        if not ok then break end
-        ok = tokens[i + k - 1].w == info.words[k]
-      end
-      if ok and n > span then found, span = info, n end
+  local re, info = index.re, index.info
+  if re then
+    local text, base, init = s.text:lower(), s.start, 0
+    while true do
+      local a, b = re:find(text, init)
+      if not a then break end
+      local words = text:sub(a + 1, b)
+      local found = info[words] or info[(words:gsub("[^%w\128-\255]+", " "))]
+      ctx[#ctx + 1] = { start = base + a, stop = base + b, kind = found.kind, topic = found.topic }
+      init = b
     end
-    found = found or index.single[t.w]
-    if found then
-      local last = tokens[i + span - 1]
-      ctx[#ctx + 1] = { start = s.start + t.pos - 1, stop = s.start + last.pos - 1 + #last.w,
-                        kind = found.kind, topic = found.topic }
-    end
-    i = i + span
   end
   if c then
     c.contexts = c.contexts or {}
@@ -563,6 +555,36 @@ end
 --  (a second figure with neither currency nor scale after a scaled first).
 -- `groups` gives the numbers of the sep and n2 groups in m's pattern
 -- (Match.spans is indexed by group number).
+-- The matches of money_prefixed and money_suffixed are read with re:find
+-- into light tables (start, stop, text and the named groups), not Match
+-- tables: their capture spans are rarely needed, and spans_of then asks the
+-- pattern again at the same start, which gives the same match.
+local function next_prefixed(re, body, init)
+  local a, b, cur, n1, s1, sep, n2, s2, post = re:find(body, init)
+  if not a then return nil end
+  return { start = a, stop = b, text = body:sub(a + 1, b), cur = cur, n1 = n1, s1 = s1,
+           sep = sep, n2 = n2, s2 = s2, post = post, re = re }
+end
+
+local function next_suffixed(re, body, init)
+  local a, b, n1, s1, sep, n2, s2, post = re:find(body, init)
+  if not a then return nil end
+  return { start = a, stop = b, text = body:sub(a + 1, b), n1 = n1, s1 = s1,
+           sep = sep, n2 = n2, s2 = s2, post = post, re = re }
+end
+
+-- Where the next match may start after m (one character on after an
+-- empty one, as gmatch does).
+local function after(m)
+  return m.stop > m.start and m.stop or m.start + 1
+end
+
+-- The capture spans of a Match or of a light match.
+local function spans_of(m, body)
+  if not m.spans then m.spans = m.re:match(body, m.start).spans end
+  return m.spans
+end
+
 local function cut_range(body, m, groups)
   if not m.sep then return false end
   local sep = m.sep:lower()
@@ -570,7 +592,8 @@ local function cut_range(body, m, groups)
   if sep == "to" and before:find("from%s*$") then return true end
   if sep == "and" and not before:find("between%s*$") then return true end
   if m.s1 and not m.s2 then
-    local second = body:sub(m.spans[groups.sep].stop + 1, m.spans[groups.n2].start)
+    local spans = spans_of(m, body)
+    local second = body:sub(spans[groups.sep].stop + 1, spans[groups.n2].start)
     if not second:find("%S") then return true end
   end
   return false
@@ -613,9 +636,9 @@ end
 -- "about"), and the body offset where it starts; nil when there is none.
 local function qualifier_before(body, start)
   local text = text_before(body, start, 24)
-  local m = qual_before:match(text)
-  if not m then return nil end
-  return m.qual, start - #text + m.start
+  local at, _, qual = qual_before:find(text)   -- group 1 is <qual>
+  if not at then return nil end
+  return qual, start - #text + at
 end
 
 -- "$1.13bn (£600m)": the bracketed amount right after another converts it.
@@ -629,20 +652,64 @@ local function mark_conversions(body, out)
   end
 end
 
+-- Per-article memo: doc.cache["spindle.claims"] = { money = {...}, ... }
+local function memo(doc)
+  local c = doc.cache["spindle.claims"]
+  if not c then
+    c = {}
+    doc.cache["spindle.claims"] = c
+  end
+  return c
+end
+
+-- Literal words without one of which a caseless pattern cannot match, to
+-- skip its scan of a text that has none (most articles have no "crore").
+-- The text is lower-cased once; a caseless pattern also matches "ſ" to s
+-- and the Kelvin sign to k, so a text with either is always scanned.
+local MONEY_CRORE_WORDS = { "crore" }
+local MONEY_VAGUE_WORDS = { "multi", "illion", "thousand", "crore", "sum", "amount" }
+local PERCENT_WORDS = { "%", "cent" }
+local CASUALTY_WORDS = { "kill", "injur", "wound", "death" }
+
+local function may_match(doc, words)
+  local c = memo(doc)
+  local lower = c.lower
+  if not lower then
+    lower = doc.body:lower()
+    c.lower = lower
+    c.folds = (doc.body:find("\197\191", 1, true) or doc.body:find("\226\132\170", 1, true)) ~= nil
+  end
+  if c.folds then return true end
+  for _, w in ipairs(words) do
+    if lower:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+local function no_match() return nil end
+
+-- re:gmatch(text), or an empty iterator when none of `words` is in doc.
+local function gmatch_if(doc, words, re, text)
+  if may_match(doc, words) then return re:gmatch(text) end
+  return no_match
+end
+
 local function scan_money(doc)
   local out = {}
   local body = doc.body
 
-  for m in money_prefixed():gmatch(body) do
+  local prefixed = money_prefixed()
+  local m = next_prefixed(prefixed, body, 0)
+  while m do
     if cut_range(body, m, PREFIXED_GROUPS) then
       -- keep the currency and the first figure; the second is found alone
-      local one = money_single:match(body, m.spans[PREFIXED_GROUPS.n1].start)
+      local one = money_single:match(body, spans_of(m, body)[PREFIXED_GROUPS.n1].start)
       local sub = { start = m.start, stop = one.stop,
                     text = body:sub(m.start + 1, one.stop),
                     n1 = one.n1, s1 = one.s1 }
       out[#out + 1] = new_claim(doc, "money", sub,
         qualify(amount_fields(sub, m.cur), qualifier_before(body, m.start)))
-      local rest = money_prefixed():match(body, m.spans[PREFIXED_GROUPS.sep].stop)
+      local rest = prefixed:match(body, spans_of(m, body)[PREFIXED_GROUPS.sep].stop)
       if rest and rest.start < m.stop and not cut_range(body, rest, PREFIXED_GROUPS) then
         out[#out + 1] = new_claim(doc, "money", rest, amount_fields(rest, rest.post or rest.cur))
       end
@@ -652,18 +719,22 @@ local function scan_money(doc)
       if m.post then claim.symbol = m.cur end
       out[#out + 1] = claim
     end
+    m = next_prefixed(prefixed, body, after(m))
   end
 
-  for m in money_suffixed():gmatch(body) do
+  local suffixed = money_suffixed()
+  m = next_suffixed(suffixed, body, 0)
+  while m do
     local word_only = not m.n1:find("%d") and not (m.s1 or m.s2)
     if not word_only and not overlaps(out, m.start, m.stop)
        and not cut_range(body, m, SUFFIXED_GROUPS) then
       out[#out + 1] = new_claim(doc, "money", m,
         qualify(amount_fields(m, m.post), qualifier_before(body, m.start)))
     end
+    m = next_suffixed(suffixed, body, after(m))
   end
 
-  for m in money_crore:gmatch(body) do
+  for m in gmatch_if(doc, MONEY_CRORE_WORDS, money_crore, body) do
     if not overlaps(out, m.start, m.stop) then
       local f = qualify(amount_fields(m, nil), qualifier_before(body, m.start))
       f.currency = M.lexicon.currency_codes["crore"]
@@ -671,7 +742,7 @@ local function scan_money(doc)
     end
   end
 
-  for m in money_vague():gmatch(body) do
+  for m in gmatch_if(doc, MONEY_VAGUE_WORDS, money_vague(), body) do
     if not overlaps(out, m.start, m.stop) then
       local scale_word = m.multi or m.few_scale or m.adj or m.many
       local cur = m.c1 or m.c2 or m.c3 or m.c4 or nil
@@ -706,26 +777,34 @@ local function scan_money(doc)
   return out
 end
 
+-- Percentages are read with re:find (no Match table); the rare "from 87
+-- to 94%" takes the Match, for the spans of its two figures.
 local function scan_percent(doc)
   local out = {}
   local body = doc.body
-  for m in percent:gmatch(body) do
-    local n1, n2 = parse_number(m.n1), parse_number(m.n2 or nil)
-    local qual = qualifier_before(body, m.start)
-    if n2 and m.sep:lower() == "to"
-       and body:sub(math.max(1, m.start - 6), m.start):lower():find("from%s*$") then
+  if not may_match(doc, PERCENT_WORDS) then return out end
+  local init = 0
+  while true do
+    local start, stop, t1, sep, t2 = percent:find(body, init)   -- groups n1, sep, n2
+    if not start then break end
+    init = stop > start and stop or start + 1
+    local n1, n2 = parse_number(t1), parse_number(t2)
+    if n2 and sep:lower() == "to"
+       and body:sub(math.max(1, start - 6), start):lower():find("from%s*$") then
       -- "from 87 to 94%" is a change: two percentages, not a range
+      local m = percent:match(body, start)
       local a, b = m.spans[1], m.spans[3]
       out[#out + 1] = new_claim(doc, "percent",
         { start = a.start, stop = a.stop, text = body:sub(a.start + 1, a.stop) },
         { value = n1, low = n1, high = n1, unit = "%" })
       out[#out + 1] = new_claim(doc, "percent",
-        { start = b.start, stop = m.stop, text = body:sub(b.start + 1, m.stop) },
+        { start = b.start, stop = stop, text = body:sub(b.start + 1, stop) },
         { value = n2, low = n2, high = n2, unit = "%" })
     else
-      out[#out + 1] = new_claim(doc, "percent", m, qualify({
-        value = n1, low = n1, high = n2 or n1, unit = "%",
-      }, qual))
+      out[#out + 1] = new_claim(doc, "percent",
+        { start = start, stop = stop, text = body:sub(start + 1, stop) },
+        qualify({ value = n1, low = n1, high = n2 or n1, unit = "%" },
+                qualifier_before(body, start)))
     end
   end
   return out
@@ -736,48 +815,55 @@ local CASUALTY_VERBS = { killed = true, dead = true, died = true, killing = true
 
 -- Up to four words after byte offset `at` (lower case, trailing
 -- punctuation dropped), with the body offset where each ends; a word that
--- ends in punctuation ends the list.
+-- ends in punctuation ends the list. Returns two arrays and the count; the
+-- arrays are reused by the next call (every number of the body asks), so
+-- the caller reads them at once.
+local AFTER_WORDS, AFTER_STOPS = {}, {}
+local ENDS_LIST = { [46] = true, [44] = true, [59] = true, [58] = true, [33] = true,
+                    [63] = true, [41] = true }              -- . , ; : ! ? )
 local function words_after(body, at)
-  local out = {}
-  local chunk = body:sub(at + 1, at + 64)
+  local ws, stops, n = AFTER_WORDS, AFTER_STOPS, 0
+  local chunk = body:sub(at + 1, at + 64):lower()
   local pos = 1
-  while #out < 4 do
-    local a, b = chunk:find("^%s+", pos)
-    if not a then break end
-    local c, d = chunk:find("^[%w\128-\255][%w\128-\255'%-]*", b + 1)
-    if not c then break end
-    local w = chunk:sub(c, d)
-    out[#out + 1] = { w = w:lower():gsub("'s$", ""), stop = at + d }
-    pos = d + 1
-    if chunk:sub(pos, pos):find("[%.,;:!%?%)]") then break end
+  while n < 4 do
+    -- spaces, then a word (which cannot start with a space)
+    local w, after = chunk:match("^%s+([%w\128-\255][%w\128-\255'%-]*)()", pos)
+    if not w then break end
+    if w:find("'", 1, true) then w = w:gsub("'s$", "") end
+    n = n + 1
+    ws[n] = w
+    stops[n] = at + after - 1
+    pos = after
+    if ENDS_LIST[chunk:byte(pos)] then break end
   end
-  return out
+  return ws, stops, n
 end
 
 -- The noun a number counts: the first count noun among the next words,
 -- past at most two words that may stand between ("12,000 new jobs",
 -- "2,000 British troops"); two-word nouns first ("police officers").
 -- Returns the noun and the offset where it ends.
-local function noun_after(words)
-  local nouns = M.lexicon.count_nouns
-  for i = 1, math.min(3, #words) do
-    local w = words[i]
-    if words[i + 1] and nouns:has(w.w .. " " .. words[i + 1].w) then
-      return w.w .. " " .. words[i + 1].w, words[i + 1].stop
+local function noun_after(ws, stops, n)
+  -- the words are lower case without spaces: their lexicon keys as they
+  -- stand (Lexicon:has would normalise them again)
+  local nouns = M.lexicon.count_nouns._set
+  for i = 1, math.min(3, n) do
+    local w = ws[i]
+    if i < n and nouns[w .. " " .. ws[i + 1]] then
+      return w .. " " .. ws[i + 1], stops[i + 1]
     end
-    if nouns:has(w.w) then return w.w, w.stop end
-    if GAP_STOP[w.w] then return nil end
+    if nouns[w] then return w, stops[i] end
+    if GAP_STOP[w] then return nil end
   end
   return nil
 end
 
 -- "40 killed", "40 were killed": a casualty verb right after the number.
-local function casualty_after(words)
+local function casualty_after(ws, stops, n)
   local i = 1
-  if words[i] and AUXILIARY[words[i].w] then i = i + 1 end
-  if words[i] and words[i].w == "been" then i = i + 1 end
-  local w = words[i]
-  if w and CASUALTY_AFTER[w.w] then return w.w, w.stop end
+  if i <= n and AUXILIARY[ws[i]] then i = i + 1 end
+  if i <= n and ws[i] == "been" then i = i + 1 end
+  if i <= n and CASUALTY_AFTER[ws[i]] then return ws[i], stops[i] end
   return nil
 end
 
@@ -792,38 +878,46 @@ local function scan_counts(doc, money, percents)
   local function taken(a, b)
     return overlaps(money, a, b) or overlaps(percents, a, b) or overlaps(out, a, b)
   end
-  for m in count_number:gmatch(body) do
+  -- every number in the body: read with re:find, which makes no Match table
+  local init = 0
+  while true do
+    local m_start, m_stop, m_n, m_scale, m_word, m_wscale, m_vague = count_number:find(body, init)
+    if not m_start then break end
+    init = m_stop > m_start and m_stop or m_start + 1
     local skip = false
     local value, low, high, scale, vague
-    if m.n then
-      value = parse_number(m.n)
-      scale = scale_of(m.scale) or 1
-      value = value * scale
+    if m_n then
+      value = parse_number(m_n)
+      scale = scale_of(m_scale) or 1
+      -- digits of another script ("٨": \d knows them, tonumber does not)
+      -- give no figure, and no count
+      if value then value = value * scale else skip = true end
       -- a decimal without a scale ("1.5 people") is not a count
-      if not m.scale and m.n:find("%.") then skip = true end
+      if not m_scale and m_n:find("%.") then skip = true end
       low, high = value, value
-    elseif m.word then
-      value = parse_number(m.word)
-      scale = scale_of(m.wscale) or 1
+    elseif m_word then
+      value = parse_number(m_word)
+      scale = scale_of(m_wscale) or 1
       value = value and value * scale
       low, high = value, value
     else
       vague = true
-      low = VAGUE_COUNTS[norm(m.vague)] or 24
+      low = VAGUE_COUNTS[norm(m_vague)] or 24
     end
     if not skip and (value ~= nil or vague) then
-      local words = words_after(body, m.stop)
-      local noun, stop = noun_after(words)
+      local ws, stops, n = words_after(body, m_stop)
+      local noun, stop = noun_after(ws, stops, n)
       local verb
-      if not noun and not vague then verb, stop = casualty_after(words) end
-      local qual, qual_at = qualifier_before(body, m.start)
+      if not noun and not vague then verb, stop = casualty_after(ws, stops, n) end
+      local qual, qual_at
+      if stop then qual, qual_at = qualifier_before(body, m_start) end
       -- a year after a preposition: "in 2004 people began"
-      if stop and m.n and not m.scale and m.n:find("^[12]%d%d%d$") and not qual
-         and year_before:test(text_before(body, m.start, 12)) then
+      if stop and m_n and not m_scale and m_n:find("^[12]%d%d%d$") and not qual
+         and year_before:test(text_before(body, m_start, 12)) then
         stop = nil
       end
       if stop then
-        local start = qual_at or m.start
+        local start = qual_at or m_start
         if not taken(start, stop) then
           local f = qualify({ value = value, low = low, high = high, scale = scale,
                               vague = vague, noun = noun,
@@ -841,7 +935,7 @@ local function scan_counts(doc, money, percents)
       end
     end
   end
-  for m in count_casualty:gmatch(body) do
+  for m in gmatch_if(doc, CASUALTY_WORDS, count_casualty, body) do
     local n = m.n2 or m.n3
     local qual = m.qual2 or m.qual3 or nil
     local value = parse_number(n)
@@ -858,16 +952,6 @@ local function scan_counts(doc, money, percents)
   end
   table.sort(out, function(a, b) return a.start < b.start end)
   return out
-end
-
--- Per-article memo: doc.cache["spindle.claims"] = { money = {...}, ... }
-local function memo(doc)
-  local c = doc.cache["spindle.claims"]
-  if not c then
-    c = {}
-    doc.cache["spindle.claims"] = c
-  end
-  return c
 end
 
 local function index_by_sentence(list)

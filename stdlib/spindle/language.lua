@@ -289,30 +289,44 @@ end
 ---@param s spindle.Sentence
 ---@return spindle.Term[]
 function M.loaded(s)
-  return by_sentence(s.doc, "loaded", loaded_re(), make_loaded)[s.index] or NONE
+  local c = s.doc.cache["spindle.language"]
+  local buckets = c and c.loaded or by_sentence(s.doc, "loaded", loaded_re(), make_loaded)
+  return buckets[s.index] or NONE
 end
 
 ---The absolute claims of a sentence, in text order. Shared: do not modify.
 ---@param s spindle.Sentence
 ---@return spindle.Term[]
 function M.absolutes(s)
-  return by_sentence(s.doc, "absolutes", absolute_re(), make_absolute)[s.index] or NONE
+  local c = s.doc.cache["spindle.language"]
+  local buckets = c and c.absolutes or by_sentence(s.doc, "absolutes", absolute_re(), make_absolute)
+  return buckets[s.index] or NONE
 end
 
 ---Lower-case words for a rule's `needs` prefilter from a lexicon's entries,
 ---deduplicated: each entry's longest word, the one least likely to be in
 ---every article ("pack of lies" gives "lies", "there is no doubt" gives
----"doubt", "all experts" gives "experts").
+---"doubt", "all experts" gives "experts"). A word that holds another one
+---of the list is left out ("hoaxes" is covered by "hoax": needs match by
+---substring), which keeps the prefilter pattern short.
 ---@param lex spindle.Lexicon
 ---@return string[]
 function M.needs(lex)
-  local seen, out = {}, {}
+  local seen, picks = {}, {}
   for _, e in ipairs(lex) do
     local words = {}
     for w in e:lower():gmatch("%S+") do words[#words + 1] = w end
     local pick = words[1]
     for _, w in ipairs(words) do if #w > #pick then pick = w end end
-    if pick and not seen[pick] then seen[pick] = true out[#out + 1] = pick end
+    if pick and not seen[pick] then seen[pick] = true picks[#picks + 1] = pick end
+  end
+  local out = {}
+  for _, w in ipairs(picks) do
+    local covered = false
+    for _, v in ipairs(picks) do
+      if v ~= w and w:find(v, 1, true) then covered = true break end
+    end
+    if not covered then out[#out + 1] = w end
   end
   return out
 end

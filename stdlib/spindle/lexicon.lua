@@ -25,6 +25,10 @@ from lexicons costs one table lookup per call in the steady state.
 
 local M = {}
 
+---Bumped on every change of any lexicon: a cache built from several
+---lexicons can check this one number instead of each lexicon's version.
+M.generation = 0
+
 ---@class spindle.Lexicon
 ---@field name string     what the list holds, for messages
 ---@field version integer bumped on every change
@@ -62,6 +66,7 @@ local function insert(lex, kind, words)
     if kind then lex.kinds[k] = kind end
   end
   lex.version = lex.version + 1
+  M.generation = M.generation + 1
 end
 
 ---Adds entries: any number of strings, or one array of strings. Adding an
@@ -98,6 +103,7 @@ function Lexicon:remove(word)
     if key(self[i]) == k then table.remove(self, i) end
   end
   self.version = self.version + 1
+  M.generation = M.generation + 1
   return self
 end
 
@@ -129,10 +135,113 @@ function M.escape(word)
   return (s:gsub("%s+", "\\s+"))
 end
 
----The entries as a PCRE2 alternation "(?:a|b|...)", longest first so that
----"people familiar with" wins over "people".
+-- The trie of `words` (see M.trie); with `exact`, nil when a node has two
+-- branches that could match the same character (case variants such as "É"
+-- and "é" in a caseless pattern, or a no-break space beside \s+), where
+-- the trie could prefer another phrase than the plain alternation does.
+local function build_trie(words, keep_case, exact, space)
+  space = space or [[\s+]]
+  local root = {}
+  for _, w in ipairs(words) do
+    local node, i, lw = root, 1, keep_case and w or w:lower()
+    while i <= #lw do
+      local tok
+      local sp = lw:match("^%s+", i)
+      if sp then
+        tok, i = " ", i + #sp
+      else
+        local b = lw:byte(i)
+        local n = b < 0x80 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4
+        tok, i = lw:sub(i, i + n - 1), i + n
+      end
+      node[tok] = node[tok] or {}
+      node = node[tok]
+    end
+    node[""] = true
+  end
+  local flags = keep_case and "" or "i"
+  local function overlap(keys)
+    for a = 1, #keys do
+      for b = 1, #keys do
+        local ka, kb = keys[a], keys[b]
+        if a ~= b and kb ~= " " and (ka:byte(1) >= 0x80 or kb:byte(1) >= 0x80)
+           and spindle.re("^" .. (ka == " " and [[\s]] or M.escape(ka)) .. "$", flags):test(kb) then
+          return true
+        end
+      end
+    end
+    return false
+  end
+  local function emit(node)
+    local keys = {}
+    for k in pairs(node) do
+      if k ~= "" then keys[#keys + 1] = k end
+    end
+    if #keys == 0 then return "" end
+    table.sort(keys)
+    if exact and #keys > 1 and overlap(keys) then return nil end
+    local alts = {}
+    for _, k in ipairs(keys) do
+      local rest = emit(node[k])
+      if not rest then return nil end
+      alts[#alts + 1] = (k == " " and space or M.escape(k)) .. rest
+    end
+    local body = #alts == 1 and alts[1] or "(?:" .. table.concat(alts, "|") .. ")"
+    if node[""] then
+      if #alts > 1 or #body > 1 then body = "(?:" .. body .. ")" end
+      body = body .. "?"
+    end
+    return body
+  end
+  local body = emit(root)
+  return body and "(?:" .. body .. ")"
+end
+
+---A list of phrases as a PCRE2 alternation shaped as a trie
+---("s(?:a(?:id|ys?)|...)"), so that the matcher tests each letter once
+---rather than every phrase in turn. With `keep_case` false the phrases are
+---lower-cased first (for a caseless pattern). Runs of spaces become
+---`space` (default \s+). At a given position the trie prefers the longest
+---phrase.
+---@param words string[]
+---@param keep_case? boolean
+---@param space? string the pattern a run of spaces in a phrase becomes
 ---@return string
-function Lexicon:alternation()
+function M.trie(words, keep_case, space)
+  return build_trie(words, keep_case, false, space)
+end
+
+-- The trie form of a lexicon when it matches exactly as the plain
+-- longest-first alternation does, else nil: every entry written with
+-- single inner spaces (so that longer in bytes is longer in the trie) and
+-- no node with two branches for the same character.
+local function exact_trie(lex, caseless)
+  for _, w in ipairs(lex) do
+    if w:find("^%s") or w:find("%s$") or w:find("%s%s") or w:find("[\t\n\r\f\v]") then
+      return nil
+    end
+  end
+  return build_trie(lex, not caseless, true)
+end
+
+---The entries as a PCRE2 alternation "(?:a|b|...)", longest first so that
+---"people familiar with" wins over "people". Given the `flags` of the
+---pattern it goes into ("i", ...), the same alternation shaped as a trie
+---(see `lexicon.trie`), which matches the same text and is faster; the
+---plain form when the two could differ.
+---@param flags? string
+---@return string
+function Lexicon:alternation(flags)
+  if flags then
+    local caseless = flags:find("i", 1, true) ~= nil
+    local slot = caseless and "_trie_i" or "_trie"
+    local hit = self[slot]
+    if not hit or hit.version ~= self.version then
+      hit = { version = self.version, alt = exact_trie(self, caseless) }
+      self[slot] = hit
+    end
+    if hit.alt then return hit.alt end
+  end
   if self._alt_version ~= self.version then
     local words = self:list()
     table.sort(words, function(a, b)
@@ -147,7 +256,8 @@ function Lexicon:alternation()
 end
 
 ---Builds a regex from lexicons and keeps it until one of them changes.
----`build` receives the lexicons' alternations (in the order given) and
+---`build` receives the lexicons' alternations (in the order given, each
+---`lex:alternation(flags)`: trie-shaped where that matches the same) and
 ---returns the pattern text.
 ---
 ---    local verbs = lexicon.regex(function(v) return "\\b" .. v .. "\\b" end,
@@ -160,8 +270,10 @@ end
 ---@return fun(): userdata getter returning the compiled spindle.re
 function M.regex(build, flags, ...)
   local lexes = { ... }
-  local compiled, versions = nil, {}
+  local compiled, versions, checked = nil, {}, -1
   return function()
+    -- no lexicon has changed since the last call: nothing to compare
+    if checked == M.generation then return compiled end
     local stale = compiled == nil
     for i = 1, #lexes do
       if versions[i] ~= lexes[i].version then stale = true break end
@@ -169,11 +281,12 @@ function M.regex(build, flags, ...)
     if stale then
       local alts = {}
       for i, lex in ipairs(lexes) do
-        alts[i] = lex:alternation()
+        alts[i] = lex:alternation(flags or "")
         versions[i] = lex.version
       end
       compiled = spindle.re(build(table.unpack(alts)), flags)
     end
+    checked = M.generation
     return compiled
   end
 end

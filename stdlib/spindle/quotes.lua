@@ -71,12 +71,28 @@ local label_before = lexicon.regex(function(alt)
   return [[\b]] .. alt .. [[\s*$]]
 end, "i", M.lexicon.labels)
 
--- Words of a quotation, for counting and the title-case test.
+-- Words of a quotation, for the title-case test, and their number.
+local WORD = "[%w\128-\255][%w\128-\255'%-]*"
 local function words_of(text)
   local list = {}
-  for w in text:gmatch("[%w\128-\255][%w\128-\255'%-]*") do list[#list + 1] = w end
+  for w in text:gmatch(WORD) do list[#list + 1] = w end
   return list
 end
+local function word_count(text)
+  return select(2, text:gsub(WORD, ""))
+end
+
+-- The text of a Quote has no space at either end, so "ends in a comma"
+-- is a test of its last byte rather than a scan for ",%s*$".
+local function ends_in(text, bytes)
+  return bytes[text:byte(-1) or 0] == true
+end
+local function ends_with(text, suffix)
+  return text:sub(-#suffix) == suffix
+end
+local CLAUSE_END = { [46] = true, [44] = true, [33] = true, [63] = true, [59] = true,
+                     [58] = true }                           -- . , ! ? ; :
+local TAG_LEAD = { [44] = true, [63] = true, [33] = true, [45] = true }   -- , ? ! -
 
 -- Small words a title may keep in lower case ("Lord of the Rings").
 local SMALL = {}
@@ -110,14 +126,14 @@ end
 -- Whether a quotation is speech or a term (label, scare quote, title).
 local function kind_of(doc, q)
   local inner = q.text
-  local ws = words_of(inner)
-  local before = text_before(doc.body, q.start, 40)
+  local n = q.words
   -- ends in sentence punctuation inside the marks: a quoted sentence or
   -- clause ('"We won," he said')
-  local punctuated = inner:find("[%.,!%?;:]%s*$") or inner:find("\226\128\166%s*$")
-  if label_before():test(before) and #ws <= 8 and not punctuated then return "term" end
-  if title_case(ws) and #ws <= 8 and not punctuated then return "term" end
-  if #ws <= 4 and not punctuated then
+  local punctuated = ends_in(inner, CLAUSE_END) or ends_with(inner, "\226\128\166")
+  if punctuated or n > 8 then return "speech" end
+  if label_before():test(text_before(doc.body, q.start, 40)) then return "term" end
+  if title_case(words_of(inner)) then return "term" end
+  if n <= 4 then
     -- a short quotation is speech only when it stands as a sentence of its
     -- own: nothing but the marks between it and the sentence's start
     local s = q.sentence
@@ -155,8 +171,11 @@ local function spans_of(doc)
     while stop > cur.start + 1 and body:sub(stop, stop):find("%s") do stop = stop - 1 end
     close(stop, true)
   end
-  for m in mark_re:gmatch(body) do
-    local p, e = m.start, m.stop
+  local init = 0
+  while true do
+    local p, e = mark_re:find(body, init)
+    if not p then break end
+    init = e
     if doc:in_quote(p) then
       local before_in = p > 0 and doc:in_quote(p - 1)
       local after_in = e < #body and doc:in_quote(e)
@@ -272,7 +291,7 @@ end
 local function tagged(doc, q)
   local body = doc.body
   local after = body:sub(q.stop + 1, math.min(#body, q.stop + 80))
-  if q.text:find(",%s*$") then
+  if ends_with(q.text, ",") then
     -- news style ends a quotation with a comma only when its speaker
     -- follows: '"...," chairman and chief executive Richard Parsons said'
     local words = after:match("^%s*([^%.,;:!%?\"\226]+)")
@@ -281,7 +300,7 @@ local function tagged(doc, q)
       return tag(words:gsub("%s+$", ""), at, at + #words:gsub("%s+$", "")), "tag"
     end
   end
-  if q.text:find("[,%?!]%s*$") or q.text:find("\226\128\148%s*$") or q.text:find("%-%s*$") then
+  if ends_in(q.text, TAG_LEAD) or ends_with(q.text, "\226\128\148") then
     local m = tag_after:match(after)
     if m then return tag(m.text, q.stop + m.start, q.stop + m.stop), "tag" end
   end
@@ -399,7 +418,7 @@ local function build(doc)
         text = text, start = sp.start, stop = sp.stop,
         inner = { start = inner_start, stop = inner_stop },
         sentence = first, last = last, paragraph = first.paragraph,
-        words = #words_of(text), open_ended = sp.open_ended,
+        words = word_count(text), open_ended = sp.open_ended,
       }
       local prev = out[#out]
       q.continued = false

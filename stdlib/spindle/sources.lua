@@ -361,49 +361,13 @@ local trie_cache = setmetatable({}, { __mode = "k" })
 local function trie_alternation(lex, keep_case)
   local hit = trie_cache[lex]
   if hit and hit.version == lex.version and hit.keep_case == keep_case then return hit.alt end
-  local root = {}
-  for _, w in ipairs(lex) do
-    local node, i, lw = root, 1, keep_case and w or w:lower()
-    while i <= #lw do
-      local tok
-      local sp = lw:match("^%s+", i)
-      if sp then
-        tok, i = " ", i + #sp
-      else
-        local b = lw:byte(i)
-        local n = b < 0x80 and 1 or b < 0xE0 and 2 or b < 0xF0 and 3 or 4
-        tok, i = lw:sub(i, i + n - 1), i + n
-      end
-      node[tok] = node[tok] or {}
-      node = node[tok]
-    end
-    node[""] = true
-  end
-  local function emit(node)
-    local keys = {}
-    for k in pairs(node) do
-      if k ~= "" then keys[#keys + 1] = k end
-    end
-    if #keys == 0 then return "" end
-    table.sort(keys)
-    local alts = {}
-    for _, k in ipairs(keys) do
-      alts[#alts + 1] = (k == " " and [[\s+]] or lexicon.escape(k)) .. emit(node[k])
-    end
-    local body = #alts == 1 and alts[1] or "(?:" .. table.concat(alts, "|") .. ")"
-    if node[""] then
-      if #alts > 1 or #body > 1 then body = "(?:" .. body .. ")" end
-      body = body .. "?"
-    end
-    return body
-  end
-  local alt = "(?:" .. emit(root) .. ")"
+  local alt = lexicon.trie(lex, keep_case)
   trie_cache[lex] = { version = lex.version, alt = alt, keep_case = keep_case }
   return alt
 end
 
 -- A regex built from lexicons' trie alternations, rebuilt when one changes
--- (as lexicon.regex, which uses plain alternations).
+-- (as lexicon.regex, but always trie-shaped, whatever the entries).
 local function trie_regex(build, flags, ...)
   local lexes = { ... }
   local compiled, versions = nil, {}
@@ -494,7 +458,7 @@ local KEYED = {
   -- "a copy of which was seen by"
   { kind = "marker", type = "document",
     re = spindle.re([[\b(?:a\s+)?cop(?:y|ies)\s+of\s+which\s+(?:was|were|has\s+been|have\s+been)\s+(?:seen|obtained|reviewed)\b]], "i"),
-    keys = { "which" } },
+    keys = { "copy", "copies" } },       -- (not "which": it is in most sentences)
   -- "issued a statement"
   { kind = "marker", type = "document",
     re = spindle.re([[\b(?:issued|released|published|put\s+out)\s+(?:an?|the)\s+(?:(?:joint|written|official|brief|short|formal)\s+)?(?:statement|press\s+release|communiqu[ée])\b]], "i"),
@@ -547,39 +511,50 @@ local function key_cue()
   return key_regex_cache.re
 end
 
+-- A cue verb as written -> lower case, single spaces ("Said" -> "said");
+-- the same few spellings come back in every article (the table starts
+-- over past a bound, should odd spacing make many).
+local verb_keys, verb_key_count = {}, 0
+
 -- The cue index of an article: the matches of the body-wide cues by
 -- sentence index (`by`), and for each keyed cue the set of sentences that
 -- hold one of its keys (`keyed[ci]`).
+--
+-- The body-wide cues are read with re:find, which makes no Match table:
+-- a cue is a small table of its own ({start, stop, verb, kind, part} or
+-- {start, stop, text, kind}), which is all scan_sentence reads of it.
 local function cue_index(doc)
   local sentences = doc:sentences()
+  local body = doc.body
   local by, keyed = {}, {}
   for ci in ipairs(KEYED) do keyed[ci] = {} end
-  local function bucket(m)
-    local s = doc:sentence_at(m.start)
-    if not s then return end
-    local list = by[s.index]
-    if not list then
-      list = {}
-      by[s.index] = list
-    end
-    list[#list + 1] = m
-  end
   local si, n = 1, #sentences
-  for m in verb_cue():gmatch(doc.body) do
-    local lw = m.verb:lower():gsub("%s+", " ")
-    if lw == "according to" then
-      m.kind = "acc"
-    elseif has(M.lexicon.participles, lw) then
-      m.kind = "part"
-      m.part = m.verb
-    else
-      m.kind = "verb"
+  local participles = set_of(M.lexicon.participles).set
+  local re, init = verb_cue(), 0
+  while true do
+    local a, b, verb = re:find(body, init)
+    if not a then break end
+    init = b > a and b or a + 1
+    local lw = verb_keys[verb]
+    if not lw then
+      lw = verb:lower():gsub("%s+", " ")
+      if verb_key_count >= 1000 then verb_keys, verb_key_count = {}, 0 end
+      verb_keys[verb] = lw
+      verb_key_count = verb_key_count + 1
     end
-    if m.kind ~= "part" or doc.body:sub(m.start - 1, m.start):find("^,%s$") then
-      while si <= n and sentences[si].stop <= m.start do si = si + 1 end
+    local m
+    if lw == "according to" then
+      m = { start = a, stop = b, verb = verb, kind = "acc" }
+    elseif participles[lw] then
+      m = { start = a, stop = b, verb = verb, kind = "part", part = verb }
+    else
+      m = { start = a, stop = b, verb = verb, kind = "verb" }
+    end
+    if m.kind ~= "part" or body:sub(a - 1, a):find("^,%s$") then
+      while si <= n and sentences[si].stop <= a do si = si + 1 end
       local s = sentences[si]
       if not s then break end
-      if s.start <= m.start then
+      if s.start <= a then
         local list = by[si]
         if not list then
           list = {}
@@ -589,16 +564,31 @@ local function cue_index(doc)
       end
     end
   end
-  for m in wire_cue():gmatch(doc.body) do
-    m.kind = "wire"
-    bucket(m)
+  re, init = wire_cue(), 0
+  while true do
+    local a, b = re:find(body, init)
+    if not a then break end
+    init = b > a and b or a + 1
+    local s = doc:sentence_at(a)
+    if s then
+      local list = by[s.index]
+      if not list then
+        list = {}
+        by[s.index] = list
+      end
+      list[#list + 1] = { start = a, stop = b, text = body:sub(a + 1, b), kind = "wire" }
+    end
   end
   local cues_of = keyed_index()
   local any = {}                 -- sentences with a keyed cue to run
-  for m in key_cue():gmatch(doc.body) do
-    local s = doc:sentence_at(m.start)
+  re, init = key_cue(), 0
+  while true do
+    local a, b = re:find(body, init)
+    if not a then break end
+    init = b > a and b or a + 1
+    local s = doc:sentence_at(a)
     if s then
-      for _, ci in ipairs(cues_of[m.text:lower()] or EMPTY) do
+      for _, ci in ipairs(cues_of[body:sub(a + 1, b):lower()] or EMPTY) do
         keyed[ci][s.index] = true
         any[s.index] = true
       end
@@ -607,7 +597,14 @@ local function cue_index(doc)
   return { by = by, keyed = keyed, any = any }
 end
 
--- The cue matches of sentence s, in text order, each Match with a `kind`
+-- Text order, the longer of two matches at the same place first.
+local function by_start_longest(x, y)
+  if x.start ~= y.start then return x.start < y.start end
+  return x.stop > y.stop
+end
+
+-- The cue matches of sentence s, in text order, each a cue (above) or a
+-- Match of a keyed cue, with a `kind`
 -- ("verb", "acc", "part", "anon", "wire", "marker") and for markers
 -- `mtype`, the attribution type.
 local function scan_cues(s, index)
@@ -626,12 +623,7 @@ local function scan_cues(s, index)
       end
     end
   end
-  if #all > 1 then
-    table.sort(all, function(x, y)
-      if x.start ~= y.start then return x.start < y.start end
-      return x.stop > y.stop
-    end)
-  end
+  if #all > 1 then table.sort(all, by_start_longest) end
   return all
 end
 
@@ -661,11 +653,21 @@ local function is_capitalised(w)
   return upper_initial:test(w)
 end
 
+-- Whether lower-case `lw` is an entry of one of the lexicons of people,
+-- bodies and records; one lookup in their union, rebuilt when a lexicon
+-- changes.
+local word_union = { generation = -1 }
 local function lexicon_word(lw)
-  return has(M.lexicon.official_titles, lw) or has(M.lexicon.unnamed_officials, lw)
-      or has(M.lexicon.institutions, lw) or has(M.lexicon.media, lw)
-      or has(M.lexicon.anonymous, lw) or has(M.lexicon.experts, lw)
-      or has(M.lexicon.documents, lw)
+  if word_union.generation ~= lexicon.generation then
+    local set = {}
+    for _, lex in ipairs({ M.lexicon.official_titles, M.lexicon.unnamed_officials,
+                           M.lexicon.institutions, M.lexicon.media, M.lexicon.anonymous,
+                           M.lexicon.experts, M.lexicon.documents }) do
+      for k in pairs(set_of(lex).set) do set[k] = true end
+    end
+    word_union = { generation = lexicon.generation, set = set }
+  end
+  return word_union.set[lw] == true
 end
 
 -- True when the text names someone: two capitalised words that are not
@@ -774,15 +776,10 @@ local classify_phrase
 local CLASSIFY_CACHE_MAX = 20000
 local classify_cache, classify_count, classify_stamp = {}, 0, -1
 
-local LEXICONS
+-- Changes whenever a lexicon changes (lexicon.generation counts the
+-- changes of every lexicon, these included).
 local function lexicon_stamp()
-  if not LEXICONS then
-    LEXICONS = {}
-    for _, lex in pairs(M.lexicon) do LEXICONS[#LEXICONS + 1] = lex end
-  end
-  local n = 0
-  for i = 1, #LEXICONS do n = n + LEXICONS[i].version end
-  return n
+  return lexicon.generation
 end
 
 -- Words kept as written in a phrase's shape, lower case: the words of
@@ -1272,13 +1269,14 @@ local function subject_before(text, pos)
     local cut_at
     local n = 0
     local noun_phrase = true     -- every word so far could be part of a subject
+    local speech_verbs = set_of(M.lexicon.speech_verbs).set
     for wpos, w in phrase:gmatch("()([%a']+)") do
       n = n + 1
       local lw = w:lower()
       if n > 1 and CONJUNCTIONS[lw] and not (lw == "and" and noun_phrase) then
         cut_at = wpos + #w       -- (not "President Putin and the authorities")
       end
-      if n > 1 and has(M.lexicon.speech_verbs, lw) then
+      if n > 1 and speech_verbs[lw] then
         -- "Tory sources say senior figures had argued": the second verb is
         -- what the first speaker reports, not a source of the article
         return false
@@ -1296,38 +1294,42 @@ local function subject_before(text, pos)
       phrase = phrase:sub(cut_at + skip)
     end
   end
-  -- keep the last 10 words at most, without trailing adverbs
-  local words = {}
-  for a, w in phrase:gmatch("()(%S+)") do words[#words + 1] = { a, w } end
-  while #words > 0 do
-    local lw = words[#words][2]:gsub("%p+$", "")
+  -- keep the last 10 words at most, without trailing adverbs (the words
+  -- and where each starts, in two arrays)
+  local words, at, nw = {}, {}, 0
+  for a, w in phrase:gmatch("()(%S+)") do
+    nw = nw + 1
+    words[nw], at[nw] = w, a
+  end
+  while nw > 0 do
+    local lw = words[nw]:gsub("%p+$", "")
     if TRAILING[lw] or (lw:find("^%l+ly$") and lw ~= "only") then
-      table.remove(words)
+      nw = nw - 1
     else
       break
     end
   end
-  if #words == 0 then return nil end
+  if nw == 0 then return nil end
   -- at most 10 words, or 18 with an appositive ("Bennett, an inspirational
   -- fly-half for Llanelli and Wales in the 1970s, insisted")
-  local from_i = math.max(1, #words - (first ~= last and 17 or 9))
+  local from_i = math.max(1, nw - (first ~= last and 17 or 9))
   -- "At a press conference on Thursday Intel": after an opening
   -- prepositional phrase the subject is the last noun phrase
-  if #words > 3 and OPENING_PREPOSITIONS[words[from_i][2]:lower()] then
+  if nw > 3 and OPENING_PREPOSITIONS[words[from_i]:lower()] then
     local at_i
-    for i = #words, from_i + 1, -1 do
-      local lw = words[i][2]:lower()
+    for i = nw, from_i + 1, -1 do
+      local lw = words[i]:lower()
       if lw == "the" or lw == "a" or lw == "an" then at_i = i break end
-      if is_capitalised(words[i][2]) and not is_capitalised(words[i - 1][2]) then
+      if is_capitalised(words[i]) and not is_capitalised(words[i - 1]) then
         at_i = i
         break
       end
     end
     if at_i then from_i = at_i end
   end
-  local from = words[from_i][1]
-  local lastw = words[#words][2]
-  local to = words[#words][1] + #(lastw:gsub("[,%s]+$", "")) - 1
+  local from = at[from_i]
+  local lastw = words[nw]
+  local to = at[nw] + #(lastw:gsub("[,%s]+$", "")) - 1
   local subject = phrase:sub(from, to)
   if not subject:find("[%w\128-\255]") then return nil end
   return subject, offset + s - 1 + from - 1
@@ -1462,7 +1464,7 @@ local function verb_attribution(sentence, m, out)
   if w1 and (DETERMINERS[w1] or NOT_SAID[w1] or w1:find("n't$") or w1:find("n\226\128\153t$")) then
     return nil
   end
-  if before:find("so%-$") then return nil end                         -- "so-called"
+  if before:sub(-3) == "so-" then return nil end                         -- "so-called"
   if w1 == "nor" or (w1 == "or" and (before:find("%f[%a]to%s+%a+%s+or%s*$")
                                      or before:find("n[o']t%s+%a+%s+or%s*$"))) then
     return nil                            -- "to confirm or deny", "neither confirm nor deny"
@@ -1621,6 +1623,8 @@ local function opening_subject(p)
   return nil
 end
 
+local function by_start(x, y) return x.start < y.start end
+
 -- Attributions written in the sentence; `cues` are the cue matches that lie
 -- in it, in text order. Pronouns are left unresolved.
 local function scan_sentence(sentence, cues)
@@ -1716,7 +1720,7 @@ local function scan_sentence(sentence, cues)
     end
   end
 
-  table.sort(out, function(x, y) return x.start < y.start end)
+  table.sort(out, by_start)
   return out
 end
 
@@ -1808,18 +1812,21 @@ local function antecedent(s, p)
   for i = s.index - 1, math.max(1, s.index - 8), -1 do
     local prev = sentences[i]
     if prev.paragraph < s.paragraph - 2 then break end
-    local list = unquoted(resolved(prev))
+    local list, speaking = resolved(prev), false     -- (quoted ones skipped)
     for j = #list, 1, -1 do
       local a = list[j]
-      if a.type ~= "pronoun" and not (a.type == "other" and a.via) and agrees(p, a) then
-        return a
+      if not a.quoted then
+        speaking = true
+        if a.type ~= "pronoun" and not (a.type == "other" and a.via) and agrees(p, a) then
+          return a
+        end
       end
     end
-    if #list == 0 and i == s.index - 1 then
+    if not speaking and i == s.index - 1 then
       local subject = opening_subject(prev)
       if subject and agrees(p, subject) then return subject end
     end
-    if #list > 0 then
+    if speaking then
       -- a speaker who does not agree ("Officials said ... He added")
       return nil
     end
@@ -1832,31 +1839,27 @@ local function antecedent(s, p)
 end
 
 -- A bare name ("Ivanov said") that named an official earlier in the
--- article. The index maps each word of an official-named source to the
--- first sentence it appeared in; it is extended as far as needed, so the
--- article is read once.
+-- article: a word of an official-named source in a sentence before s. A
+-- source phrase is part of its sentence's text, so only the sentences whose
+-- text holds the name are analysed.
 local function known_official(s, a)
   local last = a.source:match("(%S+)%s*$")
   if not last then return false end
-  local c = memo(s.doc)
-  local index = c.officials
-  if not index then
-    index = { upto = 0, first = {} }
-    c.officials = index
-  end
+  local name = last:gsub("[%p]+$", "")
   local sentences = s.doc:sentences()
-  for i = index.upto + 1, s.index - 1 do
-    for _, b in ipairs(own(sentences[i])) do
-      if b.type == "official-named" then
-        for w in b.source:gmatch("[%w\128-\255]+") do
-          index.first[w] = index.first[w] or i
+  for i = 1, s.index - 1 do
+    local p = sentences[i]
+    if p.text:find(name, 1, true) then
+      for _, b in ipairs(own(p)) do
+        if b.type == "official-named" then
+          for w in b.source:gmatch("[%w\128-\255]+") do
+            if w == name then return true end
+          end
         end
       end
     end
-    index.upto = i
   end
-  local first = index.first[last:gsub("[%p]+$", "")]
-  return first ~= nil and first < s.index
+  return false
 end
 
 local function carried_copy(a, via, here)
@@ -1947,7 +1950,11 @@ function resolved(s)
   for _, a in ipairs(mine) do
     list[#list + 1] = resolve_one(s, a)
   end
-  if s.quoted and #unquoted(list) == 0 then
+  local speaking = false
+  for _, a in ipairs(list) do
+    if not a.quoted then speaking = true break end
+  end
+  if s.quoted and not speaking then
     local a = quotation_speaker(s)
     if a then
       list[#list + 1] = carried_copy(a, nil, { start = s.start, stop = s.stop, text = s.text })
@@ -1981,6 +1988,16 @@ local function in_scope(x, opts)
     return out
   end
   return unquoted(resolved(s))
+end
+
+-- The same attributions without a copy: for the sentence scope the resolved
+-- list itself, quoted ones included, which the caller skips. Every
+-- sentence of the scope is resolved, in order, as in_scope does.
+local function scope_list(x, opts)
+  local s = sentence_of(x)
+  if not s then return EMPTY end
+  if opts and opts.scope == "paragraph" then return in_scope(x, opts) end
+  return resolved(s)
 end
 
 local function strength(a)
@@ -2055,9 +2072,9 @@ end
 ---@param opts? {scope?: "sentence"|"paragraph", unnamed?: boolean}
 ---@return boolean
 function M.official(x, opts)
-  for _, a in ipairs(in_scope(x, opts)) do
-    if a.type == "official-named" or a.type == "document"
-       or (opts and opts.unnamed and a.type == "official-unnamed") then
+  for _, a in ipairs(scope_list(x, opts)) do
+    if not a.quoted and (a.type == "official-named" or a.type == "document"
+       or (opts and opts.unnamed and a.type == "official-unnamed")) then
       return true
     end
   end
@@ -2071,9 +2088,11 @@ end
 ---@return string description, Attribution|nil attribution
 function M.best(x, opts)
   local best, top = nil, -1
-  for _, a in ipairs(in_scope(x, opts)) do
-    local st = strength(a)
-    if st > top then best, top = a, st end
+  for _, a in ipairs(scope_list(x, opts)) do
+    if not a.quoted then
+      local st = strength(a)
+      if st > top then best, top = a, st end
+    end
   end
   if not best then return "none", nil end
   return best.type .. ": " .. best.source, best
@@ -2087,13 +2106,15 @@ end
 ---@return boolean anonymous_only, Attribution|nil first anonymous attribution
 function M.anonymous_only(x, opts)
   local anon
-  for _, a in ipairs(in_scope(x, opts)) do
+  for _, a in ipairs(scope_list(x, opts)) do
     local t = a.type
-    if t == "anonymous" then
-      anon = anon or a
-    elseif t == "official-named" or t == "official-unnamed" or t == "document"
-        or t == "named" or (t == "expert" and a.named) then
-      return false, nil
+    if not a.quoted then
+      if t == "anonymous" then
+        anon = anon or a
+      elseif t == "official-named" or t == "official-unnamed" or t == "document"
+          or t == "named" or (t == "expert" and a.named) then
+        return false, nil
+      end
     end
   end
   return anon ~= nil, anon
@@ -2108,9 +2129,11 @@ end
 ---@return boolean only, Attribution|nil first
 function M.only(x, types, opts)
   local first
-  for _, a in ipairs(in_scope(x, opts)) do
-    if not types[a.type] then return false, nil end
-    first = first or a
+  for _, a in ipairs(scope_list(x, opts)) do
+    if not a.quoted then
+      if not types[a.type] then return false, nil end
+      first = first or a
+    end
   end
   return first ~= nil, first
 end
@@ -2120,7 +2143,10 @@ end
 ---@param opts? {scope?: "sentence"|"paragraph"}
 ---@return boolean
 function M.attributed(x, opts)
-  return #in_scope(x, opts) > 0
+  for _, a in ipairs(scope_list(x, opts)) do
+    if not a.quoted then return true end
+  end
+  return false
 end
 
 -- The indexes of the sentences, in order, whose cues could give an

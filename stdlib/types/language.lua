@@ -31,7 +31,8 @@ function language.absolutes(s) end
 ---@return "quoted"|"attributed"|"reporter"
 function language.voice(s, offset, stop) end
 
----First words of a lexicon's entries, for a rule's `needs`.
+---Words for a rule's `needs` from a lexicon's entries: each entry's longest
+---word, leaving out a word that holds another one of the list.
 ---@param lex spindle.Lexicon
 ---@return string[]
 function language.needs(lex) end
