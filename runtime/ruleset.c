@@ -533,27 +533,78 @@ void ruleset_load_builtin(ruleset *rs)
         ruleset_load_code(rs, e->data, e->len, e->path);
 }
 
-/* Compiles the rule's needs words into one caseless alternation of
- * literals, so the prefilter is a single JIT scan. */
+/* Bytes in the UTF-8 character whose lead byte is c (1 for stray bytes). */
+static size_t needs_char_length(unsigned char c)
+{
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Appends the character at p as a pattern literal: a space matches any run
+ * of whitespace, ASCII punctuation is escaped. */
+static void needs_emit_char(buf *pattern, const char *p, size_t len)
+{
+    if (*p == ' ') { buf_puts(pattern, "\\s+"); return; }
+    if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p)) buf_putc(pattern, '\\');
+    buf_append(pattern, p, len);
+}
+
+/* Appends words[lo, hi) — sorted, sharing their first depth bytes, none a
+ * prefix of another — as a trie: each character is tested once however
+ * many words share it, which makes long lists much cheaper to scan. */
+static void needs_emit_trie(buf *pattern, char **words, size_t lo, size_t hi, size_t depth)
+{
+    if (hi - lo == 1) {
+        for (const char *p = words[lo] + depth; *p;) {
+            size_t n = needs_char_length((unsigned char)*p);
+            needs_emit_char(pattern, p, n);
+            p += n;
+        }
+        return;
+    }
+    buf_puts(pattern, "(?:");
+    for (size_t i = lo; i < hi;) {
+        const char *c = words[i] + depth;
+        size_t n = needs_char_length((unsigned char)*c), j = i + 1;
+        while (j < hi && strncmp(words[j] + depth, c, n) == 0) j++;
+        if (i > lo) buf_putc(pattern, '|');
+        needs_emit_char(pattern, c, n);
+        needs_emit_trie(pattern, words, i, j, depth + n);
+        i = j;
+    }
+    buf_putc(pattern, ')');
+}
+
+/* Compiles the rule's needs words into one caseless pattern, so the
+ * prefilter is a single JIT scan. Runs of spaces in a word become one; a
+ * word that begins with another word is dropped (matching is by substring,
+ * so the shorter one finds every article the longer one would); the rest
+ * become a trie. */
 static void rule_compile_needs(ruleset *rs, rule *r)
 {
     if (r->n_needs == 0) return;
-    buf pattern = {0};
-    buf_puts(&pattern, "(?:");
+    char **words = xcalloc(r->n_needs, sizeof *words);
     for (size_t i = 0; i < r->n_needs; i++) {
-        if (i) buf_putc(&pattern, '|');
-        for (const char *p = r->needs[i]; *p; p++) {
-            if (*p == ' ') {                   /* a space matches any run of whitespace */
-                buf_puts(&pattern, "\\s+");
-                while (p[1] == ' ') p++;
-                continue;
-            }
-            if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p))
-                buf_putc(&pattern, '\\');
-            buf_putc(&pattern, *p);
-        }
+        buf w = {0};
+        for (const char *p = r->needs[i]; *p; p++)
+            if (*p != ' ' || (w.len && w.data[w.len - 1] != ' ')) buf_putc(&w, *p);
+        while (w.len && w.data[w.len - 1] == ' ') w.data[--w.len] = '\0';
+        words[i] = buf_detach(&w);
     }
-    buf_putc(&pattern, ')');
+    qsort(words, r->n_needs, sizeof *words, compare_strings);
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_needs; i++) {
+        if (!*words[i] ||
+            (kept && strncmp(words[i], words[kept - 1], strlen(words[kept - 1])) == 0)) {
+            free(words[i]);
+            continue;
+        }
+        words[kept++] = words[i];
+    }
+    buf pattern = {0};
+    if (kept) needs_emit_trie(&pattern, words, 0, kept, 0);
+    for (size_t i = 0; i < kept; i++) free(words[i]);
+    free(words);
+    if (!kept) return;                     /* only blank words: no prefilter */
     char err[256];
     r->needs_rx = rx_compile(rs->rx, pattern.data, pattern.len, "i", err, sizeof err);
     if (!r->needs_rx)

@@ -21,15 +21,18 @@ run "$SPINDLE" rules --format jsonl
 printf "%s\n" "$OUT" | python3 -c '
 import json, sys
 rules = [json.loads(l) for l in sys.stdin]
-assert len(rules) >= 3, len(rules)
+assert len(rules) >= 15, len(rules)
 ids = [r["rule"] for r in rules]
-for want in ["contract-size-unsourced", "anonymous-sourcing", "hedged-claim"]:
+for want in ["contract-size-unsourced", "anonymous-sourcing", "hedged-claim", "figure-unsourced",
+             "media-echo", "single-wire-source", "official-unnamed", "vague-magnitude",
+             "unattributed-quote", "loaded-language", "absolute-claim", "headline-not-in-body",
+             "denial-unnamed", "sourcing-balance", "stale-or-vague-time"]:
     assert want in ids, want
 for r in rules:
     assert r["title"] and r["description"], r["rule"]
-    assert r["examples"]["flag"] >= 3 and r["examples"]["pass"] >= 3, r["rule"]
+    assert r["examples"]["flag"] >= 4 and r["examples"]["pass"] >= 4, r["rule"]
     assert r["tags"], r["rule"]'
-expect_true "each rule has a title, description, tags and at least 3 flag and 3 pass examples"
+expect_true "the 15 rules of the pack, each with a title, description, tags and at least 4 flag and 4 pass examples"
 
 # running from another directory works: the pack is inside the binary
 run sh -c "cd / && '$SPINDLE' scan '$ROOT/samples/shipyard-deal-reports.txt'"
