@@ -1241,6 +1241,49 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
     return remove(path);
 }
 
+/* The needs prefilter as a trie: words sharing prefixes, a word that
+ * begins with another, several spaces, punctuation and non-ASCII words all
+ * skip and run exactly the articles a plain substring test would. */
+static void test_needs_trie(void)
+{
+    write_file("trie.lua",
+               "rule { id = \"trie\", title = \"T\", severity = \"low\", weight = 0.5,\n"
+               "  needs = { \"reportedly\", \"report\", \"reporters\", \"is  said\", \"is sad\",\n"
+               "            \"$\", \"(c)\", \"\xC3\xA9t\xC3\xA9\", \"rep\xC3\xA9\" },\n"
+               "  check = function(doc, report) report { at = { 0, 1 } } end }\n");
+    ruleset *set = load_tmp("trie.lua");
+    CHECK_INT(set->n_problems, 0);
+    engine *e = engine_new(set);
+    static const struct { const char *body; bool runs; } cases[] = {
+        { "It was REPORTED today.", true },          /* "report" covers the longer words */
+        { "The reportedly vanished.", true },
+        { "He is said to be here.", true },
+        { "He is\n\tsaid to be here.", true },      /* a space matches any whitespace */
+        { "She is sad.", true },
+        { "He is saying.", false },
+        { "It costs $5.", true },
+        { "Copyright (c) 2005.", true },
+        { "Copyright c 2005.", false },
+        { "Un \xC3\xA9t\xC3\xA9 chaud.", true },
+        { "Un \xC3\x89T\xC3\x89 chaud.", true },     /* caseless beyond ASCII */
+        { "Le rep\xC3\xA9rage.", true },
+        { "Le repas.", false },
+        { "Nothing at all.", false },
+    };
+    engine_result r = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        article a = make_article("n", "", cases[i].body, NULL);
+        engine_result_clear(&r);
+        engine_run(e, &a, NULL, &r);
+        CHECK_MSG((r.rules_run == 1) == cases[i].runs, "needs on '%s': ran %zu, want %d",
+                  cases[i].body, r.rules_run, cases[i].runs);
+        article_clear(&a);
+    }
+    engine_result_free(&r);
+    engine_free(e);
+    ruleset_free(set);
+}
+
 int main(void)
 {
     alarm(300);  /* a hang ends the run instead of stalling `make test` */
@@ -1269,6 +1312,7 @@ int main(void)
     test_directory_load();
     test_builtin_pack();
     test_method_tampering();
+    test_needs_trie();
     test_memory_hoarder();
 
     engine_free(eng);
