@@ -1,6 +1,7 @@
 -- rules/sourcing_balance.lua — articles whose factual claims mostly carry no source.
 
 local claims  = require "spindle.claims"
+local lexicon = require "spindle.lexicon"
 local sources = require "spindle.sources"
 
 -- An article needs this many factual claims before its balance means
@@ -11,29 +12,9 @@ local MIN_SHARE  = 0.8
 -- The prefilter: a factual claim is a percentage, an amount with a currency
 -- or a count of something the claims lexicons know.
 local function needs_words()
-  local out, seen = { "%", "per cent", "percent", "crore", "lakh" }, {}
-  for _, lex in ipairs({ claims.lexicon.currency_prefixes, claims.lexicon.currency_words,
-                         claims.lexicon.casualty_words, claims.lexicon.count_nouns }) do
-    for _, w in ipairs(lex) do
-      local lw = w:lower()
-      if not seen[lw] then
-        seen[lw] = true
-        out[#out + 1] = lw
-      end
-    end
-  end
-  -- a word that holds another one is covered by it (needs match by
-  -- substring: "dollars" by "dollar", "us$" by "$"): left out, the
-  -- prefilter pattern is shorter and skips the same articles
-  local minimal = {}
-  for _, w in ipairs(out) do
-    local covered = false
-    for _, v in ipairs(out) do
-      if v ~= w and w:find(v, 1, true) then covered = true break end
-    end
-    if not covered then minimal[#minimal + 1] = w end
-  end
-  return minimal
+  return lexicon.needs({ "%", "per cent", "percent", "crore", "lakh" },
+                       claims.lexicon.currency_prefixes, claims.lexicon.currency_words,
+                       claims.lexicon.casualty_words, claims.lexicon.count_nouns)
 end
 
 -- A sentence that opens with the body or person whose figure it gives

@@ -34,29 +34,9 @@ local people_event = spindle.re([[\b(?:displaced|evacuated|fled|fleeing|homeless
 -- lexicons when the file loads, so an addition made before this file is
 -- loaded is covered.
 local function needs_words()
-  local out, seen = { "crore", "lakh" }, {}
-  for _, lex in ipairs({ claims.lexicon.currency_prefixes, claims.lexicon.currency_words,
-                         claims.lexicon.casualty_words, counted_people }) do
-    for _, w in ipairs(lex) do
-      local lw = w:lower()
-      if not seen[lw] then
-        seen[lw] = true
-        out[#out + 1] = lw
-      end
-    end
-  end
-  -- a word that holds another one is covered by it (needs match by
-  -- substring: "dollars" by "dollar", "us$" by "$"): left out, the
-  -- prefilter pattern is shorter and skips the same articles
-  local minimal = {}
-  for _, w in ipairs(out) do
-    local covered = false
-    for _, v in ipairs(out) do
-      if v ~= w and w:find(v, 1, true) then covered = true break end
-    end
-    if not covered then minimal[#minimal + 1] = w end
-  end
-  return minimal
+  return lexicon.needs({ "crore", "lakh" },
+                       claims.lexicon.currency_prefixes, claims.lexicon.currency_words,
+                       claims.lexicon.casualty_words, counted_people)
 end
 
 -- Whether a claim is a large figure this rule is about, and the confidence.

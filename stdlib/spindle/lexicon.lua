@@ -291,4 +291,38 @@ function M.regex(build, flags, ...)
   end
 end
 
+--- A rule's `needs` list from fixed words and the words of lexicons:
+--- lowercased, each once, and without a word that holds another one (needs
+--- match by substring, so "dollars" is covered by "dollar" and "us$" by
+--- "$"): the prefilter skips the same articles with a shorter pattern.
+---
+---    needs = lexicon.needs({ "crore", "lakh" }, claims.lexicon.currency_words)
+---
+---@param fixed string[]
+---@param ... spindle.Lexicon|string[]
+---@return string[]
+function M.needs(fixed, ...)
+  local out, seen = {}, {}
+  local function add(w)
+    local lw = w:lower()
+    if not seen[lw] then
+      seen[lw] = true
+      out[#out + 1] = lw
+    end
+  end
+  for _, w in ipairs(fixed) do add(w) end
+  for _, lex in ipairs({ ... }) do
+    for _, w in ipairs(lex) do add(w) end
+  end
+  local minimal = {}
+  for _, w in ipairs(out) do
+    local covered = false
+    for _, v in ipairs(out) do
+      if v ~= w and w:find(v, 1, true) then covered = true break end
+    end
+    if not covered then minimal[#minimal + 1] = w end
+  end
+  return minimal
+end
+
 return M

@@ -84,4 +84,12 @@ function lexicon.trie(words, keep_case, space) end
 ---@return fun(): spindle.Regex getter for the compiled pattern
 function lexicon.regex(build, flags, ...) end
 
+---A rule's `needs` list from fixed words and the words of lexicons:
+---lowercased, each once, without a word that holds another one (needs match
+---by substring, so the shorter word skips the same articles).
+---@param fixed string[]
+---@param ... spindle.Lexicon|string[]
+---@return string[]
+function lexicon.needs(fixed, ...) end
+
 return lexicon
