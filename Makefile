@@ -1,7 +1,8 @@
 # Spindle — build, test, demo, install.
 #   make            build build/spindle
 #   make demo       install missing packages, build, score the samples
-#   make test       unit and end-to-end tests; ends "total: N passed, N failed"
+#   make test       install missing packages, unit and end-to-end tests;
+#                   ends "total: N passed, N failed"
 #   make bench      throughput and memory benchmarks
 #   make install PREFIX=/usr/local
 #   make SANITIZE=address,undefined   build with sanitizers
@@ -88,7 +89,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(RUNTIME_OBJ) | $(BUILD)/tests
 $(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
-test: all $(UNIT_BIN)
+test:
+	@sh tools/install-deps.sh test
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD)
 
 demo:

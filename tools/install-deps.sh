@@ -1,13 +1,22 @@
 #!/bin/sh
-# tools/install-deps.sh — installs the Debian packages Spindle builds with,
-# when any is missing. As root with apt it installs them; otherwise it prints
-# the exact command and fails.
+# tools/install-deps.sh — installs the Debian packages Spindle builds with
+# (and, with the argument "test", the tools its tests use: the sqlite3 shell
+# and python3), when any is missing. As root with apt it installs them;
+# otherwise it prints the exact command and fails.
 PACKAGES="build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev"
+TEST_TOOLS_MISSING=
+if [ "${1:-}" = test ]; then
+    for tool in sqlite3 python3; do
+        command -v "$tool" >/dev/null 2>&1 || TEST_TOOLS_MISSING="$TEST_TOOLS_MISSING $tool"
+    done
+    PACKAGES="$PACKAGES sqlite3 python3"
+fi
 LUA_PC=${LUA_PC:-lua5.4}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 
 if command -v "$PKG_CONFIG" >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 &&
-   "$PKG_CONFIG" --exists "$LUA_PC" libpcre2-8 sqlite3 jansson libxxhash; then
+   "$PKG_CONFIG" --exists "$LUA_PC" libpcre2-8 sqlite3 jansson libxxhash &&
+   [ -z "$TEST_TOOLS_MISSING" ]; then
     exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
