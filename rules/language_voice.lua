@@ -9,6 +9,25 @@ local LOADED_SCORE = { falsehood = 1.0, smear = 0.9, contempt = 0.9, outrage = 0
 
 local loaded_needs = language.needs(language.lexicon.loaded)
 
+-- Reports, in each sentence, the first term that find(sentence) gives in
+-- the reporter's own voice (not quoted, not attributed, not a literal
+-- use), scored by its kind; evidence names the term under `key`.
+local function report_reporter_voice(doc, report, find, message, scores, key)
+  for _, s in ipairs(doc:sentences()) do
+    for _, w in ipairs(find(s)) do
+      if w.voice == "reporter" and not w.literal then
+        report {
+          at = w,
+          message = message:format(w.text),
+          score = scores[w.kind] or 0.8,
+          evidence = { [key] = w.text, kind = w.kind },
+        }
+        break                                       -- one per sentence
+      end
+    end
+  end
+end
+
 rule {
   id       = "loaded-language",
   title    = "Loaded word in the reporter's own voice",
@@ -29,19 +48,8 @@ Fixed phrases where the word only describes ("sham marriage", "bomb hoax",
 "Shameless") are not flagged. Verdicts on truth score highest.]],
 
   check = function(doc, report)
-    for _, s in ipairs(doc:sentences()) do
-      for _, w in ipairs(language.loaded(s)) do
-        if w.voice == "reporter" and not w.literal then
-          report {
-            at = w,
-            message = ("loaded word '%s' in the reporter's voice"):format(w.text),
-            score = LOADED_SCORE[w.kind] or 0.8,
-            evidence = { word = w.text, kind = w.kind },
-          }
-          break                                   -- one per sentence
-        end
-      end
-    end
+    report_reporter_voice(doc, report, language.loaded, "loaded word '%s' in the reporter's voice",
+                          LOADED_SCORE, "word")
   end,
 
   examples = {
@@ -101,19 +109,8 @@ quotations and reported speech. Sports idioms ("put the result beyond
 doubt") and "not all" are not absolutes.]],
 
   check = function(doc, report)
-    for _, s in ipairs(doc:sentences()) do
-      for _, w in ipairs(language.absolutes(s)) do
-        if w.voice == "reporter" and not w.literal then
-          report {
-            at = w,
-            message = ("absolute claim '%s' in the reporter's voice"):format(w.text),
-            score = ABSOLUTE_SCORE[w.kind] or 0.8,
-            evidence = { words = w.text, kind = w.kind },
-          }
-          break
-        end
-      end
-    end
+    report_reporter_voice(doc, report, language.absolutes, "absolute claim '%s' in the reporter's voice",
+                          ABSOLUTE_SCORE, "words")
   end,
 
   examples = {

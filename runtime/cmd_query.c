@@ -196,46 +196,10 @@ int cmd_top(cli *c, int argc, char **argv)
 
 /* --- search --------------------------------------------------------------- */
 
-typedef struct search_state {
-    output out;
-    size_t matches;
-} search_state;
-
 static int search_print(void *ctx, const char *article_id, const char *title,
                         const char *snippet, double score)
 {
-    search_state *st = ctx;
-    FILE *out = st->out.out;
-    st->matches++;
-    switch (st->out.format) {
-    case FORMAT_TEXT:
-        fprintf(out, "%s%s%s  %.2f  %s\n    ", st->out.color ? OUT_BOLD : "", article_id,
-                st->out.color ? OUT_RESET : "", score, title);
-        for (const char *p = snippet; *p; p++) fputc(*p == '\n' ? ' ' : *p, out);
-        fputc('\n', out);
-        break;
-    case FORMAT_JSON:
-    case FORMAT_JSONL:
-        if (st->out.format == FORMAT_JSON) fputs(st->matches > 1 ? ",\n" : "[\n", out);
-        fputs("{\"type\":\"match\",\"article\":", out);
-        output_json_string(out, article_id);
-        fputs(",\"title\":", out);
-        output_json_string(out, title);
-        fprintf(out, ",\"score\":%.4g,\"snippet\":", score);
-        output_json_string(out, snippet);
-        fputs(st->out.format == FORMAT_JSONL ? "}\n" : "}", out);
-        break;
-    case FORMAT_CSV:
-        if (st->matches == 1) fputs("type,article,title,score,snippet\n", out);
-        fputs("match,", out);
-        output_csv_field(out, article_id);
-        fputc(',', out);
-        output_csv_field(out, title);
-        fprintf(out, ",%.4g,", score);
-        output_csv_field(out, snippet);
-        fputc('\n', out);
-        break;
-    }
+    output_match(ctx, article_id, title, snippet, score);
     return 0;
 }
 
@@ -265,16 +229,14 @@ int cmd_search(cli *c, int argc, char **argv)
     }
     db *archive = cli_open_db(c, true);
     if (!archive) return EXIT_RUNTIME;
-    search_state st = {0};
-    output_begin(&st.out, stdout, format, cli_use_color(c, stdout));
-    bool color = st.out.color;
-    int rc = db_search_each(archive, argv[optind], color ? "\033[1;33m" : "[",
-                            color ? "\033[0m" : "]", limit, search_print, &st);
-    if (format == FORMAT_JSON) fputs(st.matches ? "\n]\n" : "[]\n", stdout);
-    if (format == FORMAT_CSV && !st.matches) fputs("type,article,title,score,snippet\n", stdout);
+    output out;
+    output_begin(&out, stdout, format, cli_use_color(c, stdout));
+    int rc = db_search_each(archive, argv[optind], out.color ? "\033[1;33m" : "[",
+                            out.color ? "\033[0m" : "]", limit, search_print, &out);
+    output_end(&out);
     if (rc != 0) cli_error("%s", db_error(archive));
     else if (format == FORMAT_TEXT)
-        fprintf(stderr, "%zu article%s matched\n", st.matches, st.matches == 1 ? "" : "s");
+        fprintf(stderr, "%zu article%s matched\n", out.records, out.records == 1 ? "" : "s");
     db_close(archive);
     return rc ? EXIT_USAGE : EXIT_OK;
 }

@@ -604,18 +604,25 @@ static int db_update_score(db *d, int64_t article_pk, int64_t run_id)
 {
     sqlite3_stmt *s = d->stmt[STMT_RULE_MAXIMA];
     sqlite3_bind_int64(s, 1, article_pk);
-    double keep = 1.0;
+    double *maxima = NULL;
+    size_t rules = 0, cap = 0;
     long long count = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        keep *= 1.0 - sqlite3_column_double(s, 0);
+        if (rules == cap) {
+            cap = cap ? cap * 2 : 16;
+            maxima = xrealloc(maxima, cap * sizeof *maxima);
+        }
+        maxima[rules++] = sqlite3_column_double(s, 0);
         count += sqlite3_column_int64(s, 1);
     }
     sqlite3_reset(s);
+    double score = engine_noisy_or(maxima, rules);
+    free(maxima);
     if (rc != SQLITE_DONE) return db_fail(d, STMT_RULE_MAXIMA);
     s = d->stmt[STMT_SCORE_UPSERT];
     sqlite3_bind_int64(s, 1, article_pk);
-    sqlite3_bind_double(s, 2, 1.0 - keep);
+    sqlite3_bind_double(s, 2, score);
     sqlite3_bind_int64(s, 3, count);
     sqlite3_bind_int64(s, 4, run_id);
     return db_step_done(d, STMT_SCORE_UPSERT);

@@ -329,9 +329,17 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
                                       out->findings.n - first_finding);
 }
 
-double engine_article_score(const finding *findings, size_t n)
+double engine_noisy_or(const double *maxima, size_t n)
 {
     double keep = 1.0;
+    for (size_t i = 0; i < n; i++) keep *= 1.0 - maxima[i];
+    return 1.0 - keep;
+}
+
+double engine_article_score(const finding *findings, size_t n)
+{
+    double *maxima = xcalloc(n + 1, sizeof *maxima);
+    size_t rules = 0;
     for (size_t i = 0; i < n; i++) {
         bool first = true;
         double top = findings[i].score;
@@ -340,9 +348,11 @@ double engine_article_score(const finding *findings, size_t n)
             if (j < i) { first = false; break; }
             if (findings[j].score > top) top = findings[j].score;
         }
-        if (first) keep *= 1.0 - top;
+        if (first) maxima[rules++] = top;
     }
-    return 1.0 - keep;
+    double score = engine_noisy_or(maxima, rules);
+    free(maxima);
+    return score;
 }
 
 const char *engine_score_band(double score)

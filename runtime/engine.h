@@ -73,8 +73,12 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
  * engine_run or engine_push_doc on this engine; a must live that long. */
 void engine_push_doc(engine *e, const article *a);
 
-/* The noisy-OR article score 1 - prod(1 - max_r) over the findings, taking
- * each rule's highest finding score once. */
+/* The article score from each rule's highest finding score: the noisy-OR
+ * 1 - prod(1 - max_r). The one definition of how an article is scored. */
+double engine_noisy_or(const double *maxima, size_t n);
+
+/* The noisy-OR article score over the findings, taking each rule's highest
+ * finding score once. */
 double engine_article_score(const finding *findings, size_t n);
 
 /* "low" (< 0.3), "medium" (< 0.6) or "high". */

@@ -179,6 +179,43 @@ void output_article(output *o, const char *article_id, const char *title,
     }
 }
 
+void output_match(output *o, const char *article_id, const char *title,
+                  const char *snippet, double score)
+{
+    FILE *out = o->out;
+    switch (o->format) {
+    case FORMAT_TEXT:
+        o->records++;
+        fprintf(out, "%s%s%s  %.2f  %s\n    ", o->color ? OUT_BOLD : "", article_id,
+                o->color ? OUT_RESET : "", score, title ? title : "");
+        for (const char *p = snippet; *p; p++) fputc(*p == '\n' ? ' ' : *p, out);
+        fputc('\n', out);
+        break;
+    case FORMAT_JSON:
+    case FORMAT_JSONL:
+        output_record_start(o);
+        fputs("{\"type\":\"match\",\"article\":", out);
+        output_json_string(out, article_id);
+        fputs(",\"title\":", out);
+        output_json_string(out, title ? title : "");
+        fprintf(out, ",\"score\":%.4g,\"snippet\":", score);
+        output_json_string(out, snippet);
+        fputc('}', out);
+        if (o->format == FORMAT_JSONL) fputc('\n', out);
+        break;
+    case FORMAT_CSV:
+        output_record_start(o);
+        fputs("match,", out);
+        output_csv_field(out, article_id);
+        fputc(',', out);
+        output_csv_field(out, title);
+        fprintf(out, ",%.4g,,,,,,,,", score);
+        output_csv_field(out, snippet);
+        fputs(",,\n", out);
+        break;
+    }
+}
+
 void output_end(output *o)
 {
     if (o->format == FORMAT_JSON) fputs(o->records ? "\n]\n" : "[]\n", o->out);

@@ -8,7 +8,8 @@
  *   {"type":"finding","article":ID,"rule":ID,"severity":S,"score":X,
  *    "start":B,"end":B,"line":L,"col":C,"text":T,"message":M,"evidence":{..}}
  *   {"type":"article","article":ID,"title":T,"score":X,"findings":N}
- * (articles also carry "band"). Everything goes to the FILE given; the
+ * (articles also carry "band"), and search matches (output_match).
+ * Everything goes to the FILE given; the
  * caller owns it.
  */
 #ifndef SPINDLE_OUTPUT_H
@@ -39,6 +40,11 @@ void output_finding(output *o, const char *article_id, const finding *f);
 /* Text format: the article's heading line (call before its findings). */
 void output_article(output *o, const char *article_id, const char *title,
                     double score, size_t findings);
+
+/* A full-text search match: {"type":"match","article":ID,"title":T,
+ * "score":X,"snippet":S}; in csv the snippet fills the text column. */
+void output_match(output *o, const char *article_id, const char *title,
+                  const char *snippet, double score);
 
 /* Closes the json array; flushes. */
 void output_end(output *o);

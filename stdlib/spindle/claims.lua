@@ -620,22 +620,12 @@ local money_single = spindle.re(
 -- Text before a claim that qualifies it: "at least", "about", "up to".
 local qual_before = spindle.re(([[\b(?<qual>%s)%s+(?:of%s+)?(?:an?%s+)?$]]):format(QUAL, SP, SP, SP), "i")
 
--- The (at most) n bytes of body before byte offset `start`, cut at a
--- character boundary so that the regex engine gets valid UTF-8.
-local function text_before(body, start, n)
-  local i = math.max(1, start - n + 1)
-  while i <= start do
-    local b = body:byte(i)
-    if b < 0x80 or b >= 0xC0 then break end
-    i = i + 1
-  end
-  return body:sub(i, start)
-end
-
 -- The qualifier just before a figure at byte offset `start` ("at least",
 -- "about"), and the body offset where it starts; nil when there is none.
+-- The 24-byte slice may cut a character at its start: spindle.re drops the
+-- cut bytes and keeps positions in the slice's coordinates.
 local function qualifier_before(body, start)
-  local text = text_before(body, start, 24)
+  local text = body:sub(math.max(1, start - 23), start)
   local at, _, qual = qual_before:find(text)   -- group 1 is <qual>
   if not at then return nil end
   return qual, start - #text + at
@@ -913,7 +903,7 @@ local function scan_counts(doc, money, percents)
       if stop then qual, qual_at = qualifier_before(body, m_start) end
       -- a year after a preposition: "in 2004 people began"
       if stop and m_n and not m_scale and m_n:find("^[12]%d%d%d$") and not qual
-         and year_before:test(text_before(body, m_start, 12)) then
+         and year_before:test(body:sub(math.max(1, m_start - 11), m_start)) then
         stop = nil
       end
       if stop then

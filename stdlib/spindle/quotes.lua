@@ -111,18 +111,6 @@ local function title_case(ws)
   return true
 end
 
--- The (at most) n bytes before byte offset `start`, cut at a character
--- boundary.
-local function text_before(body, start, n)
-  local i = math.max(1, start - n + 1)
-  while i <= start do
-    local b = body:byte(i)
-    if b < 0x80 or b >= 0xC0 then break end
-    i = i + 1
-  end
-  return body:sub(i, start)
-end
-
 -- Whether a quotation is speech or a term (label, scare quote, title).
 local function kind_of(doc, q)
   local inner = q.text
@@ -131,7 +119,7 @@ local function kind_of(doc, q)
   -- clause ('"We won," he said')
   local punctuated = ends_in(inner, CLAUSE_END) or ends_with(inner, "\226\128\166")
   if punctuated or n > 8 then return "speech" end
-  if label_before():test(text_before(doc.body, q.start, 40)) then return "term" end
+  if label_before():test(doc.body:sub(math.max(1, q.start - 39), q.start)) then return "term" end
   if title_case(words_of(inner)) then return "term" end
   if n <= 4 then
     -- a short quotation is speech only when it stands as a sentence of its
