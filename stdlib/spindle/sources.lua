@@ -1192,8 +1192,18 @@ end
 
 -- Whether the segment opens an appositive or relative clause after a name:
 -- "Jane Doe, [the foreign minister,] said", "[chairman of Acme,]".
+local APPOSITIVE_ADVERBS = { now = true, ["then"] = true, also = true, formerly = true,
+                             currently = true, once = true, still = true, himself = true,
+                             herself = true, itself = true, previously = true }
 local function opens_appositive(seg)
   local s = seg:gsub("^%s+", "")
+  local adverb = s:match("^(%a+)%s")
+  if adverb and APPOSITIVE_ADVERBS[adverb:lower()] then
+    s = s:gsub("^%a+%s+", "")                          -- "Ed Balls, now a hopeful, said"
+  end
+  if s:find("^of%s") or s:find("^from%s") or s:find("^at%s") then
+    return true                                        -- "Andrew Beh, of brokers ING, said"
+  end
   if s:find("^who%s") or s:find("^which%s") or s:find("^the%s") or s:find("^an?%s")
      or s:find("^%u") then
     return true
@@ -1208,10 +1218,82 @@ local function opens_appositive(seg)
     or w:lower() == "co-author" or w:lower() == "author")
 end
 
+-- Words that open a clause rather than a source phrase, dropped from its
+-- front: "But officials" -> "officials", "which Boeing" -> "Boeing".
+local CLAUSE_OPENERS = {}
+for w in ([[but and while whilst although though whereas as which who that so
+  yet now then meanwhile however also because since if when where plus nor or
+  even still instead]]):gmatch("%a+") do
+  CLAUSE_OPENERS[w] = true
+end
+
+-- Words a time phrase is made of ("earlier this week", "on Monday").
+local TIME_WORDS = {}
+for w in ([[earlier later this last next past coming week weeks month months
+  year years day days today yesterday tomorrow tonight ago recently morning
+  afternoon evening night weekend previously on in at the a an of
+  monday tuesday wednesday thursday friday saturday sunday january february
+  march april may june july august september october november december
+  spring summer autumn winter early late mid]]):gmatch("%a+") do
+  TIME_WORDS[w] = true
+end
+
+-- Auxiliaries and modals: a phrase holding one (not inside a relative
+-- clause, "people who have seen the plans") is a clause, not a source.
+local CLAUSE_VERBS = {}
+for w in ([[is are was were be been am has have had will would could can may
+  might should must do does did shall]]):gmatch("%a+") do
+  CLAUSE_VERBS[w] = true
+end
+
+-- Words a source phrase never starts with: prepositions.
+local NOT_SUBJECT_START = {}
+for w in ([[of at in on to from for with by about into over under than like
+  against between without within upon during after before amid despite
+  following part]]):gmatch("%a+") do
+  NOT_SUBJECT_START[w] = true
+end
+
+-- A source phrase as a source or nothing: `phrase` at 0-based offset `at`
+-- with clause openers dropped from its front, or nil when what is left is
+-- a time phrase, a prepositional phrase, a gerund clause, a clause with a
+-- finite verb or a sum of money -- the fragments a clause parse leaves when
+-- the real subject lies elsewhere.
+local function tidy_source(phrase, at)
+  if not phrase then return nil end
+  while true do
+    local lead, w = phrase:match("^(%s*([%a']+)[%s,]+)%S")
+    if not (w and CLAUSE_OPENERS[w:lower()]) then break end
+    phrase, at = phrase:sub(#lead + 1), at + #lead
+  end
+  local words, lower_case, all_time = {}, {}, true
+  for w in phrase:gmatch("[%w\128-\255][%w\128-\255'%-%.]*") do
+    local lw = w:lower():gsub("%.$", "")
+    words[#words + 1] = lw
+    lower_case[#words] = w:find("^%l") ~= nil
+    if not TIME_WORDS[lw] and not lw:find("^%d+$") then all_time = false end
+  end
+  if #words == 0 or all_time then return nil end
+  if NOT_SUBJECT_START[words[1]] then return nil end
+  if #words > 1 and (words[1] == "it" or words[1] == "he" or words[1] == "she"
+                     or words[1] == "they" or words[1] == "we" or words[1] == "i") then
+    return nil                                   -- "it got the hint from ..."
+  end
+  if words[1]:find("^%l+ing$") and phrase:find("^%s*%l") then return nil end
+  local relative = false
+  for i, lw in ipairs(words) do
+    if lw == "who" or lw == "that" or lw == "which" or lw == "whose" then relative = true end
+    if i > 1 and CLAUSE_VERBS[lw] and lower_case[i] and not relative then return nil end
+  end
+  if phrase:find("[%$\194\226]%s*%d") or phrase:find("%d+%s*[mb]n?%f[%A]") then return nil end
+  return phrase, at
+end
+
 -- The subject phrase before a verb at relative position `pos` (1-based, the
 -- verb's first byte) of sentence text `text`: the last clause before it, with
 -- an appositive kept ("Jane Doe, the minister, said").
-local function subject_before(text, pos)
+local subject_before
+function subject_before(text, pos)
   local before = text:sub(1, pos - 1)
   -- a closed parenthesis is part of the phrase ("the Asian Development
   -- Bank (ADB) said"): blank it out, keeping offsets, before looking for
@@ -1221,6 +1303,22 @@ local function subject_before(text, pos)
                        or before)
   local clause = before:sub(cut + 1)
   local offset = cut
+  -- "EADS - Airbus' majority owner - admitted": a dash-bounded appositive
+  -- right before the verb; the subject stands before the opening dash
+  if not clause:find("[%w\128-\255]") then
+    local dash = before:sub(cut - 2, cut) == " - " and " - "
+                 or before:sub(cut - 2, cut) == "\226\128\148" and "\226\128\148"
+    if dash then
+      local open
+      local init = 1
+      while true do
+        local a = before:find(dash, init, true)
+        if not a or a >= cut - #dash + 1 then break end
+        open, init = a, a + 1
+      end
+      if open then return subject_before(text, open) end
+    end
+  end
   -- split at commas; keep "X, appositive," together
   local segs = {}
   local p = 1
@@ -1465,6 +1563,10 @@ local function verb_attribution(sentence, m, out)
     return nil
   end
   if before:sub(-3) == "so-" then return nil end                         -- "so-called"
+  if w1 and (OPENING_PREPOSITIONS[w1] or PREPOSITIONS[w1]) and lverb:find("ed$")
+     and not after:find("^%s+by%s") and not after:find("^%s+that%s") then
+    return nil                            -- "despite reported interest from ..."
+  end
   if w1 == "nor" or (w1 == "or" and (before:find("%f[%a]to%s+%a+%s+or%s*$")
                                      or before:find("n[o']t%s+%a+%s+or%s*$"))) then
     return nil                            -- "to confirm or deny", "neither confirm nor deny"
@@ -1521,6 +1623,7 @@ local function verb_attribution(sentence, m, out)
       -- "reported by Reuters to have won": the agent ends before "to"
       local cut = phrase and (phrase:find("%s+to%s") or phrase:find("%s+as%s"))
       if cut then phrase = phrase:sub(1, cut - 1) end
+      phrase, at = tidy_source(phrase, at)
     end
     if not phrase then return nil end
   elseif w1 == "and" or w1 == "but" then
@@ -1531,11 +1634,12 @@ local function verb_attribution(sentence, m, out)
   else
     phrase, at = subject_before(text, rel + 1)
     if phrase == false then return nil end   -- reported speech inside reported speech
+    phrase, at = tidy_source(phrase, at)
     local inverted = before:find(",%s*$") ~= nil
     if not phrase or inverted or M.classify(phrase, verb) == "other" then
       -- inversion: '"...," said a senior official.' or "..., said Mr
       -- Dobrow." -- a short phrase after the verb that ends the clause
-      local ap, aat = phrase_after(text, rel_stop + 1, 8)
+      local ap, aat = tidy_source(phrase_after(text, rel_stop + 1, 8))
       if ap then
         local rest = text:sub(aat + #ap + 1)
         -- "said Justin Green, spokesman for MCD Promoters.": the
@@ -1638,7 +1742,7 @@ local function scan_sentence(sentence, cues)
   for _, m in ipairs(cues) do
     local kind = m.kind
     if kind == "acc" then
-      local phrase, at = phrase_after(text, m.stop - base + 1, 10)
+      local phrase, at = tidy_source(phrase_after(text, m.stop - base + 1, 10))
       if phrase then
         local t, named = M.classify(phrase)
         if t == "pronoun" then t = "other" end
@@ -1877,6 +1981,32 @@ local function copy_as(a, type_)
   return copy
 end
 
+-- "The paper said": a definite outlet noun with no name of its own.
+local GENERIC_OUTLETS = { paper = true, newspaper = true, magazine = true, daily = true,
+                          weekly = true, tabloid = true, broadcaster = true, channel = true,
+                          station = true, website = true, agency = true, publication = true,
+                          journal = true }
+
+-- The named outlet an attribution like "the paper said" refers back to:
+-- the nearest media or wire source before sentence s that names one, within
+-- the article (nil when none does).
+local function outlet_antecedent(s, a)
+  local head = a.source:lower():match("^%s*the%s+(%a+)%s*$")
+  if not (head and GENERIC_OUTLETS[head]) then return nil end
+  local sentences = s.doc:sentences()
+  for i = s.index - 1, math.max(1, s.index - 40), -1 do
+    local list = own(sentences[i])
+    for j = #list, 1, -1 do
+      local b = list[j]
+      if not b.quoted and (b.type == "media" or b.type == "wire" or b.type == "named")
+         and b.source:find("%u[%l%u]") and not b.source:lower():find("^%s*the%s+%a+%s*$") then
+        return b
+      end
+    end
+  end
+  return nil
+end
+
 -- One attribution written in sentence s, resolved: a pronoun speaker takes
 -- the nearest agreeing source before it; a bare name that named an
 -- official earlier in the article is that official.
@@ -1894,6 +2024,14 @@ local function resolve_one(s, a)
   end
   if a.type == "named" and known_official(s, a) then
     return copy_as(a, "official-named")
+  end
+  if a.type == "media" and not a.named then
+    local outlet = outlet_antecedent(s, a)
+    if outlet then
+      local copy = carried_copy(outlet, a.source, a)
+      copy.type, copy.carried = "media", false
+      return copy
+    end
   end
   return a
 end

@@ -25,7 +25,7 @@ local best_cases = {
   { "Russian President Vladimir Putin and the country's legal authorities have repeatedly said that the US has no jurisdiction over Yukos.", "official-named", nil },
   { "The tobacco companies deny that they illegally conspired to promote smoking.", "official-named", "The tobacco companies" },
   -- official-unnamed
-  { "But officials said stagnant growth was still stifling the job market.", "official-unnamed", "But officials" },
+  { "But officials said stagnant growth was still stifling the job market.", "official-unnamed", "officials" },
   { "A US company has pulled out of a major contract to rebuild Iraq's transport system, Pentagon officials have said.", "official-unnamed", "Pentagon officials" },
   { "Immigration officials said she had been warned about her visa last year.", "official-unnamed", "Immigration officials" },
   { "A senior defence official told the BBC lessons were being learned.", "official-unnamed", "A senior defence official" },
@@ -82,7 +82,7 @@ local best_cases = {
   { "\"We were both so amazed at the chemistry,\" Brian May wrote on his website.", "named", "Brian May" },
   -- other, and nothing
   { "His lawyers claim that their client was unfamiliar with detailed accounting practices.", "other", "His lawyers" },
-  { "But critics say the sell-off is part of an attempt to bring the energy industry back under state control.", "other", "But critics" },
+  { "But critics say the sell-off is part of an attempt to bring the energy industry back under state control.", "other", "critics" },
   { "Everyone who listens to her show understands and compares her to the legendary John Peel.", "other", nil },
   { "During the phoney campaign, Labour got into trouble over its central claim that Michael Howard was planning £35bn cuts.", "none", nil },
   { "Ministers have insisted they are committed to free personal care despite research suggesting the cost of the policy was under-estimated.", "official-unnamed", "Ministers" },
