@@ -6,19 +6,69 @@ local sources = require "spindle.sources"
 -- Amounts below this are prices and fees, not contract sizes.
 local MIN_AMOUNT = 1e6
 
--- How much a finding is worth, by the strongest source of the claim's
--- sentence (or, when it has none, of its paragraph). Official on-record
--- sources (official-named, document) anywhere in the paragraph clear it.
-local CONFIDENCE = {
-  ["media"]            = 1.0,  -- "media reports said": the pattern this rule is for
-  ["anonymous"]        = 1.0,
-  ["other"]            = 0.9,
-  ["none"]             = 0.8,  -- the reporter's own voice, often a public figure
-  ["wire"]             = 0.8,
-  ["expert"]           = 0.7,  -- an analyst's estimate
-  ["official-unnamed"] = 0.5,  -- "officials said": official but unaccountable
-  ["named"]            = 0.4,  -- a named person or company on the record
+-- Sources that leave a deal size weak, with the confidence of a finding:
+-- the pattern this rule is for is a figure that rests on other media or on
+-- people nobody names.
+local WEAK = {
+  ["media"]            = 1.0,  -- "media reports said", "the paper said"
+  ["anonymous"]        = 1.0,  -- "sources said", "people familiar with the talks"
+  ["other"]            = 0.8,  -- "critics say", "industry watchers"
+  ["wire"]             = 0.6,  -- one agency's report
+  ["official-unnamed"] = 0.6,  -- "officials said": official but unaccountable
 }
+
+-- Sources that put someone accountable on the record for the figure: a
+-- named person or company, an institution, a document, a named expert.
+local ON_RECORD = { ["official-named"] = true, ["document"] = true, ["named"] = true }
+
+-- A deal not yet done, told in the reporter's voice: its size cannot be a
+-- published fact, so it needs a source. A completed or announced deal's
+-- price is public record and is not flagged when nobody is cited.
+local prospective = spindle.re([[\b(?:would|could|might|may|set\s+to|poised\s+to|close\s+to|closing\s+in|near(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:deal|agreement)|in\s+talks|talks\s+(?:on|over|about)|expected\s+to|likely\s+to|(?:plans?|planning|preparing|considering|mulling|weighing|eyeing)\b|potential|possible|proposed|rumou?r\w*|speculat\w*|reportedly|understood\s+to|believed\s+to|said\s+to|thought\s+to|tipped\s+to|in\s+line\s+to|on\s+the\s+verge)\b]], "i")
+
+-- A vague amount that names a class of deals, not one deal's size: "the
+-- fifth billion-dollar telecoms deal since October", "another multi-million
+-- pound deal".
+local class_of_deals = spindle.re([[\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|another|several|many|numerous|string\s+of|series\s+of)\s+$]], "i")
+
+-- The words just before a claim, in its sentence.
+local function words_before(claim, bytes)
+  local s = claim.sentence
+  return s.doc.body:sub(math.max(s.start, claim.start - bytes) + 1, claim.start)
+end
+
+-- The strongest attribution of one kind among `list`, by sources.strength.
+local function strongest(list, pick)
+  local best
+  for _, a in ipairs(list) do
+    if pick(a) and (not best or sources.strength_of(a) > sources.strength_of(best)) then
+      best = a
+    end
+  end
+  return best
+end
+
+local function on_record(a)
+  return ON_RECORD[a.type] or (a.type == "expert" and a.named)
+end
+
+-- (a pronoun whose speaker was not found, "It said", is nobody in particular)
+local function weak(a) return WEAK[a.type] ~= nil and not a.via end
+
+-- Who stands behind the deal size of `claim`: "record" when someone
+-- accountable is on the record in its sentence or paragraph, else the
+-- weakest-kind attribution that covers it (sentence first, then paragraph),
+-- else nil (the reporter's own voice).
+local function backing(claim)
+  local here = sources.around(claim)
+  local para = sources.around(claim, { scope = "paragraph" })
+  if strongest(here, on_record) or strongest(para, on_record) then return "record" end
+  return strongest(here, weak) or strongest(para, weak)
+end
+
+-- A figure given by someone speaking in the first person ("I would take
+-- £50m for him") outside quotation marks: a reader's or columnist's voice.
+local first_person = spindle.re([[(?:^|\s)(?:I|I'd|I'm|I've|my|we|we'd|our)\s]])
 
 rule {
   id       = "contract-size-unsourced",
@@ -28,43 +78,68 @@ rule {
   tags     = { "claims", "sourcing", "money" },
   needs    = { "$", "€", "£", "¥", "₹", "₽", "million", "billion", "trillion",
                "crore", "lakh", "bn", "dollar", "euro", "pound", "rupee",
-               "rouble", "ruble", "yuan", "usd", "inr", "pkr", "gbp" },
+               "rouble", "ruble", "yuan", "usd", "inr", "pkr", "gbp", "figure" },
   description = [[
-The size of a deal, contract or investment -- an exact amount ("$2.6bn",
-"Rs 3,000 crore") or a vague one ("a multibillion-dollar deal") -- given in a
-paragraph that carries no official source: no named official or institution
-on the record and no document. Deal sizes are the detail that travels: a
-figure that rests on "media reports" or on unnamed sources is often the
-invented part of a story. Unnamed officials lower the score; a named
-official, an institution's statement or a filing anywhere in the paragraph
-clears it. Amounts inside a quotation are covered by the quotation's speaker.]],
+The size of a deal, contract, takeover or investment -- an exact amount
+("$2.6bn", "Rs 3,000 crore") or a vague one ("a multibillion-dollar deal",
+"a nine-figure deal") -- that nobody accountable stands behind. The amount
+must be the deal's size by the shape of the clause: followed by a deal noun
+("a $2bn contract"), its value or price ("a deal worth $2bn", "valued at",
+"a bid of"), paid for something ("will pay $9.5bn for the unit") or
+invested ("will invest 100m euros in"); other sums near a deal word (a
+"£35bn difference in investment", a budget overrun, debts, profits) do not
+count. Flagged when the figure rests only on other media, unnamed sources,
+unnamed officials, a single wire report or unnamed others, in its sentence
+or paragraph; or when it is told in the reporter's own voice about a deal
+not yet done ("is set to sign a $2bn agreement", "a deal that would be
+worth"), whose size cannot be a published fact. A named person or company,
+an institution or a document on the record anywhere in the paragraph
+clears it ("Heineken said it plans to invest 100m euros"); so does a
+completed or announced deal told in the reporter's voice (its price is
+public record). Amounts inside a quotation are the speaker's, and amounts
+in first-person comment ("I would take £50m") are not the reporting's.
+Media and anonymous sourcing score highest, unnamed officials and single
+wire reports lowest.]],
 
   check = function(doc, report)
     local done = {}                        -- one finding per sentence
     for claim in claims.money(doc) do
       local s = claim.sentence
-      if s and not done[s.index] and claim:is_deal()
-         and (claim.high or claim.low or 0) >= MIN_AMOUNT
-         and not sources.official(claim, { scope = "paragraph" }) then
-        local best, attribution = sources.best(claim)
-        if not attribution then
-          best, attribution = sources.best(claim, { scope = "paragraph" })
+      if s and not done[s.index] and not claim.quoted and not s.quoted
+         and (claim.high or claim.low or 0) >= MIN_AMOUNT and claim:deal_size()
+         and not first_person:test(s) then
+        local by = backing(claim)
+        local score, message
+        if by == "record" then
+          score = nil
+        elseif by then
+          score = WEAK[by.type]
+          message = ("deal size resting on %s"):format(
+            by.type == "media" and "media reports" or by.type == "anonymous" and "unnamed sources"
+            or by.type == "wire" and "a single wire report"
+            or by.type == "official-unnamed" and "unnamed officials" or "unnamed sources")
+        elseif prospective:test(words_before(claim, 70) .. s.doc.body:sub(claim.stop + 1,
+                                    math.min(s.stop, claim.stop + 40)))
+               and not (claim.vague and class_of_deals:test(words_before(claim, 30))) then
+          score = 0.8
+          message = "size of a deal not yet done, in the reporter's voice with no source"
         end
-        local kind = attribution and attribution.type or "none"
-        done[s.index] = true
-        report {
-          at = claim,
-          message = claim.vague
-            and "vague deal size with no official source in its paragraph"
-            or "deal size with no official source in its paragraph",
-          score = CONFIDENCE[kind] or 1.0,
-          evidence = {
-            amount = claim.text,
-            currency = claim.currency,
-            value = claim.value or claim.low,
-            source = best,
-          },
-        }
+        if score then
+          done[s.index] = true
+          report {
+            at = claim,
+            message = (claim.vague and "vague " or "") .. message,
+            score = score,
+            evidence = {
+              amount = claim.text,
+              currency = claim.currency,
+              value = not claim.vague and (claim.value or claim.low) or nil,
+              least = claim.vague and claim.low or nil,
+              source = by and by.source or nil,
+              source_type = by and by.type or "none",
+            },
+          }
+        end
       end
     end
   end,
@@ -74,9 +149,19 @@ clears it. Amounts inside a quotation are covered by the quotation's speaker.]],
       "Reports said Acme signed a $2.6 billion contract for the plant.",
       "The two governments are close to a multibillion-dollar deal to build the dam, media reports said.",
       "Sources said the investment would total Rs 3,000 crore.",
-      "The agreement is worth about €40 million and runs for five years.",
       "Officials said the $2-3 billion purchase of the airline would be completed in May.",
       { title = "Arms deal", body = "Local media reported a 2.5 billion roubles deal for helicopters.\n\nThe defence ministry declined to comment." },
+      -- a deal not yet done, in the reporter's voice
+      "Valdoria is set to sign a multibillion-dollar agreement with Merovia to build a shipyard.",
+      "The agreement would be worth about €40 million and run for five years.",
+      -- "will pay ... for": the price of a purchase, resting on a person briefed on the talks
+      "Acme will pay $9.5bn for the unit, a person briefed on the talks said.",
+      -- currency prefixes of Kenya, Nigeria and Saudi Arabia, and a nine-figure deal
+      "The Kenyan government is expected to sign a Sh2bn contract for the road, local media said.",
+      "Dangote could invest N50bn in the refinery, according to newspaper reports.",
+      "Insiders say the club is close to a nine-figure deal with the broadcaster.",
+      -- the paper named earlier carries the figure
+      "The Financial Times reported that Acme was in talks with Bolt.\n\nThe paper said the takeover would value Bolt at $4bn.",
     },
     pass = {
       -- an institution on the record, in a statement
@@ -95,6 +180,15 @@ clears it. Amounts inside a quotation are covered by the quotation's speaker.]],
       "Trade Minister Jane Doe met the investors on Monday.\n\nShe said the $2bn investment would create 5,000 jobs.",
       -- a document names the amount
       "According to the loan agreement published by the bank, the $350 million loan will be repaid over 25 years.",
+      -- a named company on the record (BBC)
+      "Heineken said it now plans to invest 100m euros in the brewery.",
+      -- sums near a deal word that are not a deal's size (BBC)
+      "An examination of Tory plans showed there would be a £35bn difference in investment between the two parties.",
+      "EADS admitted that the project was running 1.45bn euros over budget.",
+      -- a completed deal in the reporter's voice: its price is public record (BBC)
+      "On Monday, MCI agreed to a buyout by Verizon Communications in a deal valued at $6.75bn.",
+      -- a reader's figure, in the first person (BBC)
+      "If I were Liverpool I would take £50m for him and rebuild the team.",
     },
   },
 }

@@ -76,7 +76,7 @@ M.lexicon = {
   currency_prefixes = lexicon.new("currency_prefixes", {
     "US$", "U.S.$", "A$", "AU$", "C$", "CA$", "HK$", "S$", "NZ$", "R$", "$",
     "€", "£", "¥", "₹", "₽", "₨", "₩", "₺", "₦", "₱", "₪", "₴", "฿",
-    "Rs.", "Rs", "Tk.", "Tk", "Rp", "RM", "KSh", "E£", "CN¥",
+    "Rs.", "Rs", "Tk.", "Tk", "Rp", "RM", "KSh", "Sh", "SR", "N", "E£", "CN¥",
     "USD", "EUR", "GBP", "INR", "PKR", "RUB", "CNY", "RMB", "JPY", "AED",
     "SAR", "BDT", "LKR", "NPR", "CHF", "AUD", "CAD", "KRW", "NGN", "ZAR",
     "HKD", "SGD", "TRY", "UAH", "IDR", "MYR", "EGP", "KES", "BRL", "MXN",
@@ -123,7 +123,7 @@ M.lexicon = {
     ["₴"] = "UAH", ["uah"] = "UAH", ["hryvnia"] = "UAH", ["hryvnias"] = "UAH",
     ["฿"] = "THB", ["baht"] = "THB", ["rp"] = "IDR", ["idr"] = "IDR",
     ["rupiah"] = "IDR", ["rm"] = "MYR", ["myr"] = "MYR", ["ringgit"] = "MYR",
-    ["ksh"] = "KES", ["kes"] = "KES", ["e£"] = "EGP", ["egp"] = "EGP",
+    ["ksh"] = "KES", ["sh"] = "KES", ["kes"] = "KES", ["sr"] = "SAR", ["n"] = "NGN", ["e£"] = "EGP", ["egp"] = "EGP",
     ["zloty"] = "PLN", ["zlotys"] = "PLN", ["kronor"] = "SEK", ["krona"] = "SEK",
   },
   ---Words that make a money claim part of a deal, each with its topic:
@@ -279,6 +279,7 @@ local money_vague = lexicon.regex(function(words)
           [[|(?<many>(?:hundreds|tens)%sof%s(?:millions|billions|thousands)|billions|millions|trillions|crores)%sof%s(?<c2>%s)]] ..
           [[|(?<few>several|a%sfew|many)%s(?<few_scale>billion|million|trillion)%s(?<c3>%s)]] ..
           [[|(?<adj>billion|million|trillion)-(?<c4>dollar|euro|pound|rupee|rouble|ruble|yuan|yen)]] ..
+          [[|(?<figure>six|seven|eight|nine|ten|eleven|twelve)-figure]] ..
           [[|(?<sums>(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|hefty|untold|large|substantial|considerable|significant)%s(?:sums?|amounts?)%sof%s(?:public%s|taxpayers'?%s)?(?:money|cash)]] ..
           [[|(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|untold)%ssums)]] ..
           [[)\b]]):format(SP, SP, words, SP, SP, SP, SP, words, SP, SP, SP, words,
@@ -354,6 +355,87 @@ function Claim:is_deal()
   return self.context == "deal"
 end
 
+-- Nouns that, right after an amount, make it the size of a deal ("a $2bn
+-- contract", "the £328m takeover"), and nouns that make it something else
+-- ("a £35bn difference", "a $1bn overrun", "£50m in debt").
+local DEAL_NOUNS, NOT_DEAL_NOUNS = {}, {}
+for w in ([[deal deals contract contracts takeover takeovers acquisition
+  acquisitions merger mergers bid bids offer offers agreement agreements order
+  orders purchase purchases sale buyout buy-out investment
+  investments pact tender sponsorship transfer concession lease licence
+  license stake venture programme project fee]]):gmatch("%S+") do
+  DEAL_NOUNS[w] = true
+end
+for w in ([[difference gap shortfall overrun overruns deficit surplus loss
+  losses profit profits revenue revenues sales turnover debt debts fine fines
+  bill bills cost costs salary salaries wage wages budget budgets tax taxes
+  saving savings cut cuts fortune bonus bonuses pension pensions valuation
+  market industry business economy writedown write-down charge charges
+  earnings income dividend dividends a year annually per]]):gmatch("%S+") do
+  NOT_DEAL_NOUNS[w] = true
+end
+
+-- Words that end the noun phrase after an amount ("$3bn on that project").
+local FUNCTION_WORDS = {}
+for w in ([[in of for to and or by on at from with into over that this these
+  those its their his her our which who when while as than after before is
+  are was were be been has have had will would could may might should it
+  they he she we the a an up down out off]]):gmatch("%a+") do
+  FUNCTION_WORDS[w] = true
+end
+
+-- The words before an amount that make it a price or a value: "worth",
+-- "valued at", "valuing the firm at", "a bid of", "the price tag of".
+local deal_value_before = spindle.re([[(?:\bworth|\bvalued\s+at|\bvalu(?:e|es|ed|ing)\s+(?:\S+\s+){1,4}at|\b(?:deal|contract|investment|takeover|agreement|acquisition|purchase|bid|offer|order)s?\s+(?:\S+\s+){0,3}(?:total(?:s|led|ling)?|amount(?:s|ed)?\s+to|c(?:o|a)me\s+to)|\bvalue\s+of|\bprice(?:\s+tag)?\s+of|\bbids?\s+of|\boffers?\s+of|\bdeals?\s+of|\bcontracts?\s+of|\bfee\s+of)(?:\s+(?:about|around|some|up\s+to|as\s+much\s+as|more\s+than|over|nearly|almost|an\s+estimated|estimated|roughly|approximately|at\s+least|a\s+reported|a\s+further|an?))*\s*$]], "i")
+-- A purchase verb earlier in the clause, for "paid $9.5bn for the unit".
+local purchase_verb = spindle.re([[\b(?:buy|buys|bought|buying|pay|pays|paid|paying|sell|sells|sold|selling|acquire|acquires|acquired|acquiring|purchase|purchased|purchasing|snap(?:ped)?\s+up|offer(?:s|ed|ing)?|bid|bids|bidding)\b]], "i")
+-- Investment verbs: "will invest 100m euros in", "plans to spend $2bn on".
+local invest_verb = spindle.re([[\b(?:invest|invests|invested|investing|inject|injects|injected|injecting|pour|pours|poured|pouring|plough|ploughs|ploughed)(?:\s+(?:a\s+further|an?\s+additional|another|some|about|around|up\s+to|more\s+than|over|nearly|almost|at\s+least))*\s*$]], "i")
+local first_words_after = spindle.re([[^[\s-]*(?:(?:a|an|the)\s+)?(?<w1>[\p{L}-]+)(?:\s+(?<w2>[\p{L}-]+))?(?:\s+(?<w3>[\p{L}-]+))?]])
+
+---True when the amount is the size of a deal by the shape of its clause:
+---followed by a deal noun ("a $2bn contract", "a multibillion-dollar
+---agreement"), or the value or price of one ("a deal worth $2bn", "valued
+---at", "a bid of"), or paid for something ("will pay $9.5bn for the unit"),
+---or invested ("will invest 100m euros in the plant"). Not when the noun
+---after it makes it something else ("a £35bn difference in investment",
+---"a $1bn overrun"). Stricter than claim:is_deal(), which only asks for a
+---deal word nearby.
+---@return boolean
+function Claim:deal_size()
+  if self.kind ~= "money" or not self.sentence then return false end
+  local s = self.sentence
+  local body = s.doc.body
+  local after = body:sub(self.stop + 1, math.min(s.stop, self.stop + 60))
+  local m = first_words_after:match((after:gsub("^%s*%b()", "")))
+  if m then
+    -- "a $2bn contract", "$2bn (£1bn) deal": the nouns right after (skip a bracketed conversion)
+    local ws = { m.w1 and m.w1:lower(), m.w2 and m.w2:lower(), m.w3 and m.w3:lower() }
+    for i = 1, 3 do
+      local w = ws[i]
+      if not w then break end
+      if NOT_DEAL_NOUNS[w] then return false end
+      if DEAL_NOUNS[w] then return true end
+      -- only adjectives and nouns may stand between ("a $2bn arms deal")
+      if FUNCTION_WORDS[w] then break end
+    end
+  end
+  local clause_start = math.max(s.start, self.start - 80)
+  local before = body:sub(clause_start + 1, self.start)
+  if deal_value_before:test(before) then
+    -- "a deal that could be worth", "contracts for three projects, valued
+    -- at": a deal noun must come before the value ("funds worth $120m" is no deal)
+    for w in before:lower():gmatch("[%a%-]+") do
+      if DEAL_NOUNS[w] then return true end
+    end
+  end
+  if invest_verb:test(before) then return true end
+  if after:find("^%s*for%s") or after:find("^%s*%b()%s*for%s") then
+    if purchase_verb:test(before) then return true end
+  end
+  return false
+end
+
 ---True when the claim's sentence has a context word of this kind or topic
 ---anywhere ("deal", "contract", "investment", "loan", "aid", "penalty",
 ---"economic", "casualties").
@@ -400,9 +482,12 @@ end
 
 local function currency_code(s)
   if not s or s == false then return nil end
-  return M.lexicon.currency_codes[s:lower():gsub("[%s%.]", "")]
+  local code = M.lexicon.currency_codes[s:lower():gsub("[%s%.]", "")]
       or M.lexicon.currency_codes[s:lower():gsub("%s", "")]
-      or s:upper()
+  if code then return code end
+  -- an ISO 4217 code written as such ("NOK"); a word that names several
+  -- currencies ("kroner", "pesos", "dinars") has none
+  return s:find("^%u%u%u$") and s or nil
 end
 
 -- The context lexicons as a word index, rebuilt when one of them changes:
@@ -657,7 +742,7 @@ end
 -- The text is lower-cased once; a caseless pattern also matches "ſ" to s
 -- and the Kelvin sign to k, so a text with either is always scanned.
 local MONEY_CRORE_WORDS = { "crore" }
-local MONEY_VAGUE_WORDS = { "multi", "illion", "thousand", "crore", "sum", "amount" }
+local MONEY_VAGUE_WORDS = { "multi", "illion", "thousand", "crore", "sum", "amount", "figure" }
 local PERCENT_WORDS = { "%", "cent" }
 local CASUALTY_WORDS = { "kill", "injur", "wound", "death" }
 
@@ -684,6 +769,17 @@ local function gmatch_if(doc, words, re, text)
   return no_match
 end
 
+-- Short prefixes that are also letters of names ("N" for naira in "N64",
+-- "Sh", "SR"): money only as written in capitals with a scale or thousands
+-- separators ("N50bn", "Sh2,000,000"), never "N64" or "sr 5".
+local WEAK_PREFIXES = { n = "N", sh = "Sh", sr = "SR" }
+local function weak_prefix_refused(m)
+  local cur = m.cur
+  local want = cur and WEAK_PREFIXES[cur:lower()]
+  if not want then return false end
+  return cur ~= want or not (m.s1 or m.s2 or (m.n1 and m.n1:find(",")))
+end
+
 local function scan_money(doc)
   local out = {}
   local body = doc.body
@@ -691,7 +787,9 @@ local function scan_money(doc)
   local prefixed = money_prefixed()
   local m = next_prefixed(prefixed, body, 0)
   while m do
-    if cut_range(body, m, PREFIXED_GROUPS) then
+    if weak_prefix_refused(m) then
+      -- not money: skip it
+    elseif cut_range(body, m, PREFIXED_GROUPS) then
       -- keep the currency and the first figure; the second is found alone
       local one = money_single:match(body, spans_of(m, body)[PREFIXED_GROUPS.n1].start)
       local sub = { start = m.start, stop = one.stop,
@@ -740,6 +838,11 @@ local function scan_money(doc)
       local low
       if m.sums then
         scale = nil
+      elseif m.figure then
+        -- "a nine-figure deal": at least 10^8
+        local digits = ({ six = 6, seven = 7, eight = 8, nine = 9, ten = 10, eleven = 11,
+                          twelve = 12 })[m.figure:lower()]
+        scale, low = 1, 10 ^ (digits - 1)
       elseif m.multi or m.few then
         low = 2 * scale
       elseif m.adj then

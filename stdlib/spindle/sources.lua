@@ -157,6 +157,7 @@ M.lexicon = {
     "society", "trust", "alliance", "university", "hospital", "giant",
     "chain", "studio", "label", "publisher", "developer", "body", "senate",
     "congress", "assembly", "team", "headquarters", "station",
+    "bosses", "management", "executives",
   }),
   ---Words for unnamed sources, as the subject of a speech verb or after
   ---"according to" ("sources said", "according to people familiar with").
@@ -1285,7 +1286,23 @@ local function tidy_source(phrase, at)
     if lw == "who" or lw == "that" or lw == "which" or lw == "whose" then relative = true end
     if i > 1 and CLAUSE_VERBS[lw] and lower_case[i] and not relative then return nil end
   end
-  if phrase:find("[%$\194\226]%s*%d") or phrase:find("%d+%s*[mb]n?%f[%A]") then return nil end
+  -- "the $27bn Russia": what follows the last sum of money, if anything
+  local money_end
+  for _, pat in ipairs({ "[%$\194\226][\128-\191]*%s*%d[%d,%.]*%a*", "%d[%d,%.]*%s*[mb]n?%f[%A]" }) do
+    local init = 1
+    while true do
+      local a, b = phrase:find(pat, init)
+      if not a then break end
+      if not money_end or b > money_end then money_end = b end
+      init = b + 1
+    end
+  end
+  if money_end then
+    local rest = phrase:sub(money_end + 1)
+    local lead = #rest:match("^%s*")
+    if not rest:find("%u") then return nil end
+    return tidy_source(rest:sub(lead + 1), at + money_end + lead)
+  end
   return phrase, at
 end
 
@@ -1574,6 +1591,11 @@ local function verb_attribution(sentence, m, out)
   if w1 and (w1:find("'s$") or w1:find("\226\128\153s$")) then return nil end -- "Blair's reported plan"
   if (lverb == "added" or lverb == "adds") and after:find("^%s+[%d$\194\226]") then
     return nil                            -- "shares added 1.7%"
+  end
+  if lverb == "added" and after:find("^%s+%l") and not after:find("^%s+that%s")
+     and not after:find("^%s+%l+ly[%s,]") and not after:find("^%s+[hst]he[ym]?%f[%A]")
+     and not after:find("^%s+it%f[%A]") then
+    return nil                            -- "receive added support", "added costs"
   end
   if lverb == "called" and after:find("^%s+%u") then return nil end   -- "a firm called Acme"
   if NOUNISH[lverb] then
@@ -2025,7 +2047,7 @@ local function resolve_one(s, a)
   if a.type == "named" and known_official(s, a) then
     return copy_as(a, "official-named")
   end
-  if a.type == "media" and not a.named then
+  if a.type == "media" then
     local outlet = outlet_antecedent(s, a)
     if outlet then
       local copy = carried_copy(outlet, a.source, a)
