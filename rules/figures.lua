@@ -12,7 +12,6 @@ local MIN_AMOUNT = 1e6
 local WEAK = {
   ["media"]            = 1.0,  -- "media reports said", "the paper said"
   ["anonymous"]        = 1.0,  -- "sources said", "people familiar with the talks"
-  ["other"]            = 0.8,  -- "critics say", "industry watchers"
   ["wire"]             = 0.6,  -- one agency's report
   ["official-unnamed"] = 0.6,  -- "officials said": official but unaccountable
 }
@@ -31,10 +30,21 @@ local prospective = spindle.re([[\b(?:would|could|might|may|set\s+to|poised\s+to
 -- pound deal".
 local class_of_deals = spindle.re([[\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|another|several|many|numerous|string\s+of|series\s+of)\s+$]], "i")
 
--- The words just before a claim, in its sentence.
+-- The words just before a claim, in its clause: not past a semicolon,
+-- colon, dash or ", but".
 local function words_before(claim, bytes)
   local s = claim.sentence
-  return s.doc.body:sub(math.max(s.start, claim.start - bytes) + 1, claim.start)
+  local text = s.doc.body:sub(math.max(s.start, claim.start - bytes) + 1, claim.start)
+  local cut = 0
+  for _, mark in ipairs({ ";", ":", " - ", "\u{2014}", ", but " }) do
+    local init = 1
+    while true do
+      local a, b = text:find(mark, init, true)
+      if not a then break end
+      cut, init = math.max(cut, b), b + 1
+    end
+  end
+  return text:sub(cut + 1)
 end
 
 -- The strongest attribution of one kind among `list`, by sources.strength.

@@ -387,6 +387,11 @@ end
 -- The words before an amount that make it a price or a value: "worth",
 -- "valued at", "valuing the firm at", "a bid of", "the price tag of".
 local deal_value_before = spindle.re([[(?:\bworth|\bvalued\s+at|\bvalu(?:e|es|ed|ing)\s+(?:\S+\s+){1,4}at|\b(?:deal|contract|investment|takeover|agreement|acquisition|purchase|bid|offer|order)s?\s+(?:\S+\s+){0,3}(?:total(?:s|led|ling)?|amount(?:s|ed)?\s+to|c(?:o|a)me\s+to)|\bvalue\s+of|\bprice(?:\s+tag)?\s+of|\bbids?\s+of|\boffers?\s+of|\bdeals?\s+of|\bcontracts?\s+of|\bfee\s+of)(?:\s+(?:about|around|some|up\s+to|as\s+much\s+as|more\s+than|over|nearly|almost|an\s+estimated|estimated|roughly|approximately|at\s+least|a\s+reported|a\s+further|an?))*\s*$]], "i")
+-- The noun a value phrase belongs to: "a deal that could be worth", "three
+-- projects, valued at", "a bid of", "valuing the club at" (the noun before
+-- the value words, across a relative clause and auxiliaries).
+local value_noun = spindle.re([[\b(?<noun>[\p{L}-]+)(?:,|\s+(?:that|which))?(?:\s+(?:could|would|may|might|will|is|was|are|were|has|have|had|now|be|been|reportedly|potentially|thought\s+to|said\s+to|believed\s+to))*\s+(?:worth|valued|valuing|value|price|bids?|offers?|deals?|contracts?|fee|total\w*|amount\w*|c[oa]me)\b(?:(?!\b(?:worth|valued|valuing)\b).)*$]], "i")
+
 -- A purchase verb earlier in the clause, for "paid $9.5bn for the unit".
 local purchase_verb = spindle.re([[\b(?:buy|buys|bought|buying|pay|pays|paid|paying|sell|sells|sold|selling|acquire|acquires|acquired|acquiring|purchase|purchased|purchasing|snap(?:ped)?\s+up|offer(?:s|ed|ing)?|bid|bids|bidding)\b]], "i")
 -- Investment verbs: "will invest 100m euros in", "plans to spend $2bn on".
@@ -424,9 +429,11 @@ function Claim:deal_size()
   local before = body:sub(clause_start + 1, self.start)
   if deal_value_before:test(before) then
     -- "a deal that could be worth", "contracts for three projects, valued
-    -- at": a deal noun must come before the value ("funds worth $120m" is no deal)
-    for w in before:lower():gmatch("[%a%-]+") do
-      if DEAL_NOUNS[w] then return true end
+    -- at", "a bid of": the value's noun must be a deal noun ("funds worth
+    -- $120m", "loans worth $3.7m" are no deals)
+    local m2 = value_noun:match(before)
+    if m2 and DEAL_NOUNS[m2.noun:lower():gsub("s$", "")] or m2 and DEAL_NOUNS[m2.noun:lower()] then
+      return true
     end
   end
   if invest_verb:test(before) then return true end

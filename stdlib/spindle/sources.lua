@@ -97,6 +97,8 @@ M.lexicon = {
     "argue", "asserted", "maintained", "maintains", "suggested", "suggests",
     "suggest", "estimated", "estimates", "estimate", "dismissed",
     "dismisses", "rejected", "rejects", "refuted", "refutes", "described", "describes", "called", "termed", "stressed",
+    "characterised", "characterized", "characterises", "characterizes",
+    "branded", "labelled", "labeled", "portrayed", "painted",
     "emphasised", "emphasized", "clarified", "countered", "replied",
     "responded", "commented", "observed", "pointed out", "informed",
     "briefed", "quoted", "cited", "indicated", "conceded", "concedes",
@@ -472,6 +474,11 @@ local KEYED = {
   { kind = "marker", type = "wire",
     re = spindle.re([[\bwith\s+(?:additional\s+)?inputs?\s+from\s+(?<wsrc2>[\p{L}\p{N} .&'-]{1,60}?)(?=[.,;)]|\s*$)]], "i"),
     keys = { "input" } },
+  -- "the talk in the City is that", "rumour has it", "word is that":
+  -- rumour passed on with no one behind it
+  { kind = "marker", type = "anonymous",
+    re = spindle.re([[\bthe\s+(?:talk|word|buzz|gossip|whisper)\s+(?:in|on|around|among)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:is|was)\b|\brumou?r\s+has\s+it\b|\b(?:word|talk)\s+(?:is|was)\s+that\b|\bit\s+is\s+(?:being\s+)?(?:rumou?red|whispered)\b]], "i"),
+    keys = { "talk", "word", "buzz", "gossip", "whisper", "rumour", "rumor" } },
   -- "media reports", "widely circulated", "it was reported", "reports in
   -- the local press"
   { kind = "marker", type = "media",
@@ -702,7 +709,7 @@ end
 local function head_of(core)
   local head, tail = core, ""
   for p, w in core:gmatch("()(%S+)") do
-    if p > 1 and PREPOSITIONS[w:lower()] then
+    if p > 1 and (PREPOSITIONS[w:lower()] or w:find("^%l+ing$")) then
       head, tail = core:sub(1, p - 1), core:sub(p)
       break
     end
@@ -986,7 +993,11 @@ function classify_phrase(phrase, verb, stamp)
   end
   local he = ce
   for k = 2, ce do
-    if PREPOSITIONS[lws[k]] then he = k - 1 break end
+    -- a preposition or a participle ends the head: "posts [circulating online]"
+    if PREPOSITIONS[lws[k]] or (lws[k]:find("^%l+ing$") and not lexicon_word(lws[k])) then
+      he = k - 1
+      break
+    end
   end
   local ts, te = he + 1, ce                 -- the tail
   -- drop time words and a participle ("figures released [by ...]")
@@ -1211,7 +1222,8 @@ local function opens_appositive(seg)
   end
   if s:find("^%d+,?%s*$") then return true end        -- "Mr Jackson, 46, denies"
   local w = s:match("^([%a%-]+)")
-  if w and (w:find("^%l+ed$") or w == "known" or w == "aged" or w == "whose") then
+  if w and (w:find("^%l+ed$") or w:find("^%l+ing$") or w == "known" or w == "aged"
+            or w == "whose") then
     return true                                        -- "The men, elected to ..., deny"
   end
   return w ~= nil and (has(M.lexicon.official_titles, w:lower())
@@ -1391,7 +1403,9 @@ function subject_before(text, pos)
       if n > 1 and CONJUNCTIONS[lw] and not (lw == "and" and noun_phrase) then
         cut_at = wpos + #w       -- (not "President Putin and the authorities")
       end
-      if n > 1 and speech_verbs[lw] then
+      local next_word = phrase:sub(wpos + #w):match("^%s+(%a+)")
+      if n > 1 and speech_verbs[lw]
+         and not (lw:find("ed$") and next_word and PREPOSITIONS[next_word:lower()]) then
         -- "Tory sources say senior figures had argued": the second verb is
         -- what the first speaker reports, not a source of the article
         return false
@@ -1542,7 +1556,10 @@ end
 -- "called by his friends" -- unless what they govern is a claim.
 local NOT_PASSIVE_SPEECH = { rejected = true, dismissed = true, called = true,
                              termed = true, described = true, posted = true,
-                             informed = true, briefed = true, observed = true }
+                             informed = true, briefed = true, observed = true,
+                             branded = true, labelled = true, labeled = true,
+                             portrayed = true, painted = true, characterised = true,
+                             characterized = true }
 
 -- Whether the subject of a passive denial is a claim: "The claims were
 -- denied by ...".
@@ -1553,6 +1570,11 @@ local function claim_before(before)
   end
   return false
 end
+
+-- Verbs that assert a negative as a denial: "insisted that no ... had".
+local ASSERTING_VERBS = { insisted = true, insists = true, insist = true, maintained = true,
+                          maintains = true, stressed = true, argued = true, said = true,
+                          says = true, told = true }
 
 -- Verbs that are more often nouns, and the words that show them used as
 -- verbs when they follow.
@@ -1589,6 +1611,10 @@ local function verb_attribution(sentence, m, out)
     return nil                            -- "to confirm or deny", "neither confirm nor deny"
   end
   if w1 and (w1:find("'s$") or w1:find("\226\128\153s$")) then return nil end -- "Blair's reported plan"
+  if lverb:find("ed$") and w2 and (DETERMINERS[w2] or DETERMINER_COUNTS[w2] or w2 == "people")
+     and after:find("^%s+%l+") and PREPOSITIONS[(after:match("^%s+(%l+)"))] then
+    return nil                            -- "a person briefed on the talks said"
+  end
   if (lverb == "added" or lverb == "adds") and after:find("^%s+[%d$\194\226]") then
     return nil                            -- "shares added 1.7%"
   end
@@ -1623,6 +1649,32 @@ local function verb_attribution(sentence, m, out)
                           and w2 and AUXILIARIES[w2])
   if not passive and after:find("^%s+by%s") and lverb:find("ed$") then
     passive = true                        -- "proposals announced by the minister"
+  end
+  if (lverb == "quoted" or lverb == "cited") and not passive then
+    -- "Reuters quoted a central bank official as saying": the speaker is
+    -- the one quoted; the outlet only carries the words
+    local from, quoted, upto = text:sub(rel_stop + 1, rel_stop + 120):match("^%s+()(.-)()%s+as%s+say")
+    quoted = tidy_source(quoted, 0)
+    if quoted and not quoted:find("[,;:\"]") then
+      local t, named = M.classify(quoted)
+      if t ~= "pronoun" then
+        local a = new_attr(sentence, rel, rel_stop + upto - 1, verb, quoted, t, named)
+        a.outlet = subject_before(text, rel + 1) or nil
+        return a
+      end
+    end
+  end
+  if passive and (lverb == "reported" or lverb == "quoted") and after:find("^%s+as%s+say")
+     and not after:find("^%s+as%s+saying%s+by%s") then
+    -- "The minister is reported as saying", "has been quoted as saying":
+    -- words the article did not hear, from a report it does not name
+    local subject, sat = subject_before(text, rel + 1)
+    subject, sat = tidy_source(subject or nil, sat or 0)
+    local say_end = rel_stop + #after:match("^(%s+as%s+%a+)")
+    local a = new_attr(sentence, sat and math.min(sat, rel) or rel, say_end, verb .. " as saying",
+                       subject or "unnamed report", "media", false)
+    a.hearsay = true
+    return a
   end
   local phrase, at, coordinated
   if UNNAMED_VERBS[lverb] and after:find("^%s+from%s") then
@@ -1714,6 +1766,13 @@ local function verb_attribution(sentence, m, out)
     a.denial = has(M.lexicon.denial_verbs, lverb)
       and (denies_object(text:sub(rel_stop + 1), lverb)
            or passive and claim_before(before))   -- "the claims were denied by"
+    if not a.denial and ASSERTING_VERBS[lverb] then
+      -- "insiders insisted that no bribes had been paid": an assertion of a negative
+      local clause = text:sub(rel_stop + 1):match("^%s+that%s+([^;:]*)") or ""
+      a.denial = clause:find("%f[%a]no%f[%A]") ~= nil or clause:find("%f[%a]not%f[%A]") ~= nil
+                 or clause:find("%f[%a]never%f[%A]") ~= nil or clause:find("%f[%a]nothing%f[%A]") ~= nil
+                 or clause:find("n't%f[%A]") ~= nil or clause:find("n\226\128\153t%f[%A]") ~= nil
+    end
   end
   return a
 end
