@@ -6,8 +6,16 @@ local lexicon = require "spindle.lexicon"
 -- Words without which no sentence can rest on anonymous sources; one scan
 -- of the body finds the sentences worth asking about.
 local anonymous_words = lexicon.regex(function(anon, anonymity)
-  return [[\b(?:]] .. anon .. "|" .. anonymity .. [[|understands|has\s+learn(?:ed|t))\b]]
+  return [[\b(?:]] .. anon .. "|" .. anonymity .. [[|understands|has\s+learn(?:ed|t)|talk|word|buzz|gossip|whisper|rumou?r(?:ed)?)\b]]
 end, "i", sources.lexicon.anonymous, sources.lexicon.anonymity)
+
+-- "the source", "the Tory source", "this insider": a definite phrase that
+-- points back at an anonymous source the article already introduced.
+local function refers_back(phrase)
+  local lw = phrase:lower()
+  return (lw:find("^%s*the%s") or lw:find("^%s*this%s") or lw:find("^%s*that%s")) ~= nil
+     and (lw:find("sources?%s*$") or lw:find("insiders?%s*$")) ~= nil
+end
 
 rule {
   id       = "anonymous-sourcing",
@@ -19,7 +27,9 @@ rule {
                "knowledge of", "aware of", "briefed on", "unnamed", "anonymous",
                "to be named", "to be identified", "authorised to speak",
                "authorized to speak", "in the know", "understands", "has learned",
-               "has learnt", "whistleblower", "informant" },
+               "has learnt", "whistleblower", "informant", "talk in", "talk on",
+               "word in", "word is", "word on", "buzz", "gossip", "whisper", "rumour has",
+               "rumor has", "rumoured", "rumored" },
   description = [[
 A sentence whose only attribution is to people the reader cannot identify:
 "sources said", "according to Russian sources", "people familiar with the
@@ -33,16 +43,19 @@ added...", or a quotation running on) is not reported again, and a pronoun
 is never taken for an anonymous source unless it plainly refers to one
 ("They have said..." after a sentence about a political party is not).
 Attributions inside a quotation belong to the quoted speaker; "sources of
-funding" and other non-attribution uses of "source" are not attributions.]],
+funding" and other non-attribution uses of "source" are not attributions.
+A source the article already introduced ("the source told the paper", "the
+Tory source said") is not reported again.]],
 
   check = function(doc, report)
-    local seen = {}
+    local seen, first_source = {}, nil
     for m in doc:find(anonymous_words()) do
       local s = doc:sentence_at(m.start)
       if s and not seen[s.index] then
         seen[s.index] = true
         local only, anon = sources.anonymous_only(s)
-        if only and not anon.carried then
+        if only and not anon.carried and not (first_source and refers_back(anon.source)) then
+          first_source = first_source or anon
           report {
             at = s,
             message = "claim rests only on anonymous sources",
@@ -64,6 +77,10 @@ funding" and other non-attribution uses of "source" are not attributions.]],
       -- from the BBC corpus: the outlet's own unnamed source
       "Council tax in Scotland is set to rise by an average of about 4% in the coming year, BBC Scotland has learned.",
       "Tory sources say senior party figures had argued vociferously against the ID card scheme.",
+      -- a person briefed on the talks, a reduced relative clause
+      "Acme will pay $9.5bn for the unit, a person briefed on the talks said.",
+      -- rumour passed on with no one behind it
+      "The talk in the City is that the bank will be sold before the summer.",
     },
     pass = {
       -- a named, on-record source

@@ -97,7 +97,10 @@ whoever is on duty; "Ministers say" is the government's collective line:
 those are not flagged. Officials of a named body ("Treasury officials")
 score lower than officials of no named body.
 A sentence that only continues an unnamed official already reported ("They
-added...") is not reported again.]],
+added...") is not reported again, and neither is one whose officials the
+article names or backs with a document next to it: news style leaves the
+official unnamed in the lead and names them in the next sentence ("..., a
+Home Office minister has said. Hazel Blears said ...").]],
 
   check = function(doc, report)
     local seen = {}
@@ -107,7 +110,7 @@ added...") is not reported again.]],
         seen[s.index] = true
         local only, first = sources.only(s, { ["official-unnamed"] = true })
         if only and not first.carried and not ON_DUTY[head_word(first.source) or ""]
-           and not collective(first.source) then
+           and not collective(first.source) and not sources.identified_nearby(s) then
           local lw = first.source:lower()
           local senior = lw:find("senior") or lw:find("top") or lw:find("high%-ranking")
           report {
@@ -147,6 +150,8 @@ added...") is not reported again.]],
       "Officials from both countries will meet in Geneva on Friday.",
       -- officials inside a named speaker's quotation
       "\"Officials told us the plant was safe,\" Mayor Ann Cole said.",
+      -- the lead's unnamed minister is named in the next sentence (BBC)
+      "Identity cards will be compulsory within ten years, a Home Office minister has said. Hazel Blears said the cards would be phased in.",
       -- the government's collective line (BBC)
       "Ministers say the strategy is aimed at re-balancing the court system towards victims.",
       "G7 ministers said excess volatility would impede economic growth.",

@@ -2368,6 +2368,35 @@ function M.attributed(x, opts)
   return false
 end
 
+-- The kinds of source that put a name on the record.
+local ACCOUNTABLE = { ["official-named"] = true, ["named"] = true, ["document"] = true }
+
+---A source on the record close to x: an unquoted attribution to a named
+---person, a named body or a document in the sentence before x, or in the
+---next three sentences of its paragraph or the next one. News style names
+---in the second sentence the official the lead left unnamed ("..., a Home
+---Office minister has said. Hazel Blears said ..."); a rule about unnamed
+---sources asks this before flagging. Returns the attribution, or nil.
+---@param x table a Sentence, or anything with a `sentence` field
+---@return table|nil
+function M.identified_nearby(x)
+  local s = sentence_of(x)
+  if not s then return nil end
+  local sentences = s.doc:sentences()
+  for i = math.max(1, s.index - 1), math.min(#sentences, s.index + 3) do
+    local p = sentences[i]
+    if i ~= s.index and p.paragraph >= s.paragraph - 1 and p.paragraph <= s.paragraph + 1 then
+      for _, a in ipairs(resolved(p)) do
+        if not a.quoted and (ACCOUNTABLE[a.type] or a.type == "expert" and a.named)
+           and not a.hearsay then
+          return a
+        end
+      end
+    end
+  end
+  return nil
+end
+
 -- The indexes of the sentences, in order, whose cues could give an
 -- attribution that `want` accepts: want(match) for body-wide cue matches,
 -- and `keyed_type` for the keyed markers of that type.

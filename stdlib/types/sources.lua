@@ -26,6 +26,8 @@
 ---@field via string|nil for a carried attribution, the words in this sentence ("He")
 ---@field denial boolean the verb denies a claim ("denied that", "dismissed the reports", ", denying ...")
 ---@field credit boolean a wire credit ("(Reuters)", "— AFP", "Based on IANS report", "with inputs from PTI")
+---@field hearsay boolean|nil words the article did not hear, from a report it does not name ("is reported as saying", "has been quoted as saying"); type "media", source the speaker
+---@field outlet string|nil who carried the words, for "Reuters quoted a central bank official as saying" (source: the official)
 
 ---Options of the predicates.
 ---@class spindle.sources.Options
@@ -118,6 +120,15 @@ function sources.only(x, types, opts) end
 ---@param opts? spindle.sources.Options
 ---@return boolean
 function sources.attributed(x, opts) end
+
+---A source on the record close to x: an unquoted attribution to a named
+---person, a named body or a document in the sentence before x or in the
+---next three sentences (same or next paragraph). News style names in the
+---second sentence the official the lead left unnamed; rules about unnamed
+---sources ask this before flagging.
+---@param x spindle.sources.Target
+---@return spindle.Attribution|nil
+function sources.identified_nearby(x) end
 
 ---The article's denials (unquoted, pronouns resolved), in text order. Only
 ---sentences with a denial verb are analysed.
