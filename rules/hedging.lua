@@ -13,6 +13,26 @@ local CLAIM_KINDS = {
   speculation = true,
 }
 
+-- A hedge carries the story when it stands in the lead (the first
+-- paragraph, which the rest of the article builds on) or when its claim is
+-- about a person the sentence names before it ("Newcastle boss Graeme Souness is said
+-- to ...", "Mr Yoran left, reportedly giving one day's notice"). Hedges in
+-- a relative clause ("Mourinho, who reportedly wants ...") and background
+-- hedges about things ("the virus is thought to have spread", "feta is
+-- believed to have been made for 6,000 years") are asides.
+local named_person = spindle.re([[(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+\p{Lu}|\b(?!(?:The|A|An|In|On|At|It|This|That|But|And|For|As|If|When|While|After|Before|Despite|However)\b)\p{Lu}\p{Ll}+\s+(?:\p{Lu}'|Mc|Mac)?\p{Lu}\p{Ll}+)]])
+local relative_before = spindle.re([[\b(?:who|which|whose|where|that)\s+(?:\w+\s+)?$]], "i")
+
+local function central(s, h)
+  if s.paragraph == 1 then return true end
+  if h.kind == "speculation" then return false end
+  local doc = s.doc
+  if relative_before:test(doc.body:sub(math.max(s.start, h.start - 30) + 1, h.start)) then
+    return false
+  end
+  return named_person:test(doc.body:sub(s.start + 1, h.start))
+end
+
 rule {
   id       = "hedged-claim",
   title    = "Factual claim hedged in the reporter's own voice",
@@ -30,7 +50,16 @@ scores higher. The adjective in "the alleged attacker" is legal caution, not
 a claim, and is not flagged; neither is "allegedly" when the sentence says
 who alleges it ("prosecutors said"), when the sentence is about charges, an
 arrest or a trial (the allegation is the charge's: legal caution), or when
-it cites the book or report that makes the claim. Questions assert nothing.]],
+it cites the book or report that makes the claim. Questions assert nothing.
+Only hedges that carry the story are flagged: those in the lead (the first
+paragraph), and those whose claim is about a person or body the sentence
+opens with by name ("Newcastle boss Graeme Souness is said to be ready to
+bid"). A hedge in a relative clause ("Mourinho, who reportedly wants ...")
+or on background detail further down ("the virus is thought to have spread
+most widely in ...") is an aside, and speculation framing ("amid
+speculation") is flagged only in the lead. Hedges inside a noun phrase
+count ("two men believed to be members of the gang", "a deal said to be
+worth $2bn").]],
 
   check = function(doc, report)
     for _, s in ipairs(doc:sentences()) do
@@ -38,7 +67,7 @@ it cites the book or report that makes the claim. Questions assert nothing.]],
       for _, g in ipairs(hedges.governing(s)) do
         if CLAIM_KINDS[g.kind] then h = g break end
       end
-      if h then
+      if h and central(s, h) then
         local concrete = #claims.in_sentence(s) > 0 or has_figure:test(s)
         local words = h.text:gsub("%s+", " ")
         report {
@@ -59,6 +88,11 @@ it cites the book or report that makes the claim. Questions assert nothing.]],
       "The general is said to have ordered the withdrawal himself.",
       "The deal was signed last week, according to reports.",
       "The shipyard is reportedly the largest foreign investment in the country's history.",
+      -- hedges inside noun phrases, in the lead
+      "Police have arrested two men believed to be members of the gang.",
+      "Acme has signed a deal said to be worth $2bn with the state railway.",
+      -- further down, about someone the sentence names (BBC)
+      "The club made no comment.\n\nNewcastle boss Graeme Souness is said to have been impressed enough to make a bid.",
     },
     pass = {
       -- the hedge is inside a named speaker's quotation
@@ -82,6 +116,11 @@ it cites the book or report that makes the claim. Questions assert nothing.]],
       "In Mr Peston's book Mr Brown is alleged to have told the prime minister he could not trust him.",
       -- a question asserts nothing
       "Is the minister reportedly planning to resign?",
+      -- an aside further down: a relative clause, background detail (BBC)
+      "Chelsea lost on Saturday.\n\nThe injury means Mourinho, who reportedly wants to sign Ashley Cole, will rethink.",
+      "The worm was found on Monday.\n\nThe virus is thought to have spread most widely in South America.",
+      -- speculation framing below the lead (BBC)
+      "He spoke on Monday.\n\nMr Balls refused to say whether Mr Brown would stay, amid speculation about a reshuffle.",
     },
   },
 }

@@ -55,7 +55,9 @@ M.lexicon = {
             "it is reported", "it was reported", "it has been reported",
             "is reported to", "are reported to", "was reported to", "were reported to",
             "has reportedly", "have reportedly", "unconfirmed reports",
-            "unverified reports")
+            "unverified reports",
+            -- inside a noun phrase: "two companies reported to be in talks"
+            "reported to be", "reported to have")
     :add_as("alleged", "allegedly", "it is alleged", "it was alleged",
             "is alleged to", "are alleged to", "was alleged to", "were alleged to")
     :add_as("belief", "it is believed", "it was believed", "is believed to",
@@ -64,9 +66,14 @@ M.lexicon = {
             "it is understood", "is understood to", "are understood to",
             "is rumoured to", "is rumored to", "are rumoured to", "are rumored to",
             "it is rumoured", "it is rumored", "rumour has it", "rumor has it",
-            "it is feared", "is feared to")
+            "it is feared", "is feared to",
+            -- inside a noun phrase: "two men believed to be members of the gang"
+            "believed to be", "believed to have", "thought to be", "thought to have",
+            "understood to be", "rumoured to be", "rumored to be")
     :add_as("said", "is said to", "are said to", "was said to", "were said to",
-            "it is said", "it was said", "supposedly", "purportedly")
+            "it is said", "it was said", "supposedly", "purportedly",
+            -- inside a noun phrase: "a deal said to be worth $2bn"
+            "said to be", "said to have")
     :add_as("claimed", "it is claimed", "it was claimed", "it has been claimed",
             "is claimed to", "are claimed to", "was claimed to")
     :add_as("adverb", "apparently", "ostensibly", "seemingly", "presumably")
