@@ -11,6 +11,46 @@ end, "i", sources.lexicon.media)
 
 local MEDIA_OR_ANON = { media = true, anonymous = true }
 
+-- Reports named as what the claim contradicts or corrects: "not as
+-- seriously hurt as some reports have suggested", "contrary to reports".
+local contradicted = spindle.re([[\b(?:as|than|contrary\s+to|despite|unlike)\s+(?:(?:some|many|earlier|recent|initial|previous|media|press|newspaper|the)\s+)*reports?\b]], "i")
+
+-- Whether a media source phrase names its outlet ("Arab News", "the
+-- Liverpool Echo newspaper", "Kommersant"): a capitalised word that is not a
+-- media word ("Reports"), a nationality ("Russian media") or a place the
+-- reports come from ("reports from Russia").
+local function names_outlet(phrase)
+  local after_place = false
+  for w in phrase:gmatch("[%a'’%-]+") do
+    local lw = w:lower()
+    if lw == "from" or lw == "in" or lw == "across" or lw == "around" then
+      after_place = true
+    elseif w:find("^%u") and not after_place and lw ~= "the" and lw ~= "local"
+           and not sources.lexicon.media:has(lw) and not w:find("[ae]n$")
+           and not w:find("ese$") and not w:find("ish$") and not w:find("i$") then
+      return true
+    end
+  end
+  return false
+end
+
+-- An outlet named in the sentences after s (the next three, same or next
+-- paragraph): "reports from the country say ..." followed by "Arab News
+-- said ..." identifies the reports.
+local function outlet_named_after(s)
+  local sentences = s.doc:sentences()
+  for i = s.index + 1, math.min(#sentences, s.index + 3) do
+    local p = sentences[i]
+    if p.paragraph > s.paragraph + 1 then break end
+    for _, a in ipairs(sources.around(p)) do
+      if (a.type == "media" or a.type == "wire") and (a.named or names_outlet(a.source)) then
+        return a
+      end
+    end
+  end
+  return nil
+end
+
 rule {
   id       = "media-echo",
   title    = "Claim whose only source is other media",
@@ -23,15 +63,16 @@ rule {
   description = [[
 A claim whose only attribution is to other media: "reports suggested",
 "according to media reports", "local media reported", "widely circulated in
-Russian media", "the newspaper said". The story repeats what someone else
-published without saying who stood behind it there, so a single unchecked
-report can echo from outlet to outlet until it looks confirmed. Unnamed
-media ("reports", "local media", "widely circulated") are flagged at full
-strength; a named outlet ("the Financial Times reported") at lower strength,
-and only when nothing else in the paragraph -- an official, a named person,
-a document -- backs the claim. A media report mentioned as the object of a
-named person's denial ("Smith dismissed media reports") is not the claim's
-source, and reports inside a quotation belong to the speaker.]],
+Russian media", "the newspaper said" with no outlet named before. The story repeats what
+someone else published without saying who published it, so a single
+unchecked report can echo from outlet to outlet until it looks confirmed.
+Only unnamed media are flagged: a named outlet ("the Financial Times
+reported", and "the paper said" after it) is an attribution the reader can
+check, and so are "reports" that the next sentences name ("reports from the
+country say ... Arab News said"). A media report mentioned as the object of
+a named person's denial ("Smith dismissed media reports") or as what the
+claim corrects ("not as badly hurt as some reports suggested") is not the
+claim's source, and reports inside a quotation belong to the speaker.]],
 
   check = function(doc, report)
     local seen = {}
@@ -52,17 +93,14 @@ source, and reports inside a quotation belong to the speaker.]],
           local after = media and doc.body:sub(media.stop + 1, media.stop + 16):lower()
           local self = after and (after:find("^%s+it%s") or after:find("^%s+its%s")
                                   or after:find("^%s+that%s+it%s") or after:find("^%s+we%s"))
-          if media and not media.carried and not self then
-            local score = 1.0
-            if media.named then
-              score = sources.only(s, MEDIA_OR_ANON, { scope = "paragraph" }) and 0.6 or nil
-            end
-            if score then
+          if media and not media.carried and not self and not media.named
+             and not names_outlet(media.source)
+             and not media.hearsay and not contradicted:test(s) and not outlet_named_after(s) then
+            do
               report {
                 at = s,
-                message = media.named and ("claim rests on another outlet: %s"):format(media.source)
-                          or "claim rests on unnamed media reports",
-                score = score,
+                message = ("claim rests on unnamed media reports (%s)"):format(media.source),
+                score = 1.0,
                 evidence = { source = media.source, verb = media.verb },
               }
             end
@@ -79,8 +117,9 @@ source, and reports inside a quotation belong to the speaker.]],
       "A video of the explosion was widely circulated in Russian media on Monday.",
       "Local media reported that the plant would close in March.",
       "Ten former directors have agreed to pay $54m to settle the lawsuit, reports say.",
-      -- a named outlet, and nothing else in the paragraph
-      "The two banks held merger talks last month, the Sunday Times reported.",
+      -- media as a subject, cut off from its verb by a participle clause
+      "Reports, circulating on social media, suggested the minister had fled the country.",
+      "Posts circulating online claimed the vaccine had been withdrawn.",
     },
     pass = {
       -- an official source beside the media report
@@ -103,6 +142,13 @@ source, and reports inside a quotation belong to the speaker.]],
       "UK broadcaster Virgin Radio says it will become the first station to offer radio via 3G mobiles.",
       -- a company's own website is the company on the record (BBC)
       "Almost 83 million people have downloaded the software, according to the firm's website.",
+      -- a named outlet is an attribution the reader can check
+      "The two banks held merger talks last month, the Sunday Times reported.",
+      "The Financial Times reported the talks on Monday. The paper said the bid would come within weeks.",
+      -- the reports are what the claim corrects (BBC)
+      "Beattie is not believed to be as seriously hurt as some reports have suggested.",
+      -- the next sentence names the reports (BBC)
+      "But progress has been slow, reports from the country say. Arab News said only two of the ten plants had opened.",
       -- "press" as a verb, not the press (BBC)
       "Yukos asked the court to order arbitration so that it can press claims for damages.",
     },

@@ -2072,7 +2072,9 @@ local GENERIC_OUTLETS = { paper = true, newspaper = true, magazine = true, daily
 -- the nearest media or wire source before sentence s that names one, within
 -- the article (nil when none does).
 local function outlet_antecedent(s, a)
-  local head = a.source:lower():match("^%s*the%s+(%a+)%s*$")
+  local head = a.source:lower():match("^%s*the%s+%a+%s+%a+%s+(%a+)%s*$")
+               or a.source:lower():match("^%s*the%s+%a+%s+(%a+)%s*$")
+               or a.source:lower():match("^%s*the%s+(%a+)%s*$")
   if not (head and GENERIC_OUTLETS[head]) then return nil end
   local sentences = s.doc:sentences()
   for i = s.index - 1, math.max(1, s.index - 40), -1 do
