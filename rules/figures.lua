@@ -252,8 +252,9 @@ no figure for it in the sentence or the sentences beside it. A vague
 magnitude sounds precise and cannot be checked: "billions" may be two or
 ninety. It is the reporter's words that matter: a magnitude inside a
 quotation is the speaker's, and is not flagged. Attributed magnitudes
-("officials said it would cost billions") score lower than those in the
-reporter's own voice. Adjectives that name a class of things rather than a
+("officials said it would cost billions", or a claim its paragraph gives to
+someone) score lower than those in the reporter's own voice, and the
+message names the source. Adjectives that name a class of things rather than a
 sum ("a multi-million pound industry", "million-pound homes") are not
 flagged.]],
 
@@ -263,6 +264,11 @@ flagged.]],
       if claim.vague and s and not claim.quoted and not names_a_class(doc, claim)
          and not figure_nearby(claim) then
         local best, attribution = sources.best(claim)
+        if not attribution then
+          -- "The government had claimed: ...; ... a multi-billion dollar
+          -- fraud": the paragraph says whose words they are
+          best, attribution = sources.best(claim, { scope = "paragraph" })
+        end
         report {
           at = claim,
           message = attribution

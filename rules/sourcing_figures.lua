@@ -69,6 +69,13 @@ local allegation = spindle.re([[\b(?:accused\s+of|charged\s+with|alleged(?:ly)?|
 
 local possessive_lead = spindle.re([[^\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3}(?:'s|’s)\s]])
 
+-- A sentence whose subject is the person or body the money belongs to:
+-- a name, a pronoun or an institution, then its verb ("Turkey has agreed
+-- to borrow $10bn", "Sandra Bullock has donated $1m", "He gave $5m", "The
+-- courts awarded Varig 2bn reais"). The sum is that actor's own act, a
+-- matter of record, not a figure someone else must vouch for.
+local actor_lead = spindle.re([[^(?:(?:But|And|However|Meanwhile|Now|Earlier|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?(?:He|She|It|They|We|(?:The|A|An)\s+(?:[\w-]+\s+){0,2}(?:court|courts|government|ministry|bank|company|firm|group|council|board|fund|IMF|UN|EU|club|charity|union|regulator|authority|agency|state)|(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|de|van|von)){0,4})(?:,[^,]{1,60},)?\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+to\s+|also\s+|now\s+|already\s+)*(?!(?:was|is|has|as|its|his|this|does|been)\b)(?:\w+ed|\w+s|gave|paid|won|lost|took|made|spent|sent|lent|owes|owe|got|raised|borrow|pay|give|spend|agree|offer)\b]])
+
 rule {
   id       = "figure-unsourced",
   title    = "Large figure with no attribution",
@@ -89,7 +96,11 @@ vague-magnitude; company results, budgets, box-office takings and other
 economic figures in the reporter's voice are usually published data and are
 not flagged, nor is a figure that belongs to the body the sentence opens
 with ("Shell's fine of $4bn") or one inside an accusation the sentence
-reports as such ("accused of taking bribes worth ..."). Casualty tolls score highest.]],
+reports as such ("accused of taking bribes worth ..."), nor a sum that the
+person or body the sentence opens with gives, owes, pays, borrows or is
+awarded ("Turkey has agreed to borrow $10bn", "Sandra Bullock has donated
+$1m", "The courts awarded Varig 2bn reais"): the actor's own act is a
+matter of record. Casualty tolls score highest.]],
 
   check = function(doc, report)
     local done = {}
@@ -100,6 +111,7 @@ reports as such ("accused of taking bribes worth ..."). Casualty tolls score hig
       if not score then return end
       if sources.attributed(claim, { scope = "paragraph" }) then return end
       if possessive_lead:test(s.text) or allegation:test(s) then return end
+      if claim.kind == "money" and actor_lead:test(s.text) then return end
       done[s.index] = true
       local kind = claim.context
       report {
@@ -124,7 +136,7 @@ reports as such ("accused of taking bribes worth ..."). Casualty tolls score hig
       "The bank was fined £25m for mis-selling mortgages.",
       "More than 1.5 million people have been displaced by the fighting.",
       -- a source in the next paragraph does not reach back
-      "The government borrowed $2bn from the fund in March.\n\nThe finance minister said the loan would be repaid by 2030.",
+      "A $2bn loan from the fund was agreed in March.\n\nThe finance minister said the loan would be repaid by 2030.",
     },
     pass = {
       -- a named source in the same sentence
@@ -152,6 +164,10 @@ reports as such ("accused of taking bribes worth ..."). Casualty tolls score hig
       "A former port official went on trial on Monday accused of taking bribes worth 3.2 million dinars.",
       -- a report covers it
       "According to a UN report, 1.5 million people have been displaced.",
+      -- the sum is the act of the person or body the sentence opens with (BBC)
+      "Sandra Bullock has donated $1m to the Red Cross tsunami relief fund.",
+      "Turkey has agreed with the IMF to borrow $10bn over three years.",
+      "The courts awarded Varig 2bn reais in compensation from the government.",
     },
   },
 }
