@@ -1865,6 +1865,13 @@ local function scan_sentence(sentence, cues)
     if group == "wire" then t = "wire" end
     if t and not overlaps_any(out, m.start, m.stop) then
       local ok, src = true, m.wsrc1 or m.wsrc2 or m.text
+      -- a marker that is a clause names no one: "it is reported" is
+      -- unnamed reports, "the talk in the City is" the talk in the City
+      if src:lower():find("^it%s") then
+        src = t == "media" and "unnamed reports" or "unnamed sources"
+      else
+        src = src:gsub("%s+is$", ""):gsub("%s+was$", ""):gsub("%s+has%s+it$", "")
+      end
       local credit = false
       if group == "wire" then
         ok = is_credit(body, m.start, m.stop)
