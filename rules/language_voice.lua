@@ -10,12 +10,14 @@ local LOADED_SCORE = { falsehood = 1.0, smear = 0.9, contempt = 0.9, outrage = 0
 local loaded_needs = language.needs(language.lexicon.loaded)
 
 -- Reports, in each sentence, the first term that find(sentence) gives in
--- the reporter's own voice (not quoted, not attributed, not a literal
--- use), scored by its kind; evidence names the term under `key`.
+-- the reporter's own voice (not quoted, attributed, a reader's comment or
+-- first-person opinion, not a literal use, not in a sentence whose verdict
+-- is a debunking backed by evidence), scored by its kind; evidence names
+-- the term under `key`.
 local function report_reporter_voice(doc, report, find, message, scores, key)
   for _, s in ipairs(doc:sentences()) do
     for _, w in ipairs(find(s)) do
-      if w.voice == "reporter" and not w.literal then
+      if w.voice == "reporter" and not w.literal and not language.debunking(s) then
         report {
           at = w,
           message = message:format(w.text),
@@ -38,14 +40,20 @@ rule {
   description = [[
 A word that passes a verdict -- "fabricated", "hoax", "sham", "propaganda",
 "smear campaign", "puppet government", "thugs", "disgraceful" -- in the
-reporter's own voice: not inside a quotation or single quotes, and not in a
+reporter's own voice: not inside a quotation or single quotes, not in a
 sentence that reports someone else's words ("officials called the reports
-fabricated", "the opposition branded the vote a sham"). Neutral reporting
-attributes verdicts to the people who make them; a verdict the reporter
-makes alone tells the reader what to conclude instead of showing why.
-Fixed phrases where the word only describes ("sham marriage", "bomb hoax",
-"hoax e-mails", "Nazi propaganda") and capitalised titles (the TV series
-"Shameless") are not flagged. Verdicts on truth score highest.]],
+fabricated", "the opposition branded the vote a sham"), and not in a
+reader's comment appended to the article or a first-person column
+(spindle.language's voice). Neutral reporting attributes verdicts to the
+people who make them; a verdict the reporter makes alone tells the reader
+what to conclude instead of showing why. Not flagged: a debunking -- the
+reporter's "false claim", "conspiracy theory that", "no evidence that",
+"hoax" aimed at a claim and backed by the evidence the sentence or its
+neighbours cite (language.debunking), which is the finding of a fact-check;
+fixed phrases where the word only describes ("sham marriage", "bomb hoax",
+"Nazi propaganda"); an outrage word describing a show ("outrageous
+stunts", "an outrageous goal"); capitalised titles (the TV series
+"Shameless"). Verdicts on truth score highest.]],
 
   check = function(doc, report)
     report_reporter_voice(doc, report, language.loaded, "loaded word '%s' in the reporter's voice",
@@ -74,12 +82,21 @@ Fixed phrases where the word only describes ("sham marriage", "bomb hoax",
       "Police evacuated the station after a bomb hoax on Tuesday.",
       -- a capitalised title, not a verdict
       "The soap beat Channel 4's Shameless to win the best drama prize.",
+      -- a debunking backed by evidence: the fact-check's finding
+      "Posts spreading the conspiracy theory that 5G masts cause the illness have been shared widely on social media.",
+      "There is no evidence that the hoax remedy works, and scientists found it can be harmful.",
+      -- first-person opinion, not the reporter
+      "I think the whole referendum was a sham from the start.",
+      -- readers' comments appended to an article
+      "The party launched its campaign on Monday.\n\nI've always thought the man was a disgraceful egotist!\n\nBrilliant, about time! I will vote for them.\n\nWhat a shameful episode. I feel insulted.",
+      -- an outrage word describing a show
+      "Video clips of the more outrageous stunts that are possible in the game are incredibly popular.",
     },
   },
 }
 
 -- Confidence by kind of absolute.
-local ABSOLUTE_SCORE = { certainty = 0.8, total = 1.0, never = 1.0, universal = 0.9 }
+local ABSOLUTE_SCORE = { certainty = 0.8, proof = 0.8, total = 1.0, never = 1.0, universal = 0.9 }
 
 local absolute_needs = language.needs(language.lexicon.absolutes)
 for _, w in ipairs({ "completely", "totally", "entirely", "utterly", "absolutely",
@@ -95,18 +112,24 @@ rule {
   tags     = { "language", "certainty" },
   needs    = absolute_needs,
   description = [[
-A claim asserted absolutely in the reporter's own voice: certainty that
-closes the question ("undeniably", "there is no doubt that", "everyone
-knows"), totality attached to a verdict ("completely false", "totally
-baseless", "entirely fabricated"), a flat denial that something ever
-happened ("never happened", "never received", "there was never"), or a
-universal ("all experts agree", "not a single"). Careful reporting shows
-its evidence and leaves room for what it cannot know; absolute language is
-a mark of advocacy and of fabricated stories. "Never" and "all" are
-everywhere in ordinary prose ("he has never won a Grand Slam", "all the
-players"), so only these assertive patterns count, and only outside
-quotations and reported speech. Sports idioms ("put the result beyond
-doubt") and "not all" are not absolutes.]],
+A claim asserted absolutely in the reporter's own voice: totality attached
+to a verdict on a claim, a cure or a danger ("completely false", "wholly
+untrue", "totally baseless", "100% safe", "not a shred of evidence"), proof
+asserted as settled ("has been proven", "it is a fact"), a flat denial that
+something ever happened ("never happened", "there was never", "never
+received"), a universal ("all experts agree", "no one disputes"), or
+certainty ("there is no doubt that", "undeniably", "everyone knows that")
+about blame, deceit, harm or a cure ("there is no doubt that Kestria is
+behind the campaign"). Careful reporting shows its evidence and leaves room
+for what it cannot know; absolute language is a mark of advocacy and of
+fabricated stories. Not flagged: quotations, reported speech ("the ministry
+said the report was wholly untrue"), readers' comments and first-person
+columns (spindle.language's voice), a debunking backed by evidence
+(language.debunking), certainty that is only emphasis ("there is no doubt
+that camera phones are popular") or praise of rank ("indisputably one of
+its founding fathers"), idioms ("the game that everybody knows and loves",
+"put the result beyond doubt"), "not all", and "completely" before an
+ordinary adjective.]],
 
   check = function(doc, report)
     report_reporter_voice(doc, report, language.absolutes, "absolute claim '%s' in the reporter's voice",
@@ -117,6 +140,9 @@ doubt") and "not all" are not absolutes.]],
     flag = {
       "The reports of a shipyard deal are completely false.",
       "There is no doubt that Kestria is behind the campaign.",
+      "The reports that the minister has resigned are wholly untrue.",
+      "There is not a shred of evidence that the vote was rigged.",
+      "Vitamin C has been proven to cure the infection.",
       "The meeting in Geneva never happened.",
       "All experts agree that the dam is unsafe.",
       "The minister never received any payment from the contractor.",
@@ -135,6 +161,19 @@ doubt") and "not all" are not absolutes.]],
       "However, not all analysts were convinced about the deal.",
       -- "completely" with an ordinary adjective
       "The new stadium is completely different from the old one.",
+      -- attributed, not the reporter's
+      "The ministry said the report was wholly untrue.",
+      -- emphasis and praise, not a claim that matters
+      "There is no doubt that mobile phones sporting cameras and colour screens are hugely popular.",
+      "If James Brown was the godfather of soul, then Ray Charles was indisputably one of its founding fathers.",
+      -- idioms
+      "Football Manager 2005 is by and large the game that everybody knows and loves.",
+      "With children home from school, there has never been a better opportunity to learn a language.",
+      -- first-person opinion and readers' comments
+      "I've absolutely no doubt whatsoever this is heartfelt.",
+      "The poll closed on Friday.\n\nAngels is without doubt a great song but I really don't think it deserves the title!\n\nEverybody knows the words to Bohemian Rhapsody. I voted for it.\n\nWhat a joke! My vote went elsewhere.",
+      -- a debunking backed by evidence
+      "The rumour that the vaccine alters DNA is completely false, and studies of millions of patients found no such effect.",
     },
   },
 }

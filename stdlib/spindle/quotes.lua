@@ -32,7 +32,11 @@ A Quote is a table:
                "adjacent" (in the sentence before or after, in the same
                paragraph), "colon" (introduced by a sentence ending in a
                colon: 'The minister was blunt: "No."'), "continued" (the
-               speaker of the open-ended quotation it continues), or nil
+               speaker of the open-ended quotation it continues), "interview"
+               (an answer in a paragraph opening with ":" or "Q:"/"A:"),
+               "carried" (news style: the speaker of a quotation, or a named
+               speaker, in the two paragraphs before carries on), "following"
+               (named in the sentence after), others in docs/rules.md, or nil
 
 The quotation spans are the text model's (straight and curly double
 quotes, paired within a paragraph; see docs/rules.md); single quotes are
@@ -118,9 +122,9 @@ local function kind_of(doc, q)
   -- ends in sentence punctuation inside the marks: a quoted sentence or
   -- clause ('"We won," he said')
   local punctuated = ends_in(inner, CLAUSE_END) or ends_with(inner, "\226\128\166")
+  if not punctuated and title_case(words_of(inner)) then return "term" end
   if punctuated or n > 8 then return "speech" end
   if label_before():test(doc.body:sub(math.max(1, q.start - 39), q.start)) then return "term" end
-  if title_case(words_of(inner)) then return "term" end
   if n <= 4 then
     -- a short quotation is speech only when it stands as a sentence of its
     -- own: nothing but the marks between it and the sentence's start
@@ -130,6 +134,21 @@ local function kind_of(doc, q)
     if lead:find("%S") or trail:find("[%w\128-\255]") then return "term" end
   end
   return "speech"
+end
+
+-- Whether a quotation is a phrase inside a sentence of the reporter's:
+-- words of the sentence before it (other than a lead ending in a colon), or
+-- words after it that go on with the sentence rather than name its speaker
+-- ('It will reward an author for "continued creativity"', '"Taking
+-- responsibility for tough choices" is this year's talking point').
+local function partial(doc, q)
+  local body = doc.body
+  local lead = body:sub(q.sentence.start + 1, q.start)
+  if lead:find("[%w\128-\255]") and not lead:find(":%s*$") then return true end
+  local trail = body:sub(q.stop + 1, q.last.stop)
+  return trail:find("^%s*[%w\128-\255]") ~= nil
+      and not (ends_in(q.text, CLAUSE_END) or ends_in(q.text, TAG_LEAD)
+               or ends_with(q.text, "\226\128\148"))
 end
 
 -- The quotation spans of the body, rebuilt from the marks and the text
@@ -213,7 +232,7 @@ local colon_lead = spindle.re(([[(?:\b(?:he|she|they|we|I)\b|%s|\b(?:the|a|an)\s
 -- A sentence whose subject is a person or body: a pronoun, a name, "the"
 -- and a capitalised name or an official word ("the minister", "the union").
 local person_subject = lexicon.regex(function(titles, unnamed, institutions, experts)
-  return ([[^(?:(?:But|And|However|Meanwhile|Now|Yet|So|Instead|Still)\b,?\s+)?(?:(?:He|She|They|We|I)\b|%s\b|(?i:the)\s+(?:%s\b|(?i:%s|%s|%s|%s)\b))]])
+  return ([[^(?:(?:But|And|However|Meanwhile|Now|Yet|So|Instead|Still)\b,?\s+)?(?:(?:He|She|They|We|I)\b|(?<=\s)(?:he|she|they|we)\b|%s\b|(?i:the)\s+(?:%s\b|(?i:%s|%s|%s|%s)\b))]])
     :format(NAME, NAME, titles, unnamed, institutions, experts)
 end, nil, sources.lexicon.official_titles, sources.lexicon.unnamed_officials,
   sources.lexicon.institutions, sources.lexicon.experts)
@@ -257,6 +276,7 @@ local function subject_of(doc, s)
   local words = p.text:gsub("^%a+,?%s+", function(w)
     return w:match("^(But|And|However|Meanwhile|Now|Yet|So|Instead|Still)") and "" or nil
   end)
+  words = words:gsub("^%l", string.upper)
   if not words:find("%s") and not PRONOUNS[words]
      and not proper_names(doc)[words:gsub("['’]s$", "")] then
     return nil
@@ -288,14 +308,50 @@ local function tagged(doc, q)
       return tag(words:gsub("%s+$", ""), at, at + #words:gsub("%s+$", "")), "tag"
     end
   end
-  if ends_in(q.text, TAG_LEAD) or ends_with(q.text, "\226\128\148") then
-    local m = tag_after:match(after)
-    if m then return tag(m.text, q.stop + m.start, q.stop + m.stop), "tag" end
+  -- the comma may stand outside the marks: '"...", one gushed.'
+  local comma_outside = after:match("^%s*,")
+  if ends_in(q.text, TAG_LEAD) or ends_with(q.text, "\226\128\148") or comma_outside then
+    local skip = comma_outside and #comma_outside or 0
+    local m = tag_after:match(after:sub(skip + 1))
+    if m then return tag(m.text, q.stop + skip + m.start, q.stop + skip + m.stop), "tag" end
   end
   local lead = body:sub(q.sentence.start + 1, q.start)
   local m = colon_lead:match(lead)
   if m then return tag(m.text, q.sentence.start + m.start, q.sentence.start + m.stop), "colon" end
+  -- any other lead of its own ending in a colon names what the words are
+  -- ("The question will be: "Should..."", a document's wording)
+  local words = lead:match("^%s*([^\"\226]*%a[^\"\226]*):%s*$")
+  if words then
+    local at = q.sentence.start + #lead:match("^%s*")
+    return tag(words, at, at + #words), "colon"
+  end
   return nil, nil
+end
+
+-- Paragraphs back to which a speaker carries on (see find_speaker).
+local CARRY_PARAGRAPHS = 2
+
+-- An interview's answer: its paragraph opens with ":" or "Q:" / "A:".
+local function interview_line(doc, q)
+  local p = doc:paragraphs()[q.paragraph]
+  return p.text:find("^%s*:") ~= nil or p.text:find("^%s*[QA]%s*:") ~= nil
+end
+
+-- Whom an interview's answers belong to: the last person or body an
+-- earlier sentence of the article opens with ("Rob Partridge remembers the
+-- man behind the legend."), else the colon that marks the answer.
+local function interviewee(doc, q)
+  local from = q.sentence:prev()
+  while from do
+    if not interview_line(doc, { paragraph = from.paragraph }) then
+      local p = subject_of(doc, from)
+      if p then return tag(p.text, from.start + p.start, from.start + p.stop) end
+    end
+    from = from:prev()
+  end
+  local p = doc:paragraphs()[q.paragraph]
+  local at = p.start + (p.text:find(":") or 1) - 1
+  return tag(":", at, at + 1)
 end
 
 local function find_speaker(doc, q, list, index)
@@ -318,6 +374,11 @@ local function find_speaker(doc, q, list, index)
   if before and not lead:find("%S") and before.text:find(":%s*$") then
     local a = speakers_in(before, before.stop, before.stop)
     if a then return a, "colon" end
+    -- 'As one recent study put it:', 'The following is from the agency's
+    -- website:' -- the sentence before introduces the words
+    if opens_paragraph or before.paragraph == q.sentence.paragraph then
+      return tag(before.text, before.start, before.stop), "colon"
+    end
   end
   -- going on from a quotation with a speaker: the open-ended one it
   -- continues, one earlier in its paragraph, or the last one of the
@@ -362,11 +423,47 @@ local function find_speaker(doc, q, list, index)
     local p = lead_speaker():match({ text = lead, start = q.sentence.start })
     if p then return tag(p.text, p.start, p.stop), "lead" end
   end
-  -- introduced by the sentence before: 'Doug Kaye, a podcaster, praises
-  -- the VJ. "Adam created a simple script..."'
-  if before and (before.paragraph == q.sentence.paragraph or opens_paragraph) then
-    local p = subject_of(doc, before)
-    if p then return tag(p.text, before.start + p.start, before.start + p.stop), "introduced" end
+  -- introduced by a sentence before it in its paragraph, or by the last
+  -- one of the paragraph before: 'Doug Kaye, a podcaster, praises the VJ.
+  -- "Adam created a simple script..."'
+  from = before
+  while from and (from.paragraph == q.sentence.paragraph
+                  or (opens_paragraph and from.index == before.index)) do
+    local p = subject_of(doc, from)
+    if p then return tag(p.text, from.start + p.start, from.start + p.stop), "introduced" end
+    from = from:prev()
+  end
+  -- an interview: the paragraph opens with a colon or "Q:"/"A:" where the
+  -- questions were set apart; the answers are the interviewee's
+  if interview_line(doc, q) then return interviewee(doc, q), "interview" end
+  -- news style carries the last named speaker on, through paragraphs of
+  -- quotation and the reporter's sentences about the speaker: a quotation
+  -- with a speaker, or someone said to speak, in this paragraph or the
+  -- CARRY_PARAGRAPHS before it
+  for i = index - 1, 1, -1 do
+    local p = list[i]
+    if p.last.paragraph < q.paragraph - CARRY_PARAGRAPHS then break end
+    if p.kind == "speech" and rawget(p, "_speaker") then return p._speaker, "carried" end
+  end
+  from = before
+  while from and from.paragraph >= q.paragraph - CARRY_PARAGRAPHS do
+    local a = speakers_in(from, q.start, q.stop)
+    if can_speak(a) and a.verb ~= "" and a.named and a.source:find("%u") then
+      return a, "carried"
+    end
+    from = from:prev()
+  end
+  -- a quotation standing first in its paragraph, named in the sentence
+  -- after it: '"Do you have it in your heart?" These are the questions
+  -- Jimmy Connors will be asking.'
+  local after = q.last:next()
+  if opens_paragraph and after then
+    local a = speakers_in(after, q.start, q.stop)
+    if can_speak(a) then return a, "following" end
+    local p = subject_of(doc, after)
+    if p then return tag(p.text, after.start + p.start, after.start + p.stop), "following" end
+    p = lead_speaker():match(after)
+    if p then return tag(p.text, p.start, p.stop), "following" end
   end
   return nil, nil
 end
@@ -375,13 +472,22 @@ end
 -- search reads the attributions of the sentences around it, which rules
 -- that only need quotes.attributed(q) mostly never pay for.
 local Quote = {}
+local function resolve(q)
+  local a, how = find_speaker(q._doc, q, q._list, q._index)
+  rawset(q, "_resolved", true)
+  rawset(q, "_speaker", a or false)
+  rawset(q, "_how", how or false)
+end
+
+-- The quotations before a quotation are resolved first, in order, so that a
+-- speaker carried from one to the next never recurses down the article.
 Quote.__index = function(q, k)
   if k ~= "speaker" and k ~= "how" then return nil end
   if not rawget(q, "_resolved") then
-    local a, how = find_speaker(q._doc, q, q._list, q._index)
-    rawset(q, "_resolved", true)
-    rawset(q, "_speaker", a or false)
-    rawset(q, "_how", how or false)
+    for i = 1, q._index do
+      local p = q._list[i]
+      if not rawget(p, "_resolved") then resolve(p) end
+    end
   end
   return rawget(q, k == "speaker" and "_speaker" or "_how") or nil
 end
@@ -419,6 +525,7 @@ local function build(doc)
         end
       end
       q.kind = kind_of(doc, q)
+      q.partial = partial(doc, q)
       q._doc, q._list, q._index = doc, out, #out + 1
       out[#out + 1] = setmetatable(q, Quote)
     end

@@ -12,10 +12,11 @@
 ---@field paragraph integer paragraph index, 1-based
 ---@field words integer number of words
 ---@field kind "speech"|"term" speech, or a scare quote, label, nickname or title
+---@field partial boolean a phrase inside a sentence of the reporter's, not a sentence of its own
 ---@field open_ended boolean no closing mark before its paragraph (or the next quotation) ends
 ---@field continued boolean it goes on from an open-ended quotation just before it
 ---@field speaker Attribution|nil who said it, found on first access
----@field how "sentence"|"tag"|"colon"|"continued"|"adjacent"|"paragraph"|"subject"|"lead"|"introduced"|nil how the speaker was found
+---@field how "sentence"|"tag"|"colon"|"continued"|"adjacent"|"paragraph"|"subject"|"lead"|"introduced"|"interview"|"carried"|"following"|nil how the speaker was found
 
 ---@class spindle.quotes
 ---@field lexicon {labels: spindle.Lexicon} words before a quotation that make it a term ("dubbed", "the film")

@@ -27,6 +27,24 @@ local cases = {
     "Next Generation Secure Computing Base", "term", nil },
   { "The film \"Million Dollar Baby\" won four Oscars.", "Million Dollar Baby", "term", nil },
   { "The so-called \"war on terror\" was discussed at length.", "war on terror", "term", nil },
+  -- the speaker carried on across paragraphs (news style), BBC news 2005
+  { "\"Everyone at Arsenal has been waiting for this game,\" said Campbell. \"We are up for this one.\"\n\nSpeaking on his long-term plans, Campbell signalled his intent to move abroad before he turns 35. \"I'm 30 now and in five years' time I won't be in this country - that's definite.\"",
+    "I'm 30 now and in five years' time I won't be in this country - that's definite.", "speech", true },
+  -- an interview answer after a colon
+  { "Rob Partridge - Marley's former head of press at Island Records - remembers the man behind the legend.\n\n: \"I joined Island Records in 1977 and the first week I was there I worked on his show.\"",
+    "I joined Island Records in 1977 and the first week I was there I worked on his show.", "speech", true },
+  -- named in the sentence after
+  { "\"Do you have it in your heart? How much guts do you have? How much do you hate to lose?\"\n\nThese are the questions Jimmy Connors will be asking of Britain's brightest tennis hopes.",
+    "Do you have it in your heart? How much guts do you have? How much do you hate to lose?", "speech", true },
+  -- the comma outside the closing mark, then the speaker
+  { "Fans replied at once. \"Doesn't matter the percentage because whatever it is, it's the right one\", one gushed.",
+    "Doesn't matter the percentage because whatever it is, it's the right one", "speech", true },
+  -- introduced by the paragraph before, ending in a colon
+  { "As one recent study put it:\n\n\"The labour market slowdown was due primarily to a nationwide response to the epidemic.\"",
+    "The labour market slowdown was due primarily to a nationwide response to the epidemic.", "speech", true },
+  -- a long title is a term
+  { "The paper is called \"Practical Solutions to the Problem of Diagonal Dominance in Kernel Document Clustering\" and it is cited.",
+    "Practical Solutions to the Problem of Diagonal Dominance in Kernel Document Clustering", "term", nil },
   -- no speaker anywhere
   { "The deal collapsed on Friday.\n\n\"We were never going to sign a contract on those terms.\"",
     "We were never going to sign a contract on those terms.", "speech", false },
@@ -47,6 +65,24 @@ for _, c in ipairs(cases) do
     end
   end
 end
+
+-- partial: a phrase inside the reporter's sentence, not a sentence of its own
+for _, c in ipairs({
+  { "The prize will reward an author for \"continued creativity, development and overall contribution to fiction on the world stage\".", true },
+  { "\"Taking responsibility for tough choices\" is this year's official talking point.", true },
+  { "\"We will appeal,\" he said.", false },
+  { "Mr Brown added: \"This is a budget for the long term.\"", false },
+  { "Shares fell. \"This is a disaster for small investors who trusted the board.\"", false },
+}) do
+  local q = quotes.all(doc_of(c[1]))[1]
+  check_eq(q and q.partial, c[2], c[1] .. ": partial")
+end
+
+-- a long chain of quotations resolves without deep recursion
+local parts = { "Mr Smith said: \"We start now." }
+for i = 1, 400 do parts[#parts + 1] = ("\"Point %d is made."):format(i) end
+local chain = quotes.all(doc_of(table.concat(parts, " ") .. "\""))
+check(chain[#chain].speaker ~= nil, "the last of 400 chained quotations has the speaker")
 
 -- spans: marks included, inner text without them
 local d = doc_of("He said: \"We won. We always do.\" Then he left.")
