@@ -20,8 +20,11 @@ local CLAIM_KINDS = {
 -- a relative clause ("Mourinho, who reportedly wants ...") and background
 -- hedges about things ("the virus is thought to have spread", "feta is
 -- believed to have been made for 6,000 years") are asides.
-local named_person = spindle.re([[(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+\p{Lu}|\b(?!(?:The|A|An|In|On|At|It|This|That|But|And|For|As|If|When|While|After|Before|Despite|However)\b)\p{Lu}\p{Ll}+\s+(?:\p{Lu}'|Mc|Mac)?\p{Lu}\p{Ll}+)]])
+local named_person = spindle.re([[(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+\p{Lu}|\b\p{Lu}\p{Ll}+(?:'s|’s)\s+\p{Ll}|\b(?!(?:The|A|An|In|On|At|It|This|That|But|And|For|As|If|When|While|After|Before|Despite|However)\b)\p{Lu}\p{Ll}+\s+(?:\p{Lu}'|Mc|Mac)?\p{Lu}\p{Ll}+)]])
 local relative_before = spindle.re([[\b(?:who|which|whose|where|that)\s+(?:\w+\s+)?$]], "i")
+
+local vague_count = spindle.re([[\b(?:hundreds|thousands|millions|billions|dozens|scores)\s+of\b]], "i")
+local superlative = spindle.re([[\b(?:largest|biggest|highest|lowest|worst|richest|deadliest)\b]], "i")
 
 local function central(s, h)
   if s.paragraph == 1 then return true end
@@ -31,6 +34,7 @@ local function central(s, h)
     return false
   end
   return named_person:test(doc.body:sub(s.start + 1, h.start))
+      or #claims.in_sentence(s) > 0 or superlative:test(s) or vague_count:test(s)
 end
 
 rule {
@@ -52,9 +56,12 @@ who alleges it ("prosecutors said"), when the sentence is about charges, an
 arrest or a trial (the allegation is the charge's: legal caution), or when
 it cites the book or report that makes the claim. Questions assert nothing.
 Only hedges that carry the story are flagged: those in the lead (the first
-paragraph), and those whose claim is about a person or body the sentence
-opens with by name ("Newcastle boss Graeme Souness is said to be ready to
-bid"). A hedge in a relative clause ("Mourinho, who reportedly wants ...")
+paragraph), those whose claim is about a person the sentence names before
+the hedge ("Newcastle boss Graeme Souness
+is said to be ready to bid", "Caldera's founder allegedly sought a buyer"),
+and those whose claim holds a figure, a magnitude or a superlative ("is
+reportedly the largest foreign investment", "putting hundreds of jobs at
+risk"). A hedge in a relative clause ("Mourinho, who reportedly wants ...")
 or on background detail further down ("the virus is thought to have spread
 most widely in ...") is an aside, and speculation framing ("amid
 speculation") is flagged only in the lead. Hedges inside a noun phrase

@@ -110,7 +110,7 @@ Home Office minister has said. Hazel Blears said ...").]],
         seen[s.index] = true
         local only, first = sources.only(s, { ["official-unnamed"] = true })
         if only and not first.carried and not ON_DUTY[head_word(first.source) or ""]
-           and not collective(first.source) and not sources.identified_nearby(s) then
+           and not collective(first.source) and not sources.identified_nearby(s, first.source) then
           local lw = first.source:lower()
           local senior = lw:find("senior") or lw:find("top") or lw:find("high%-ranking")
           report {

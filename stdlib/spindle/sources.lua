@@ -2380,24 +2380,43 @@ end
 -- The kinds of source that put a name on the record.
 local ACCOUNTABLE = { ["official-named"] = true, ["named"] = true, ["document"] = true }
 
----A source on the record close to x: an unquoted attribution to a named
----person, a named body or a document in the sentence before x, or in the
----next three sentences of its paragraph or the next one. News style names
----in the second sentence the official the lead left unnamed ("..., a Home
----Office minister has said. Hazel Blears said ..."); a rule about unnamed
----sources asks this before flagging. Returns the attribution, or nil.
+-- Words opening a sentence that turns to another matter.
+local topic_shift = spindle.re([[^(?:Meanwhile|Separately|Elsewhere|In\s+other\s+news|However|But|Yet|In\s+contrast|On\s+the\s+other\s+hand)\b]])
+
+---A source on the record close to x that identifies an unnamed source of
+---it: an unquoted attribution to a named person, a named body or a
+---document in the sentence right after x, or in the sentence before or the
+---two after that when it shares a word with `phrase` ("Pentagon officials"
+---... "the Pentagon's contract office said"). News style names in the
+---second sentence the official the lead left unnamed ("..., a Home Office
+---minister has said. Hazel Blears said ..."). Returns the attribution, or nil.
 ---@param x table a Sentence, or anything with a `sentence` field
+---@param phrase? string the unnamed source phrase ("Treasury officials")
 ---@return table|nil
-function M.identified_nearby(x)
+function M.identified_nearby(x, phrase)
   local s = sentence_of(x)
   if not s then return nil end
+  local stems = {}
+  for w in (phrase or ""):gmatch("%u[%w\128-\255'-]*") do
+    stems[#stems + 1] = w:lower():sub(1, 5)
+  end
+  local function shares_word(a)
+    -- the head of the source, not its appositive or complement ("Valdoria's
+    -- ambassador [to Merovia, Ilan Teodorov]")
+    local lw = (a.source:match("^(.-)%s+to%s") or a.source:match("^([^,]*)") or a.source):lower()
+    for _, stem in ipairs(stems) do
+      if #stem >= 3 and lw:find(stem, 1, true) then return true end
+    end
+    return false
+  end
   local sentences = s.doc:sentences()
   for i = math.max(1, s.index - 1), math.min(#sentences, s.index + 3) do
     local p = sentences[i]
     if i ~= s.index and p.paragraph >= s.paragraph - 1 and p.paragraph <= s.paragraph + 1 then
       for _, a in ipairs(resolved(p)) do
         if not a.quoted and (ACCOUNTABLE[a.type] or a.type == "expert" and a.named)
-           and not a.hearsay then
+           and not a.hearsay
+           and (i == s.index + 1 and not topic_shift:test(p.text) or shares_word(a)) then
           return a
         end
       end

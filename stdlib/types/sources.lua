@@ -121,14 +121,16 @@ function sources.only(x, types, opts) end
 ---@return boolean
 function sources.attributed(x, opts) end
 
----A source on the record close to x: an unquoted attribution to a named
----person, a named body or a document in the sentence before x or in the
----next three sentences (same or next paragraph). News style names in the
----second sentence the official the lead left unnamed; rules about unnamed
----sources ask this before flagging.
+---A source on the record close to x that identifies an unnamed source of
+---it: an attribution to a named person, a named body or a document in the
+---sentence right after x, or in the sentence before or the two after that
+---when it shares a capitalised word with `phrase` ("Pentagon officials" ...
+---"the Pentagon's contract office said"). News style names in the second
+---sentence the official the lead left unnamed.
 ---@param x spindle.sources.Target
+---@param phrase? string the unnamed source phrase
 ---@return spindle.Attribution|nil
-function sources.identified_nearby(x) end
+function sources.identified_nearby(x, phrase) end
 
 ---The article's denials (unquoted, pronouns resolved), in text order. Only
 ---sentences with a denial verb are analysed.
