@@ -1,7 +1,8 @@
 -- rules/figures.lua — claims about figures: how big a deal is, and who says so.
 
-local claims  = require "spindle.claims"
-local sources = require "spindle.sources"
+local claims   = require "spindle.claims"
+local sources  = require "spindle.sources"
+local language = require "spindle.language"
 
 -- Amounts below this are prices and fees, not contract sizes.
 local MIN_AMOUNT = 1e6
@@ -117,7 +118,7 @@ wire reports lowest.]],
       local s = claim.sentence
       if s and not done[s.index] and not claim.quoted and not s.quoted
          and (claim.high or claim.low or 0) >= MIN_AMOUNT and claim:deal_size()
-         and not first_person:test(s) then
+         and not first_person:test(s) and language.voice(s) == "reporter" then
         local by = backing(claim)
         local score, message
         if by == "record" then
@@ -262,7 +263,7 @@ flagged.]],
     for claim in claims.money(doc) do
       local s = claim.sentence
       if claim.vague and s and not claim.quoted and not names_a_class(doc, claim)
-         and not figure_nearby(claim) then
+         and not figure_nearby(claim) and language.voice(s) == "reporter" then
         local best, attribution = sources.best(claim)
         if not attribution then
           -- "The government had claimed: ...; ... a multi-billion dollar

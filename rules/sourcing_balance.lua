@@ -3,6 +3,7 @@
 local claims  = require "spindle.claims"
 local lexicon = require "spindle.lexicon"
 local sources = require "spindle.sources"
+local language = require "spindle.language"
 
 -- An article needs this many factual claims before its balance means
 -- anything, and this share of them unattributed to be flagged.
@@ -21,6 +22,11 @@ end
 -- ("Lenovo's profit was HK$327m", "Its pre-tax earnings were ...") states
 -- that body's own published figure: it counts as attributed.
 local possessive_lead = spindle.re([[^(?:\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3}(?:'s|’s)|Its|Their|His|Her)\s]])
+
+-- A sentence whose subject is the body whose figure it gives, then its
+-- verb ("BMW has forecast sales growth of 10%", "Turkey has agreed to
+-- borrow $10bn", "The French government is to hand ... 70m euros").
+local actor_lead = spindle.re([[^(?:(?:The|A)\s+(?:[\p{L}-]+\s+){0,2}(?:government|ministry|company|firm|group|bank|council|club|studio|society|authority|agency)|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})(?:,[^,]{1,60},)?\s+(?:has|have|had|is\s+to|will|plans\s+to|expects|forecast|forecasts|reported|posted|announced|agreed|made|raised|sold|spent|paid|lost|won)\b]])
 
 rule {
   id       = "sourcing-balance",
@@ -50,7 +56,8 @@ states that body's own published figure and counts as attributed.]],
     local factual, last = {}, nil
     for _, c in ipairs(claims.all(doc)) do
       local s = c.sentence
-      if s and s ~= last and not s.quoted and not c.quoted and not c.converted then
+      if s and s ~= last and not s.quoted and not c.quoted and not c.converted
+         and language.voice(s) == "reporter" then
         factual[#factual + 1] = s
         last = s
       end
@@ -60,7 +67,8 @@ states that body's own published figure and counts as attributed.]],
     local allowed = total - math.ceil(MIN_SHARE * total)   -- attributed claims it may have
     local attributed, first = 0, nil
     for _, s in ipairs(factual) do
-      if possessive_lead:test(s.text) or sources.attributed(s, { scope = "paragraph" }) then
+      if possessive_lead:test(s.text) or actor_lead:test(s.text)
+         or sources.attributed(s, { scope = "paragraph" }) then
         attributed = attributed + 1
         if attributed > allowed then return end
       else

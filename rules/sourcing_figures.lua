@@ -3,6 +3,7 @@
 local claims  = require "spindle.claims"
 local sources = require "spindle.sources"
 local lexicon = require "spindle.lexicon"
+local language = require "spindle.language"
 
 -- What makes a figure large enough to need a source.
 local MIN_MONEY  = 1e6     -- an amount of money
@@ -112,6 +113,7 @@ matter of record. Casualty tolls score highest.]],
       if sources.attributed(claim, { scope = "paragraph" }) then return end
       if possessive_lead:test(s.text) or allegation:test(s) then return end
       if claim.kind == "money" and actor_lead:test(s.text) then return end
+      if language.voice(s) ~= "reporter" then return end   -- a reader's or columnist's figure
       done[s.index] = true
       local kind = claim.context
       report {
