@@ -13,6 +13,20 @@ local RECENT_PERIOD = spindle.re([[\b(?:week|weekend|month|night|morning|afterno
 
 local relative_clause = spindle.re([[\b(?:who|which|that|whose|after|since|when)\s+(?:\w+\s+){0,2}$]], "i")
 
+-- Whether the paragraph after the lead dates the event ("In recent days
+-- ..." opening a feature whose next paragraph says "on Tuesday").
+local function second_paragraph_dated(doc)
+  local p = doc:paragraphs()[2]
+  if not p then return false end
+  for i, s in ipairs(p.sentences) do
+    if i > 3 then break end
+    for _, t in ipairs(timeref.find(s)) do
+      if (t.kind == "specific" or t.kind == "relative") and not t.quoted then return true end
+    end
+  end
+  return false
+end
+
 rule {
   id       = "stale-or-vague-time",
   title    = "Key event dated vaguely or long before publication",
@@ -22,7 +36,8 @@ rule {
   description = [[
 The lead -- the first paragraph, which tells the key event -- dates it only
 vaguely ("recently", "earlier this year", "in recent weeks", "some time
-ago") and names no day or period anywhere in the paragraph; or, when the
+ago") and names no day or period anywhere in the paragraph or in the first
+sentences of the next; or, when the
 article has a publication date, the lead dates the event more than two
 months before it while giving no recent date at all. Old events retold as news, and news whose date the
 reader cannot check, are a staple of recycled and misleading stories. The
@@ -66,7 +81,7 @@ background ("who recently quit the party"), and when they frame a trend
         message = ("key event dated '%s', %d days before publication"):format(oldest.text, oldest_age),
         evidence = { time = oldest.text, age_days = oldest_age, published = doc.published },
       }
-    elseif vague and not dated then
+    elseif vague and not dated and not second_paragraph_dated(doc) then
       report {
         at = vague,
         message = ("key event dated only '%s'"):format(vague.text),

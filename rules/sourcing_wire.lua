@@ -28,7 +28,8 @@ of its own: whatever the agency got wrong, it repeats, and the same report
 appearing in many outlets looks like confirmation when it is one source. A
 credit to one agency is reported with full confidence; an article whose
 attributions mostly cite one agency, with no more than one on-record source
-of its own, with less. Two or more agencies, or an agency cited once among
+of its own and fewer citations of other outlets than of the agency, with
+less. Two or more agencies, or an agency cited once among
 the article's own sources, are not flagged; "told Reuters" names who was
 speaking to an agency, not a source of the article.]],
 
@@ -69,7 +70,10 @@ speaking to an agency, not a source of the article.]],
       if OWN_REPORTING[t] then own = own + k end
     end
     for name in pairs(summary.agencies) do names[#names + 1] = name end
-    if #names == 1 and own <= 1 then
+    -- other outlets cited more than the agency: the article weighs several
+    -- reports, not one ("El Watan said ..., the local press said ..., AFP")
+    local media = summary.types.media or 0
+    if #names == 1 and own <= 1 and wire > media then
       local at
       for _, a in ipairs(sources.all(doc)) do
         if a.type == "wire" and not a.quoted then at = a break end
@@ -101,6 +105,8 @@ speaking to an agency, not a source of the article.]],
       "The plant will close in March, Reuters reported. The company confirmed the closure in a statement. Works manager John Smith said 300 jobs would go.",
       -- "AP" inside a word or a lower-case "ap" is no agency
       "The app was downloaded by millions of users in a day.",
+      -- other outlets cited more often than the agency
+      "Riots broke out in the town, AFP reported. El Watan said the police fired tear gas. Local press reports said 20 were hurt. Liberte newspaper said the army had been called in, according to AFP.",
       -- an agency named as the subject of the story
       "Reuters has opened a new bureau in Nairobi, the company said in a statement.",
     },
