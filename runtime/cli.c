@@ -22,21 +22,45 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
-ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet)
+ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
+                        int *status)
 {
     char err[256];
+    *status = EXIT_RUNTIME;
     ruleset *rs = ruleset_new(NULL, err, sizeof err);
     if (!rs) { cli_error("%s", err); return NULL; }
     if (paths && n_paths) {
         for (size_t i = 0; i < n_paths; i++) ruleset_load_path(rs, paths[i]);
+        for (size_t i = 0; i < rs->n_rules; i++) rs->rules[i].on = true;
     } else {
         if (!c->rules_replace) ruleset_load_builtin(rs);
-        for (size_t i = 0; i < c->n_rule_paths; i++) ruleset_load_path(rs, c->rule_paths[i]);
+        for (size_t i = 0; i < c->n_rule_paths; i++) {
+            size_t before = rs->n_rules;
+            ruleset_load_path(rs, c->rule_paths[i]);
+            /* the user pointed at these rules: they run whatever `enabled` says */
+            if (!c->rule_path_adds[i])
+                for (size_t k = before; k < rs->n_rules; k++) rs->rules[k].on = true;
+        }
     }
     ruleset_finish(rs);
     if (!quiet)
         for (size_t i = 0; i < rs->n_problems; i++)
             fprintf(stderr, "%s\n", rs->problems[i]);
+    for (size_t i = 0; i < c->n_enable; i++) {
+        if (strcmp(c->enable[i], "all") == 0) {
+            for (size_t k = 0; k < rs->n_rules; k++) rs->rules[k].on = true;
+            continue;
+        }
+        long k = ruleset_find(rs, c->enable[i]);
+        if (k < 0) {
+            cli_error("--enable %s: no such rule is loaded (see 'spindle rules')", c->enable[i]);
+            ruleset_free(rs);
+            *status = EXIT_USAGE;
+            return NULL;
+        }
+        rs->rules[k].on = true;
+    }
+    *status = EXIT_OK;
     return rs;
 }
 

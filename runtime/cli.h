@@ -25,7 +25,10 @@ typedef enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
 typedef struct cli {
     const char  *db_path;          /* --db, $SPINDLE_DB or ./spindle.db */
     const char **rule_paths;       /* --rules values, '+' stripped */
+    bool        *rule_path_adds;   /* per rule path: it was given as +PATH */
     size_t       n_rule_paths;
+    const char **enable;           /* --enable values: rule ids or "all" */
+    size_t       n_enable;
     bool         rules_replace;    /* some --rules without '+': no built-in pack */
     color_mode   color;
 } cli;
@@ -45,9 +48,16 @@ int cmd_test(cli *c, int argc, char **argv);
 int cmd_search(cli *c, int argc, char **argv);
 
 /* Loads the rules the options name (or, when paths is not NULL, those
- * paths instead). Prints each load problem to stderr unless quiet. Returns
- * NULL only when the Lua state cannot be made (message printed). */
-ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet);
+ * paths instead). Prints each load problem to stderr unless quiet.
+ * Which rules are on (rule.on, what scan and score run): those whose
+ * `enabled` field is not false, every rule loaded from paths or from a
+ * --rules PATH given without '+' (the user pointed at them), and those
+ * --enable names ("all": every rule). Returns NULL with the message printed
+ * and *status set when the Lua state cannot be made (EXIT_RUNTIME) or an
+ * --enable id names no loaded rule (EXIT_USAGE); else *status is EXIT_OK.
+ * The caller frees the ruleset. */
+ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
+                        int *status);
 
 /* Opens the archive, printing "spindle: <reason>" on failure. */
 db *cli_open_db(const cli *c, bool readonly);

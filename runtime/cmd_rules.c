@@ -13,7 +13,9 @@ static const char RULES_USAGE[] =
     "\n"
     "Lists the loaded rules (the built-in pack unless --rules says otherwise):\n"
     "id, severity, weight, title, tags, where each is defined, and how many\n"
-    "flag/pass examples it has.\n"
+    "flag/pass examples it has. A rule that ships off (enabled = false) and that\n"
+    "no --enable turned on is marked \"(off)\" (json: \"enabled\":false); scan and\n"
+    "score do not run it.\n"
     "\n"
     "Options:\n"
     "  --format F        text (default), json, jsonl or csv\n"
@@ -37,10 +39,10 @@ static json_t *rule_to_json(const rule *r)
     for (size_t i = 0; i < r->n_tags; i++) json_array_append_new(tags, json_string(r->tags[i]));
     json_t *needs = json_array();
     for (size_t i = 0; i < r->n_needs; i++) json_array_append_new(needs, json_string(r->needs[i]));
-    return json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:s, s:s, s:i, s:s, s:{s:i, s:i}}",
+    return json_pack("{s:s, s:s, s:s, s:s, s:f, s:b, s:o, s:o, s:s, s:s, s:i, s:s, s:{s:i, s:i}}",
                      "type", "rule", "rule", r->id, "title", r->title,
                      "severity", severity_name(r->severity), "weight", r->weight,
-                     "tags", tags, "needs", needs, "description", r->description,
+                     "enabled", (int)r->on, "tags", tags, "needs", needs, "description", r->description,
                      "file", r->file, "line", r->line, "source_hash", r->source_hash,
                      "examples", "flag", (int)r->n_flag_examples, "pass", (int)r->n_pass_examples);
 }
@@ -69,18 +71,20 @@ int cmd_rules(cli *c, int argc, char **argv)
         cli_error("rules takes no arguments; use --rules PATH before the command");
         return EXIT_USAGE;
     }
-    ruleset *rs = cli_load_rules(c, NULL, 0, false);
-    if (!rs) return EXIT_RUNTIME;
+    int load_status;
+    ruleset *rs = cli_load_rules(c, NULL, 0, false, &load_status);
+    if (!rs) return load_status;
     bool color = cli_use_color(c, stdout);
     if (format == FORMAT_CSV)
-        puts("rule,severity,weight,title,tags,file,line,flag_examples,pass_examples");
+        puts("rule,severity,weight,title,tags,file,line,flag_examples,pass_examples,enabled");
     if (format == FORMAT_JSON) fputs("[\n", stdout);
     for (size_t i = 0; i < rs->n_rules; i++) {
         const rule *r = &rs->rules[i];
         if (format == FORMAT_TEXT) {
-            printf("%s%-28s%s %s%-6s%s %.2f  %s\n", color ? OUT_BOLD : "", r->id,
+            printf("%s%-28s%s %s%-6s%s %.2f  %s%s\n", color ? OUT_BOLD : "", r->id,
                    color ? OUT_RESET : "", color ? output_severity_color(severity_name(r->severity)) : "",
-                   severity_name(r->severity), color ? OUT_RESET : "", r->weight, r->title);
+                   severity_name(r->severity), color ? OUT_RESET : "", r->weight, r->title,
+                   r->on ? "" : "  (off)");
             printf("    %s:%d  examples %zu flag / %zu pass", r->file, r->line,
                    r->n_flag_examples, r->n_pass_examples);
             if (r->n_tags) {
@@ -99,7 +103,8 @@ int cmd_rules(cli *c, int argc, char **argv)
             output_csv_field(stdout, tags.data ? tags.data : "");
             fputc(',', stdout);
             output_csv_field(stdout, r->file);
-            printf(",%d,%zu,%zu\n", r->line, r->n_flag_examples, r->n_pass_examples);
+            printf(",%d,%zu,%zu,%s\n", r->line, r->n_flag_examples, r->n_pass_examples,
+                   r->on ? "true" : "false");
             buf_free(&tags);
         } else {
             json_t *j = rule_to_json(r);
@@ -132,8 +137,9 @@ int cmd_check(cli *c, int argc, char **argv)
         cli_usage(stderr, CHECK_USAGE);
         return EXIT_USAGE;
     }
-    ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), false);
-    if (!rs) return EXIT_RUNTIME;
+    int load_status;
+    ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), false, &load_status);
+    if (!rs) return load_status;
     printf("%zu rule%s loaded, %zu problem%s\n", rs->n_rules, rs->n_rules == 1 ? "" : "s",
            rs->n_problems, rs->n_problems == 1 ? "" : "s");
     int status = rs->n_problems ? EXIT_RUNTIME : EXIT_OK;

@@ -138,8 +138,9 @@ int cmd_scan(cli *c, int argc, char **argv)
         default: cli_usage(stderr, SCAN_USAGE); return EXIT_USAGE;
         }
     }
-    st.rs = cli_load_rules(c, NULL, 0, false);
-    if (!st.rs) return EXIT_RUNTIME;
+    int load_status;
+    st.rs = cli_load_rules(c, NULL, 0, false, &load_status);
+    if (!st.rs) return load_status;
     st.engine = engine_new(st.rs);
     if (profile) sbx_sampling_start(st.rs->sandbox);
     output_begin(&st.out, stdout, format, cli_use_color(c, stdout));
@@ -156,7 +157,7 @@ int cmd_scan(cli *c, int argc, char **argv)
     if (!quiet)
         fprintf(stderr, "scanned %zu article%s with %zu rule%s: %zu finding%s, %zu rule error%s, "
                 "%zu input%s rejected\n", st.articles, st.articles == 1 ? "" : "s",
-                st.rs->n_rules, st.rs->n_rules == 1 ? "" : "s", st.findings,
+                ruleset_count_on(st.rs), ruleset_count_on(st.rs) == 1 ? "" : "s", st.findings,
                 st.findings == 1 ? "" : "s", st.errors, st.errors == 1 ? "" : "s",
                 stats.rejected, stats.rejected == 1 ? "" : "s");
     if (profile) scan_print_profile(st.engine, st.rs);

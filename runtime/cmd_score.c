@@ -17,9 +17,10 @@
 static const char SCORE_USAGE[] =
     "usage: spindle [--db FILE] [--rules PATH]... score [OPTIONS]\n"
     "\n"
-    "Scores the articles of the archive with the loaded rules and records a run.\n"
-    "Incremental: a rule is run on an article only when that article has not been\n"
-    "scored with the same rule source (rule file, stdlib and engine version) yet.\n"
+    "Scores the articles of the archive with the loaded rules that are on and\n"
+    "records a run. Incremental: a rule is run on an article only when that\n"
+    "article has not been scored with the same rule source (rule file, stdlib and\n"
+    "engine version) yet, so turning a rule on later (--enable ID) runs just it.\n"
     "Results are committed every 200 articles; after a crash or kill, run it again\n"
     "to finish. Ends with a summary line of the run.\n"
     "\n"
@@ -96,8 +97,9 @@ int cmd_score(cli *c, int argc, char **argv)
         return EXIT_USAGE;
     }
 
-    ruleset *rs = cli_load_rules(c, NULL, 0, false);
-    if (!rs) { free(ids); return EXIT_RUNTIME; }
+    int load_status;
+    ruleset *rs = cli_load_rules(c, NULL, 0, false, &load_status);
+    if (!rs) { free(ids); return load_status; }
     db *archive = cli_open_db(c, false);
     if (!archive) { ruleset_free(rs); free(ids); return EXIT_RUNTIME; }
 
@@ -136,12 +138,14 @@ int cmd_score(cli *c, int argc, char **argv)
             if (force) memset(done, 0, rs->n_rules * sizeof *done);
             else if (db_scored_rules(archive, batch.pks[k], rule_pks, rs->n_rules, done) != 0)
                 goto db_failed;
-            size_t pending = 0;
+            /* only the rules that are on: enabling one later scores just it */
+            size_t pending = 0, on = 0;
             for (size_t i = 0; i < rs->n_rules; i++) {
-                to_run[i] = !done[i];
+                to_run[i] = rs->rules[i].on && !done[i];
                 pending += to_run[i];
+                on += rs->rules[i].on;
             }
-            counts.skipped += rs->n_rules - pending;
+            counts.skipped += on - pending;
             if (pending == 0) continue;
             engine_result_clear(&result);
             engine_run(e, a, to_run, &result);

@@ -21,7 +21,8 @@ static const char TEST_USAGE[] =
     "table { body = ..., title = ..., published = ..., outlet = ..., url = ...,\n"
     "author = ..., lang = ..., meta = {...} }. Each failure is printed with the\n"
     "rule's file:line,\n"
-    "and so is each rule that fails to load. The last line is 'N passed, N failed'.\n"
+    "and so is each rule that fails to load. Rules that ship off (enabled = false)\n"
+    "are tested too. The last line is 'N passed, N failed'.\n"
     "With no PATH it tests the rules the global options select.\n"
     "\n"
     "Options:\n"
@@ -171,8 +172,9 @@ int cmd_test(cli *c, int argc, char **argv)
         default: cli_usage(stderr, TEST_USAGE); free(only); return EXIT_USAGE;
         }
     }
-    ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), true);
-    if (!rs) { free(only); return EXIT_RUNTIME; }
+    int load_status;
+    ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), true, &load_status);
+    if (!rs) { free(only); return load_status; }
     test_counts counts = {0};
     for (size_t i = 0; i < rs->n_problems; i++) {
         printf("FAIL %s\n", rs->problems[i]);

@@ -98,8 +98,13 @@ static const char *const MIGRATIONS[] = {
     "  run_pk INTEGER NOT NULL REFERENCES runs(pk),"
     "  message TEXT NOT NULL);"
     "CREATE INDEX rule_errors_article ON rule_errors(article_pk, rule_id);",
+    /* 1 -> 2: a finding points into the body or the title; older rows
+     * were all body spans */
+    "ALTER TABLE findings ADD COLUMN part TEXT NOT NULL DEFAULT 'body'"
+    "  CHECK (part IN ('body', 'title'));",
 };
 #define N_MIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
+_Static_assert(N_MIGRATIONS == DB_SCHEMA_VERSION, "one migration per schema version");
 
 /* The statement table: ids and their SQL, prepared once at open. */
 typedef enum stmt_id {
@@ -154,8 +159,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " AND rule_pk IN (SELECT pk FROM rules WHERE id = ?2)",
     [STMT_FINDING_INSERT] =
         "INSERT INTO findings(article_pk, rule_pk, rule_id, run_pk, severity, score,"
-        " start, stop, line, col, text, message, evidence)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        " start, stop, line, col, text, message, evidence, part)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [STMT_ERROR_INSERT] =
         "INSERT INTO rule_errors(article_pk, rule_pk, rule_id, run_pk, message)"
         " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -171,11 +176,14 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
     [STMT_FINDINGS_QUERY] =
         "SELECT a.id, f.rule_id, f.severity, f.score, f.start, f.stop, f.line, f.col,"
-        " f.text, f.message, f.evidence FROM findings f JOIN articles a ON a.pk = f.article_pk"
+        " f.text, f.message, f.evidence, f.part"
+        " FROM findings f JOIN articles a ON a.pk = f.article_pk"
         " WHERE (?1 = 0 OR f.run_pk = ?1) AND (?2 IS NULL OR a.id = ?2)"
         " AND (?3 IS NULL OR f.rule_id = ?3) AND f.score >= ?4"
-        " ORDER BY CASE WHEN ?6 THEN a.id ELSE '' END, CASE WHEN ?6 THEN f.start ELSE 0 END,"
-        " f.score DESC, a.id, f.start"
+        " ORDER BY CASE WHEN ?6 THEN a.id ELSE '' END,"
+        " CASE WHEN ?6 THEN f.part <> 'title' ELSE 0 END,"
+        " CASE WHEN ?6 THEN f.start ELSE 0 END,"
+        " f.score DESC, a.id, f.part <> 'title', f.start"
         " LIMIT ?5",
     [STMT_TOP] =
         "SELECT a.id, a.title, s.score, s.findings FROM article_scores s"
@@ -270,6 +278,9 @@ static int db_query_int(db *d, const char *sql, long long *out)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int db_apply_migrations(db *d);
+static int db_migrate_readonly(db *d);
+
 /* Checks that the file is ours and brings its schema up to date. */
 static int db_migrate(db *d, bool readonly)
 {
@@ -295,10 +306,39 @@ static int db_migrate(db *d, bool readonly)
         return -1;
     }
     if (version == (long long)N_MIGRATIONS) return 0;
-    if (readonly) {
-        db_set_error(d, "%s needs a schema upgrade; run a command that writes first", d->path);
+    if (readonly && version == 0) {
+        db_set_error(d, "%s is empty; run a command that writes first", d->path);
         return -1;
     }
+    if (readonly) return db_migrate_readonly(d);
+    return db_apply_migrations(d);
+}
+
+/* A read-only open of an older archive: migrates it over a separate
+ * read-write connection (so `spindle top` works right after an upgrade),
+ * or fails with one sentence when the file cannot be written. */
+static int db_migrate_readonly(db *d)
+{
+    sqlite3 *ro = d->conn, *rw = NULL;
+    if (sqlite3_open_v2(d->path, &rw, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_db_readonly(rw, "main") != 0) {
+        sqlite3_close(rw);
+        db_set_error(d, "%s needs a schema upgrade and cannot be written; run a command "
+                     "that writes with write access first", d->path);
+        return -1;
+    }
+    sqlite3_busy_timeout(rw, DB_BUSY_TIMEOUT_MS);
+    d->conn = rw;
+    int rc = db_apply_migrations(d);
+    d->conn = ro;
+    sqlite3_close(rw);
+    return rc;
+}
+
+/* Applies the missing migrations in one exclusive transaction. */
+static int db_apply_migrations(db *d)
+{
+    long long version;
     if (db_exec(d, "BEGIN EXCLUSIVE") != 0) return -1;
     /* another process may have migrated while this one waited for the lock */
     if (db_query_int(d, "PRAGMA user_version", &version) != 0) {
@@ -517,6 +557,7 @@ int db_rules_sync(db *d, const ruleset *rs, int64_t *rule_pks)
             if (db_step_done(d, STMT_RULE_INSERT) != 0) return -1;
             rule_pks[i] = sqlite3_last_insert_rowid(d->conn);
         }
+        if (!r->on) continue;   /* an off rule's findings do not count in scores */
         sqlite3_stmt *add = d->stmt[STMT_CURRENT_RULES_ADD];
         sqlite3_bind_int64(add, 1, rule_pks[i]);
         if (db_step_done(d, STMT_CURRENT_RULES_ADD) != 0) return -1;
@@ -542,14 +583,19 @@ int db_run_start(db *d, const ruleset *rs, int64_t *run_id)
         if (db_step_done(d, STMT_RUN_INTERRUPTED) != 0) return -1;
     }
     buf parts = {0};
-    for (size_t i = 0; i < rs->n_rules; i++) buf_printf(&parts, "%s\n", rs->rules[i].source_hash);
+    size_t on = 0;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        if (!rs->rules[i].on) continue;
+        buf_printf(&parts, "%s %s\n", rs->rules[i].id, rs->rules[i].source_hash);
+        on++;
+    }
     char hash[33];
     hash_hex(parts.data ? parts.data : "", parts.len, hash);
     buf_free(&parts);
     s = d->stmt[STMT_RUN_INSERT];
     sqlite3_bind_int64(s, 1, (sqlite3_int64)getpid());
     sqlite3_bind_text(s, 2, hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s, 3, (sqlite3_int64)rs->n_rules);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)on);
     if (db_step_done(d, STMT_RUN_INSERT) != 0) return -1;
     *run_id = sqlite3_last_insert_rowid(d->conn);
     return 0;
@@ -658,6 +704,7 @@ int db_store_results(db *d, int64_t article_pk, int64_t run_id,
         sqlite3_bind_text(s, 11, f->text, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 12, f->message, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 13, f->evidence_json, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 14, finding_part_name(f->part), -1, SQLITE_STATIC);
         if (db_step_done(d, STMT_FINDING_INSERT) != 0) return -1;
     }
     for (size_t i = 0; i < res->n_errors; i++) {
@@ -698,6 +745,7 @@ int db_findings_each(db *d, const db_finding_filter *filter, db_finding_fn fn, v
             .message = (char *)sqlite3_column_text(s, 9),
             .evidence_json = (char *)sqlite3_column_text(s, 10),
         };
+        finding_part_parse((const char *)sqlite3_column_text(s, 11), &f.part);
         if (fn(ctx, (const char *)sqlite3_column_text(s, 0), &f)) break;
     }
     sqlite3_reset(s);

@@ -23,7 +23,7 @@
 #include "finding.h"
 #include "ruleset.h"
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 typedef struct db db;
 
@@ -65,11 +65,13 @@ int db_articles_next(db *d, int64_t after_pk, size_t limit, char *const *ids,
                      size_t n_ids, db_article_batch *batch);
 
 /* Records the loaded rules (id + source hash); fills rule_pks[i] for each
- * rule of rs. */
+ * rule of rs. The rules that are on (rule.on) become the current rules:
+ * article scores count their findings only. */
 int db_rules_sync(db *d, const ruleset *rs, int64_t *rule_pks);
 
-/* Starts a run (status "running", with this process id) and marks older
- * runs left "running" by dead processes as "interrupted". */
+/* Starts a run (status "running", with this process id, over the rules of
+ * rs that are on) and marks older runs left "running" by dead processes as
+ * "interrupted". */
 int db_run_start(db *d, const ruleset *rs, int64_t *run_id);
 
 typedef struct db_run_counts {

@@ -48,7 +48,7 @@ double engine_split_seconds(const engine *e)
 
 static const char *span_error =
     "report: 'at' must be a sentence, a match, a claim, a table with "
-    "start and stop, or {start, stop}";
+    "start and stop, {start, stop}, or \"title\"";
 
 /* Reads integer field `name` of the table at idx into *out. */
 static bool span_field(lua_State *L, int idx, const char *name, lua_Integer *out)
@@ -102,6 +102,39 @@ static void report_resolve_span(lua_State *L, int idx, lua_Integer *start,
     luaL_error(L, "%s", span_error);
 }
 
+/* Resolves report's `at` (at idx) to a part and a byte span in it: the
+ * string "title" is the whole title; a table is resolved by
+ * report_resolve_span, and its optional `part` field ("body" or "title")
+ * says which text its offsets are in. Raises on anything else. */
+static void report_resolve_at(lua_State *L, int idx, const char *title,
+                              finding_part *part, lua_Integer *start, lua_Integer *stop)
+{
+    *part = PART_BODY;
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        if (strcmp(lua_tostring(L, idx), "title") != 0) luaL_error(L, "%s", span_error);
+        *part = PART_TITLE;
+        *start = 0;
+        *stop = (lua_Integer)strlen(title);
+        return;
+    }
+    if (!lua_istable(L, idx)) luaL_error(L, "%s", span_error);
+    int type = lua_getfield(L, idx, "part");
+    if (type != LUA_TNIL && !(type == LUA_TSTRING && finding_part_parse(lua_tostring(L, -1), part)))
+        luaL_error(L, "report: 'part' of 'at' must be \"body\" or \"title\"");
+    lua_pop(L, 1);
+    report_resolve_span(L, idx, start, stop);
+}
+
+/* 1-based line and column (in characters) of byte off of a title. */
+static void title_position(const char *title, size_t off, int *line, int *col)
+{
+    size_t line_start = 0;
+    *line = 1;
+    for (size_t i = 0; i < off; i++)
+        if (title[i] == '\n') { (*line)++; line_start = i + 1; }
+    *col = (int)utf8_count(title + line_start, off - line_start) + 1;
+}
+
 /* [-1, +0, e] report{ at =, message =, score =, evidence = } */
 static int l_engine_report(lua_State *L)
 {
@@ -111,19 +144,23 @@ static int l_engine_report(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     const rule *r = &e->rs->rules[e->current_rule];
     const text_model *m = &e->model;
+    const char *title = e->doc.article && e->doc.article->title ? e->doc.article->title : "";
 
     lua_getfield(L, 1, "at");
     if (lua_isnil(L, -1)) return luaL_error(L, "report: missing 'at' (what the finding points at)");
     lua_Integer start, stop;
-    report_resolve_span(L, lua_gettop(L), &start, &stop);
+    finding_part part;
+    report_resolve_at(L, lua_gettop(L), title, &part, &start, &stop);
     lua_pop(L, 1);
-    if (start < 0 || stop < start || (size_t)stop > m->len)
-        return luaL_error(L, "report: span [%I, %I) is outside the body (0 .. %I)",
-                          start, stop, (lua_Integer)m->len);
+    const char *text = part == PART_TITLE ? title : m->body;
+    size_t len = part == PART_TITLE ? strlen(title) : m->len;
+    if (start < 0 || stop < start || (size_t)stop > len)
+        return luaL_error(L, "report: span [%I, %I) is outside the %s (0 .. %I)",
+                          start, stop, finding_part_name(part), (lua_Integer)len);
     /* widen a span that cuts a character to whole characters */
-    while (start > 0 && ((unsigned char)m->body[start] & 0xC0) == 0x80) start--;
-    while ((size_t)stop < m->len && stop > start &&
-           ((unsigned char)m->body[stop] & 0xC0) == 0x80) stop++;
+    while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
+    while ((size_t)stop < len && stop > start &&
+           ((unsigned char)text[stop] & 0xC0) == 0x80) stop++;
 
     double score = 1.0;
     int type = lua_getfield(L, 1, "score");
@@ -161,10 +198,12 @@ static int l_engine_report(lua_State *L)
     f->rule_id = xstrdup(r->id);
     f->severity = severity_name(r->severity);
     f->score = r->weight * score;
+    f->part = part;
     f->start = (size_t)start;
     f->end = (size_t)stop;
-    text_position(m, f->start, &f->line, &f->col);
-    f->text = xstrndup(m->body + f->start, f->end - f->start);
+    if (part == PART_TITLE) title_position(title, f->start, &f->line, &f->col);
+    else text_position(m, f->start, &f->line, &f->col);
+    f->text = xstrndup(text + f->start, f->end - f->start);
     f->message = utf8_valid(message, strlen(message))
                 ? xstrdup(message) : utf8_repair(message, strlen(message), NULL, NULL);
     f->evidence_json = evidence;
@@ -257,7 +296,7 @@ static int engine_run_protected(lua_State *L)
     int doc_index = 0;
     for (; call->next_rule < rs->n_rules; call->next_rule++) {
         size_t i = call->next_rule;
-        if (call->run_mask && !call->run_mask[i]) continue;
+        if (call->run_mask ? !call->run_mask[i] : !rs->rules[i].on) continue;
         const rule *r = &rs->rules[i];
         rule_profile *prof = &e->profile[i];
         double t_needs = engine_now();

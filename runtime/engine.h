@@ -62,7 +62,8 @@ engine *engine_new(ruleset *rs);
 void    engine_free(engine *e);
 
 /* Runs the rules on article a (whose body must be valid UTF-8). When
- * run_mask is not NULL only rules with run_mask[i] true are considered.
+ * run_mask is NULL the rules that are on (rule.on) are considered; else
+ * exactly those with run_mask[i] true, on or off (spindle test).
  * Results are appended to out (clear it first to reuse). Never fails: rule
  * problems become out->errors. */
 void engine_run(engine *e, const article *a, const bool *run_mask,

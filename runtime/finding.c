@@ -7,6 +7,18 @@
 #include <string.h>
 #include "util.h"
 
+const char *finding_part_name(finding_part p)
+{
+    return p == PART_TITLE ? "title" : "body";
+}
+
+bool finding_part_parse(const char *name, finding_part *out)
+{
+    if (name && strcmp(name, "body") == 0) { *out = PART_BODY; return true; }
+    if (name && strcmp(name, "title") == 0) { *out = PART_TITLE; return true; }
+    return false;
+}
+
 void finding_clear(finding *f)
 {
     free(f->rule_id);

@@ -2,21 +2,36 @@
  * finding.h — one scored finding: which rule flagged which span of which
  * article, how strongly and why.
  *
- * A finding owns its strings. Offsets are byte offsets into the article body,
- * 0-based, end exclusive; line and col are 1-based (col counts characters).
+ * A finding owns its strings. It points into one part of the article: the
+ * body (the default) or the title. Offsets are byte offsets into that part,
+ * 0-based, end exclusive; line and col are 1-based within that part (col
+ * counts characters), so a title span is at line 1 of the title unless the
+ * title holds line breaks. The part always travels with the span: a title
+ * finding is never shown or stored without saying so.
  */
 #ifndef SPINDLE_FINDING_H
 #define SPINDLE_FINDING_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* Which text of the article a finding's span lies in. */
+typedef enum finding_part { PART_BODY, PART_TITLE } finding_part;
+
+/* "body" or "title" (static strings). */
+const char *finding_part_name(finding_part p);
+
+/* Parses "body" or "title"; false for anything else (NULL included). */
+bool finding_part_parse(const char *name, finding_part *out);
 
 typedef struct finding {
     char       *rule_id;
     const char *severity;      /* static string: "info", "low", "medium", "high" */
     double      score;         /* rule weight x report score, in [0, 1] */
-    size_t      start, end;    /* byte span in the body */
-    int         line, col;     /* 1-based position of start */
-    char       *text;          /* the body bytes [start, end) */
+    finding_part part;         /* the text the span lies in: body or title */
+    size_t      start, end;    /* byte span in that part */
+    int         line, col;     /* 1-based position of start within that part */
+    char       *text;          /* the part's bytes [start, end) */
     char       *message;
     char       *evidence_json; /* a JSON object, "{}" when there is none */
 } finding;

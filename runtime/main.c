@@ -10,7 +10,8 @@
 #include "version.h"
 
 static const char USAGE[] =
-    "usage: spindle [--db FILE] [--rules PATH]... [--color WHEN] COMMAND [ARGS]\n"
+    "usage: spindle [--db FILE] [--rules PATH]... [--enable ID]... [--color WHEN]\n"
+    "               COMMAND [ARGS]\n"
     "\n"
     "Spindle applies narrative rules, written in Lua, to news articles and\n"
     "reports scored findings: which sentence, which rule, why, how strongly.\n"
@@ -31,6 +32,9 @@ static const char USAGE[] =
     "  --db FILE        the archive (default: $SPINDLE_DB, else ./spindle.db)\n"
     "  --rules PATH     load rules from a file or directory instead of the built-in\n"
     "                   pack; repeatable; --rules +PATH adds to the built-in pack\n"
+    "  --enable ID      run rule ID even though it ships off (enabled = false);\n"
+    "                   repeatable; '--enable all' turns every loaded rule on.\n"
+    "                   Rules under a --rules PATH given without '+' are always on\n"
     "  --color WHEN     auto (default), always or never; NO_COLOR is respected\n"
     "  --no-color       the same as --color never\n"
     "  --version        print the version\n"
@@ -74,9 +78,14 @@ static int global_option(cli *c, int argc, char **argv, int *i)
     } else if (is_option(arg, "--rules")) {
         const char *path = global_value(argc, argv, i, "--rules");
         if (!path) goto missing;
+        c->rule_path_adds[c->n_rule_paths] = path[0] == '+';
         if (path[0] == '+') path++;
         else c->rules_replace = true;
         c->rule_paths[c->n_rule_paths++] = path;
+    } else if (is_option(arg, "--enable")) {
+        const char *id = global_value(argc, argv, i, "--enable");
+        if (!id) goto missing;
+        c->enable[c->n_enable++] = id;
     } else if (is_option(arg, "--color") || is_option(arg, "--colour")) {
         const char *when = global_value(argc, argv, i, arg[7] == 'u' ? "--colour" : "--color");
         if (!when) goto missing;
@@ -161,7 +170,11 @@ int main(int argc, char **argv)
     const char *env_db = getenv("SPINDLE_DB");
     c.db_path = env_db && *env_db ? env_db : "spindle.db";
     c.rule_paths = xcalloc((size_t)argc + 1, sizeof *c.rule_paths);
+    c.rule_path_adds = xcalloc((size_t)argc + 1, sizeof *c.rule_path_adds);
+    c.enable = xcalloc((size_t)argc + 1, sizeof *c.enable);
     int status = spindle_main(&c, argc, argv);
     free(c.rule_paths);
+    free(c.rule_path_adds);
+    free(c.enable);
     return status;
 }

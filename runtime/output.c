@@ -54,7 +54,7 @@ void output_csv_field(FILE *out, const char *s)
 }
 
 static const char CSV_HEADER[] =
-    "type,article,title,score,findings,rule,severity,start,end,line,col,text,message,evidence\n";
+    "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence\n";
 
 /* Starts a record: the json array comma, the csv header. */
 static void output_record_start(output *o)
@@ -102,7 +102,9 @@ void output_finding(output *o, const char *article_id, const finding *f)
     switch (o->format) {
     case FORMAT_TEXT:
         o->records++;
-        fprintf(out, "  %d:%d  %s%-6s%s %.2f  %s%s%s  %s\n", f->line, f->col,
+        if (f->part == PART_TITLE) fputs("  title:", out);
+        else fputs("  ", out);
+        fprintf(out, "%d:%d  %s%-6s%s %.2f  %s%s%s  %s\n", f->line, f->col,
                 o->color ? output_severity_color(f->severity) : "", f->severity,
                 o->color ? OUT_RESET : "", f->score, o->color ? OUT_BOLD : "", f->rule_id,
                 o->color ? OUT_RESET : "", f->message);
@@ -118,9 +120,9 @@ void output_finding(output *o, const char *article_id, const finding *f)
         output_json_string(out, article_id);
         fputs(",\"rule\":", out);
         output_json_string(out, f->rule_id);
-        fprintf(out, ",\"severity\":\"%s\",\"score\":%.4g,\"start\":%zu,\"end\":%zu,"
-                "\"line\":%d,\"col\":%d,\"text\":", f->severity, f->score, f->start, f->end,
-                f->line, f->col);
+        fprintf(out, ",\"severity\":\"%s\",\"score\":%.4g,\"part\":\"%s\",\"start\":%zu,"
+                "\"end\":%zu,\"line\":%d,\"col\":%d,\"text\":", f->severity, f->score,
+                finding_part_name(f->part), f->start, f->end, f->line, f->col);
         output_json_string(out, f->text);
         fputs(",\"message\":", out);
         output_json_string(out, f->message);
@@ -133,7 +135,8 @@ void output_finding(output *o, const char *article_id, const finding *f)
         output_csv_field(out, article_id);
         fprintf(out, ",,%.4g,,", f->score);
         output_csv_field(out, f->rule_id);
-        fprintf(out, ",%s,%zu,%zu,%d,%d,", f->severity, f->start, f->end, f->line, f->col);
+        fprintf(out, ",%s,%s,%zu,%zu,%d,%d,", f->severity, finding_part_name(f->part),
+                f->start, f->end, f->line, f->col);
         output_csv_field(out, f->text);
         fputc(',', out);
         output_csv_field(out, f->message);
@@ -174,7 +177,7 @@ void output_article(output *o, const char *article_id, const char *title,
         output_csv_field(out, article_id);
         fputc(',', out);
         output_csv_field(out, title);
-        fprintf(out, ",%.4g,%zu,,,,,,,,,\n", score, findings);
+        fprintf(out, ",%.4g,%zu,,,,,,,,,,\n", score, findings);
         break;
     }
 }
@@ -209,7 +212,7 @@ void output_match(output *o, const char *article_id, const char *title,
         output_csv_field(out, article_id);
         fputc(',', out);
         output_csv_field(out, title);
-        fprintf(out, ",%.4g,,,,,,,,", score);
+        fprintf(out, ",%.4g,,,,,,,,,", score);
         output_csv_field(out, snippet);
         fputs(",,\n", out);
         break;

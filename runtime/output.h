@@ -6,7 +6,10 @@
  *
  * Records are findings and article summaries, in the shapes of the brief:
  *   {"type":"finding","article":ID,"rule":ID,"severity":S,"score":X,
- *    "start":B,"end":B,"line":L,"col":C,"text":T,"message":M,"evidence":{..}}
+ *    "part":"body"|"title","start":B,"end":B,"line":L,"col":C,"text":T,
+ *    "message":M,"evidence":{..}}
+ * (start/end/line/col are positions in the part named: in text a title
+ * finding's position reads "title:L:C", a body finding's "L:C"),
  *   {"type":"article","article":ID,"title":T,"score":X,"findings":N}
  * (articles also carry "band"), and search matches (output_match).
  * Everything goes to the FILE given; the

@@ -26,7 +26,7 @@ const char *severity_name(rule_severity s)
 /* The fields a rule{} table may have; anything else is a typo to report. */
 static const char *const rule_fields[] = {
     "id", "title", "severity", "weight", "tags", "needs", "description",
-    "check", "examples", NULL
+    "check", "examples", "enabled", NULL
 };
 
 static void ruleset_problem(ruleset *rs, const char *fmt, ...)
@@ -300,7 +300,7 @@ static bool rule_from_table(lua_State *L, int t, rule *r, rule_check *rc)
                 if (strcmp(*f, lua_tostring(L, -1)) == 0) known = true;
         if (!known) {
             rule_fail(rc, "unknown field '%s' (fields: id, title, severity, weight, "
-                      "tags, needs, description, check, examples)",
+                      "tags, needs, description, check, examples, enabled)",
                       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
         }
     }
@@ -329,6 +329,13 @@ static bool rule_from_table(lua_State *L, int t, rule *r, rule_check *rc)
         if (!(r->weight > 0 && r->weight <= 1))
             rule_fail(rc, "weight %g must be in (0, 1]", r->weight);
     }
+    lua_pop(L, 1);
+
+    type = lua_getfield(L, t, "enabled");
+    if (type != LUA_TNIL && type != LUA_TBOOLEAN)
+        rule_fail(rc, "field 'enabled' must be true or false");
+    r->enabled = type != LUA_TBOOLEAN || lua_toboolean(L, -1);
+    r->on = r->enabled;
     lua_pop(L, 1);
 
     r->tags = rule_string_list(L, t, "tags", false, &r->n_tags, rc);
@@ -679,4 +686,11 @@ void ruleset_free(ruleset *rs)
     sbx_free(rs->sandbox);
     rx_cache_free(rs->rx);
     free(rs);
+}
+
+size_t ruleset_count_on(const ruleset *rs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < rs->n_rules; i++) n += rs->rules[i].on;
+    return n;
 }

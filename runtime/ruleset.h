@@ -6,7 +6,7 @@
  * (embedded.h) and/or files and directories named on the command line.
  * Rule files call rule{...}; each call is validated (unique lowercase-kebab
  * id, title, severity, weight in (0, 1], tags, needs, check function,
- * examples, no unknown fields). Problems never stop the load: each becomes a
+ * examples, enabled, no unknown fields). Problems never stop the load: each becomes a
  * "file:line: message" entry in the ruleset's problem list and the other
  * rules still load. require() reaches the embedded stdlib ("spindle.*") and
  * modules in the rule directories.
@@ -42,6 +42,9 @@ typedef struct rule {
     int      check_ref;     /* registry ref of the check function */
     int      examples_ref;  /* registry ref of the examples table or LUA_NOREF */
     size_t   n_flag_examples, n_pass_examples;
+    bool     enabled;       /* the rule's `enabled` field (true when absent) */
+    bool     on;            /* scan and score run it: `enabled` unless the
+                               command line turned it on (cli_load_rules) */
 } rule;
 
 typedef struct ruleset_options {
@@ -90,5 +93,8 @@ void ruleset_finish(ruleset *rs);
 
 /* Index of the rule with this id, or -1. */
 long ruleset_find(const ruleset *rs, const char *id);
+
+/* How many rules are on (rule.on): those scan and score run. */
+size_t ruleset_count_on(const ruleset *rs);
 
 #endif

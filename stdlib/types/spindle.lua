@@ -130,9 +130,15 @@ spindle = {}
 ---@return spindle.Regex
 function spindle.re(pattern, flags) end
 
----What report{} takes.
+---Which text of the article a finding points into.
+---@alias spindle.Part "body"|"title"
+
+---What report{} takes. `at` is "title" (the whole headline) or a table; a
+---table's optional `part` field says which text its offsets are in ("body",
+---the default, or "title": offsets into doc.title, e.g.
+---`{ 0, 5, part = "title" }` or a title claim carrying `part = "title"`).
 ---@class spindle.Report
----@field at spindle.Span|spindle.Sentence|spindle.Match|{[1]: integer, [2]: integer}|{span: spindle.Span}|{sentence: spindle.Sentence}
+---@field at "title"|spindle.Span|spindle.Sentence|spindle.Match|{[1]: integer, [2]: integer, part?: spindle.Part}|{span: spindle.Span, part?: spindle.Part}|{sentence: spindle.Sentence}|{start: integer, stop: integer, part?: spindle.Part}
 ---@field message? string   why (default: the rule's title)
 ---@field score? number     confidence 0..1 (default 1); finding score = weight x score
 ---@field evidence? table<string, string|number|boolean|table>
@@ -164,6 +170,7 @@ function spindle.re(pattern, flags) end
 ---@field description? string
 ---@field check fun(doc: spindle.Doc, report: fun(r: spindle.Report))
 ---@field examples? spindle.Examples
+---@field enabled? boolean          false: the rule ships off; scan and score run it only with --enable ID (or --enable all, or when loaded with --rules PATH); `spindle test` still runs its examples
 
 ---Defines a rule (only while a rule file loads).
 ---@param def spindle.Rule

@@ -68,7 +68,7 @@ run S findings --article a3 --format json
 printf "%s\n" "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d)==3 and all(x["article"]=="a3" for x in d); assert [x["start"] for x in d]==sorted(x["start"] for x in d)'
 expect_true "findings --article as json, in body order"
 run S findings --min-score 0.5 --format csv
-expect_out "type,article,title,score,findings,rule,severity,start,end,line,col,text,message,evidence" "csv header"
+expect_out "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence" "csv header"
 expect_no_out "said-sources" "min-score drops 0.4 findings"
 python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1]))); assert len(rows)==4, rows; assert rows[0]["evidence"].startswith("{")' "$WORK/.out"
 expect_true "csv parses"

@@ -46,8 +46,9 @@ run S findings --format jsonl
 printf "%s\n" "$OUT" | head -n 1 | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
-want = ["type","article","rule","severity","score","start","end","line","col","text","message","evidence"]
+want = ["type","article","rule","severity","score","part","start","end","line","col","text","message","evidence"]
 assert list(o) == want, list(o)
+assert o["part"] == "body", o
 assert isinstance(o["evidence"], dict)'
 expect_true "finding fields in the brief's order"
 run S top --format jsonl --findings 0
@@ -77,6 +78,6 @@ case "$OUT" in *"$(printf '\033[')"*) fail "NO_COLOR ignored" ;; *) ok ;; esac
 run S findings --rule none --format json
 expect_eq "$OUT" "[]" "empty json is []"
 run S findings --rule none --format csv
-expect_eq "$OUT" "type,article,title,score,findings,rule,severity,start,end,line,col,text,message,evidence" "empty csv is its header"
+expect_eq "$OUT" "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence" "empty csv is its header"
 
 finish

@@ -184,6 +184,7 @@ static void fake_rule(fake_rules *f, const char *id, const char *hash, double we
     r->description = xstrdup("");
     r->severity = SEV_MEDIUM;
     r->weight = weight;
+    r->enabled = r->on = true;
     r->file = xstrdup("fake.lua");
     r->line = (int)f->rs.n_rules;
     snprintf(r->source_hash, sizeof r->source_hash, "%s", hash);
@@ -236,6 +237,7 @@ typedef struct row {
     char   article[64];
     char   rule[64];
     char   text[128];
+    char   part[8];
     double score;
     size_t start, findings;
 } row;
@@ -267,6 +269,7 @@ static int collect_finding(void *ctx, const char *article_id, const finding *f)
     snprintf(x->article, sizeof x->article, "%s", article_id);
     snprintf(x->rule, sizeof x->rule, "%s", f->rule_id);
     snprintf(x->text, sizeof x->text, "%s", f->text);
+    snprintf(x->part, sizeof x->part, "%s", finding_part_name(f->part));
     x->score = f->score;
     x->start = f->start;
     return rows_stop(r);
@@ -1156,6 +1159,90 @@ static void test_queries(void)
     scratch_free(&s);
 }
 
+
+/* Findings on the title: the part is stored and read back, an article's
+ * findings list its title first; a version 1 archive (no part column) is
+ * migrated forward on open, read-only opens included, its rows reading as
+ * body spans; a rule that is off does not count in the article score. */
+static void test_finding_part(void)
+{
+    scratch s;
+    scratch_new(&s);
+    db *d = open_ok(s.db);
+    CHECK(d != NULL);
+    if (!d) { scratch_free(&s); return; }
+    add(d, "art-1", "Quake kills 400", "Officials said 312 people were killed.");
+    int64_t pk1 = pk_of(d, "art-1");
+    fake_rules f = {0};
+    fake_rule(&f, "rule-a", "aaaa", 0.5);
+    fake_rule(&f, "rule-off", "ffff", 0.9);
+    f.rules[1].enabled = f.rules[1].on = false;
+    int64_t rule_pks[2] = {0}, run1 = 0;
+    bool all[2] = { true, true };
+    CHECK_INT(db_begin(d), 0);
+    CHECK_INT(db_rules_sync(d, &f.rs, rule_pks), 0);
+    CHECK_INT(db_run_start(d, &f.rs, &run1), 0);
+    engine_result res = {0};
+    add_finding(&res, "rule-a", 0.5, 15, 18, "312");
+    add_finding(&res, "rule-a", 0.5, 6, 15, "kills 400");
+    res.findings.items[1].part = PART_TITLE;
+    add_finding(&res, "rule-off", 0.9, 0, 9, "Officials");
+    CHECK_INT(db_store_results(d, pk1, run1, &f.rs, rule_pks, all, &res), 0);
+    CHECK_INT(db_commit(d), 0);
+    engine_result_free(&res);
+    CHECK_INT(raw_int(s.db, "SELECT COUNT(*) FROM findings WHERE part = 'title'"), 1);
+    /* the off rule's finding is kept but not counted: the score is rule-a's */
+    double score = -1;
+    article got = {0};
+    CHECK_INT(db_article_get(d, "art-1", &got, &score), 1);
+    article_clear(&got);
+    CHECK_MSG(close_to(score, 0.5), "score %f, want 0.5", score);
+
+    rows r = {0};
+    db_finding_filter by_article = { .article_id = "art-1", .by_position = true,
+                                     .rule_id = "rule-a" };
+    CHECK_INT(query(d, &by_article, &r), 0);
+    CHECK_INT(r.n, 2);
+    if (r.n == 2) {
+        CHECK_STR(r.items[0].part, "title");          /* the title comes first */
+        CHECK_STR(r.items[0].text, "kills 400");
+        CHECK_INT(r.items[0].start, 6);
+        CHECK_STR(r.items[1].part, "body");
+    }
+    db_close(d);
+
+    /* back to schema 1: no part column */
+    sqlite3 *conn = raw_open(s.db);
+    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; PRAGMA user_version = 1;"), 0);
+    sqlite3_close(conn);
+    CHECK_INT(raw_int(s.db, "PRAGMA user_version"), 1);
+    char err[512] = "";
+    d = db_open(s.db, true, err, sizeof err);          /* read-only, as `top` opens it */
+    CHECK_MSG(d != NULL, "read-only open of a version 1 archive: %s", err);
+    CHECK_INT(raw_int(s.db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+    if (d) {
+        memset(&r, 0, sizeof r);
+        CHECK_INT(query(d, &by_article, &r), 0);
+        CHECK_INT(r.n, 2);
+        for (size_t i = 0; i < r.n; i++) CHECK_STR(r.items[i].part, "body");
+        db_close(d);
+    }
+    /* a read-only file that needs the upgrade: one clear sentence */
+    conn = raw_open(s.db);
+    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; PRAGMA user_version = 1;"), 0);
+    sqlite3_close(conn);
+    if (geteuid() != 0) {                               /* root writes anyway */
+        chmod(s.db, 0444);
+        d = db_open(s.db, true, err, sizeof err);
+        CHECK(d == NULL);
+        CHECK_HAS(err, "needs a schema upgrade and cannot be written");
+        db_close(d);
+        chmod(s.db, 0644);
+    }
+    fake_rules_free(&f);
+    scratch_free(&s);
+}
+
 int main(void)
 {
     test_open_creates_schema();
@@ -1167,6 +1254,7 @@ int main(void)
     test_runs();
     test_store_results();
     test_queries();
+    test_finding_part();
     test_locked();
     return check_report("test_db");
 }

@@ -1284,6 +1284,147 @@ static void test_needs_trie(void)
     ruleset_free(set);
 }
 
+
+/* --- findings on the title ------------------------------------------------------ */
+
+/* report{} pointing at the headline: at = "title", a title span with
+ * part = "title", a claim-like table carrying part, and the errors. Cases
+ * as data: the article's meta.case picks what the rule reports. */
+static void test_title_findings(void)
+{
+    write_file("title/title.lua",
+               "local cases = {\n"
+               "  whole = function(doc, report) report { at = \"title\" } end,\n"
+               "  span  = function(doc, report) report { at = { 5, 9, part = \"title\" } } end,\n"
+               "  claim = function(doc, report)\n"
+               "    report { at = { text = \"Acme\", start = 5, stop = 9, part = \"title\" } } end,\n"
+               "  body  = function(doc, report) report { at = { 0, 4, part = \"body\" } } end,\n"
+               "  cut   = function(doc, report) report { at = { 14, 15, part = \"title\" } } end,\n"
+               "  past  = function(doc, report) report { at = { 0, 99, part = \"title\" } } end,\n"
+               "  neg   = function(doc, report) report { at = { -1, 2, part = \"title\" } } end,\n"
+               "  bad   = function(doc, report) report { at = { 0, 2, part = \"header\" } } end,\n"
+               "  word  = function(doc, report) report { at = \"headline\" } end,\n"
+               "}\n"
+               "rule { id = \"title-at\", title = \"Title at\", severity = \"low\", weight = 0.5,\n"
+               "       check = function(doc, report) cases[doc.meta.case](doc, report) end }\n");
+    ruleset *set = new_ruleset();
+    ruleset_load_path(set, tmp_path("title"));
+    ruleset_finish(set);
+    print_problems(set);
+    CHECK_INT(set->n_problems, 0);
+    engine *e = engine_new(set);
+    static const struct {
+        const char *which;
+        finding_part part;
+        size_t start, end;
+        const char *text, *error;
+        int line, col;
+    } cases[] = {
+        /* title: "Big: Acme café wins", 20 bytes: Acme at [5, 9), é at [13, 15) */
+        { "whole", PART_TITLE, 0, 20, "Big: Acme café wins", NULL, 1, 1 },
+        { "span",  PART_TITLE, 5, 9,  "Acme", NULL, 1, 6 },
+        { "claim", PART_TITLE, 5, 9,  "Acme", NULL, 1, 6 },
+        { "body",  PART_BODY,  0, 4,  "Acme", NULL, 1, 1 },
+        { "cut",   PART_TITLE, 13, 15, "é", NULL, 1, 14 },   /* widened to the character */
+        { "past",  PART_TITLE, 0, 0, NULL, "report: span [0, 99) is outside the title (0 .. 20)", 0, 0 },
+        { "neg",   PART_TITLE, 0, 0, NULL, "report: span [-1, 2) is outside the title", 0, 0 },
+        { "bad",   PART_TITLE, 0, 0, NULL, "report: 'part' of 'at' must be \"body\" or \"title\"", 0, 0 },
+        { "word",  PART_TITLE, 0, 0, NULL, "report: 'at' must be", 0, 0 },
+    };
+    engine_result r = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char meta[64];
+        snprintf(meta, sizeof meta, "{\"case\":\"%s\"}", cases[i].which);
+        article a = make_article("t", "Big: Acme café wins", "Acme signed a deal.", meta);
+        engine_result_clear(&r);
+        engine_run(e, &a, NULL, &r);
+        if (cases[i].error) {
+            CHECK_MSG(r.n_errors == 1 && strstr(r.errors[0].message, cases[i].error),
+                      "%s: want error '%s', got %s", cases[i].which, cases[i].error,
+                      r.n_errors ? r.errors[0].message : "none");
+            CHECK_INT(r.findings.n, 0);
+        } else {
+            print_errors(&r);
+            CHECK_MSG(r.findings.n == 1, "%s: %zu findings", cases[i].which, r.findings.n);
+            if (r.findings.n == 1) {
+                const finding *f = &r.findings.items[0];
+                CHECK_MSG(f->part == cases[i].part, "%s: part %s", cases[i].which,
+                          finding_part_name(f->part));
+                CHECK_MSG(f->start == cases[i].start && f->end == cases[i].end,
+                          "%s: span [%zu, %zu)", cases[i].which, f->start, f->end);
+                CHECK_STR(f->text, cases[i].text);
+                CHECK_MSG(f->line == cases[i].line && f->col == cases[i].col, "%s: %d:%d",
+                          cases[i].which, f->line, f->col);
+            }
+        }
+        article_clear(&a);
+    }
+    /* a body span is "body" whatever the title */
+    CHECK_STR(finding_part_name(PART_BODY), "body");
+    finding_part p = PART_BODY;
+    CHECK(finding_part_parse("title", &p) && p == PART_TITLE);
+    CHECK(!finding_part_parse("Title", &p) && !finding_part_parse(NULL, &p));
+    engine_result_free(&r);
+    engine_free(e);
+    ruleset_free(set);
+}
+
+/* --- rules that ship off -------------------------------------------------------- */
+
+/* enabled = false: the rule loads, is not on, and engine_run without a mask
+ * skips it; an explicit mask runs it (spindle test); a bad value is a load
+ * problem. */
+static void test_enabled_field(void)
+{
+    write_file("off/off.lua",
+               "rule { id = \"ships-off\", title = \"Off\", severity = \"low\", weight = 0.5,\n"
+               "       enabled = false,\n"
+               "       check = function(doc, report) report { at = { 0, 1 } } end }\n"
+               "rule { id = \"ships-on\", title = \"On\", severity = \"low\", weight = 0.5,\n"
+               "       enabled = true,\n"
+               "       check = function(doc, report) report { at = { 0, 1 } } end }\n"
+               "rule { id = \"no-field\", title = \"On\", severity = \"low\", weight = 0.5,\n"
+               "       check = function(doc, report) report { at = { 0, 1 } } end }\n"
+               "rule { id = \"bad-enabled\", title = \"Bad\", severity = \"low\", weight = 0.5,\n"
+               "       enabled = \"no\",\n"
+               "       check = function(doc, report) end }\n");
+    ruleset *set = new_ruleset();
+    ruleset_load_path(set, tmp_path("off"));
+    ruleset_finish(set);
+    CHECK_INT(set->n_rules, 3);
+    CHECK_INT(set->n_problems, 1);
+    if (set->n_problems == 1)
+        CHECK_MSG(strstr(set->problems[0], "off.lua:9: rule 'bad-enabled': field 'enabled' "
+                         "must be true or false") != NULL, "problem: %s", set->problems[0]);
+    long off = ruleset_find(set, "ships-off");
+    CHECK(off >= 0);
+    if (off < 0) { ruleset_free(set); return; }
+    CHECK(!set->rules[off].enabled && !set->rules[off].on);
+    CHECK(set->rules[ruleset_find(set, "ships-on")].on);
+    CHECK(set->rules[ruleset_find(set, "no-field")].enabled);
+    CHECK_INT(ruleset_count_on(set), 2);
+    engine *e = engine_new(set);
+    engine_result r = {0};
+    article a = make_article("t", "", "Body.", NULL);
+    engine_run(e, &a, NULL, &r);
+    CHECK_INT(r.findings.n, 2);
+    CHECK(of_rule(&r, "ships-off") == NULL);
+    bool mask[3] = { false };
+    mask[off] = true;
+    engine_result_clear(&r);
+    engine_run(e, &a, mask, &r);                 /* spindle test runs it */
+    CHECK_INT(r.findings.n, 1);
+    CHECK(of_rule(&r, "ships-off") != NULL);
+    set->rules[off].on = true;                   /* what --enable does */
+    engine_result_clear(&r);
+    engine_run(e, &a, NULL, &r);
+    CHECK_INT(r.findings.n, 3);
+    article_clear(&a);
+    engine_result_free(&r);
+    engine_free(e);
+    ruleset_free(set);
+}
+
 int main(void)
 {
     alarm(300);  /* a hang ends the run instead of stalling `make test` */
@@ -1314,6 +1455,8 @@ int main(void)
     test_method_tampering();
     test_needs_trie();
     test_memory_hoarder();
+    test_title_findings();
+    test_enabled_field();
 
     engine_free(eng);
     ruleset_free(rs);
