@@ -24,7 +24,8 @@ rule {
   severity = "medium",
   weight   = 0.4,
   tags     = { "sourcing", "denial" },
-  needs    = { "deni", "deny", "denying", "refut", "reject", "dismiss", "disput" },
+  needs    = { "deni", "deny", "denying", "refut", "reject", "dismiss", "disput", "insist",
+               "maintain" },
   description = [[
 A denial -- "denied", "rejected the claims", "dismissed the reports as
 fabricated", ", denying ..." -- whose speaker is not named and is not an
@@ -37,7 +38,9 @@ is that person; a pronoun whose speaker cannot be found, and people or
 bodies referred to again ("the men", "the firms"), are left alone: they
 were named earlier. "Ministers deny" is a government's collective line. Denials inside a quotation belong to the
 speaker. "Dismissed" and "rejected" count only with what is denied
-("dismissed the reports", "rejected claims"), not "dismissed the manager".]],
+("dismissed the reports", "rejected claims"), not "dismissed the manager".
+An assertion of a negative is a denial too ("insiders insisted that no
+bribes had been paid", "officials maintain that nothing was agreed").]],
 
   check = function(doc, report)
     for _, a in ipairs(sources.denials(doc)) do
@@ -68,6 +71,8 @@ speaker. "Dismissed" and "rejected" count only with what is denied
       "The claims were denied by government officials on Monday.",
       "Officials met the delegation on Monday. They denied that any payment had been made.",
       "People close to the minister rejected claims that he had resigned.",
+      -- an assertion of a negative, by people nobody names
+      "Insiders insisted that no bribes had been paid to officials during the negotiations.",
     },
     pass = {
       -- a named official denies

@@ -5,9 +5,11 @@ samples/expected.jsonl, the findings each sample must and must not produce.
 Usage: spindle scan --format jsonl samples/ | tools/check_expected.py samples/expected.jsonl
 
 Each line of expected.jsonl is
-  {"article": ID, "rule": RULE, "expect": "flag"|"pass", "sentence": TEXT?, "note": WHY?}
-"flag": some finding of RULE starts inside the sentence holding TEXT (or anywhere in
-the article when "sentence" is absent); "pass": none does. Prints one line per
+  {"article": ID, "rule": RULE, "expect": "flag"|"pass", "sentence": TEXT?,
+   "part": "title"|"body"?, "note": WHY?}
+"flag": some finding of RULE starts inside the words TEXT of that part of
+the article (the body unless "part" says "title"), or anywhere in the
+article when "sentence" is absent; "pass": none does. Prints one line per
 expectation that fails and ends "expected: N passed, N failed".
 """
 import json
@@ -27,13 +29,13 @@ def article_bodies(samples_dir):
             rest = lines[1:]
             while rest and not rest[0].strip():
                 rest.pop(0)
-            bodies[path] = "\n".join(rest)
+            bodies[path] = {"body": "\n".join(rest), "title": lines[0].strip() if lines else ""}
         elif name.endswith(".jsonl"):
             for line in open(path, encoding="utf-8"):
                 if line.strip():
                     rec = json.loads(line)
                     if rec.get("type", "article") == "article":
-                        bodies[str(rec["id"])] = rec["body"]
+                        bodies[str(rec["id"])] = {"body": rec["body"], "title": rec.get("title", "")}
     return bodies
 
 
@@ -56,9 +58,12 @@ def main():
             print(f"{expected_path}:{n}: no sample article '{art}'")
             failed += 1
             continue
-        hits = findings.get((art, rule), [])
+        # the named part; the body for a sentence; the whole article otherwise
+        part = exp.get("part") or ("body" if "sentence" in exp else None)
+        hits = [h for h in findings.get((art, rule), [])
+                if part is None or h.get("part", "body") == part]
         if "sentence" in exp:
-            body = bodies[art].encode("utf-8")
+            body = bodies[art][part].encode("utf-8")
             at = body.find(exp["sentence"].encode("utf-8"))
             if at < 0:
                 print(f"{expected_path}:{n}: sentence not found in {art}: {exp['sentence'][:60]}")

@@ -1193,7 +1193,11 @@ end
 ---@return spindle.Claim[]
 function M.title_list(doc)
   local c = memo(doc)
-  if not c.title then c.title = M.in_text(doc.title or "") end
+  if not c.title then
+    c.title = M.in_text(doc.title or "")
+    -- report{ at = claim } points at the title span
+    for _, claim in ipairs(c.title) do claim.part = "title" end
+  end
   return c.title
 end
 

@@ -1573,8 +1573,7 @@ end
 
 -- Verbs that assert a negative as a denial: "insisted that no ... had".
 local ASSERTING_VERBS = { insisted = true, insists = true, insist = true, maintained = true,
-                          maintains = true, stressed = true, argued = true, said = true,
-                          says = true, told = true }
+                          maintains = true, maintain = true }
 
 -- Verbs that are more often nouns, and the words that show them used as
 -- verbs when they follow.
@@ -2463,7 +2462,7 @@ function M.denials(doc)
     local sentences = doc:sentences()
     local function denial_cue(m)
       local w = (m.verb or m.part or ""):lower()
-      return has(M.lexicon.denial_verbs, w)
+      return has(M.lexicon.denial_verbs, w) or ASSERTING_VERBS[w] == true
     end
     for _, si in ipairs(cue_sentences(doc, denial_cue)) do
       for _, a in ipairs(resolved(sentences[si])) do

@@ -8,6 +8,7 @@
 ---@field start integer body byte offset, 0-based (title offset for claims.title_list)
 ---@field stop integer end offset, exclusive
 ---@field span {start: integer, stop: integer}
+---@field part "title"|nil "title" for the claims of claims.title_list, so that report{ at = claim } points at the headline
 ---@field sentence spindle.Sentence|nil the sentence holding it (nil in the title)
 ---@field currency string|nil ISO 4217 code ("USD", "INR", "RUB") or nil
 ---@field symbol string|nil the currency as written ("US$", "Rs", "roubles")

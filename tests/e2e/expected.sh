@@ -3,7 +3,7 @@
 BUILD=$1
 . tests/e2e/lib.sh
 
-"$SPINDLE" scan --format jsonl "samples/" >"$WORK/samples.jsonl" 2>"$WORK/err"
+"$SPINDLE" --enable all scan --format jsonl "samples/" >"$WORK/samples.jsonl" 2>"$WORK/err"
 STATUS=$?
 ERR=$(cat "$WORK/err")
 expect_status 0 "scan samples/"
