@@ -3,6 +3,7 @@
 local claims   = require "spindle.claims"
 local sources  = require "spindle.sources"
 local language = require "spindle.language"
+local hedges   = require "spindle.hedges"
 
 -- Amounts below this are prices and fees, not contract sizes.
 local MIN_AMOUNT = 1e6
@@ -13,7 +14,6 @@ local MIN_AMOUNT = 1e6
 local WEAK = {
   ["media"]            = 1.0,  -- "media reports said", "the paper said"
   ["anonymous"]        = 1.0,  -- "sources said", "people familiar with the talks"
-  ["wire"]             = 0.6,  -- one agency's report
   ["official-unnamed"] = 0.6,  -- "officials said": official but unaccountable
 }
 
@@ -24,7 +24,7 @@ local ON_RECORD = { ["official-named"] = true, ["document"] = true, ["named"] = 
 -- A deal not yet done, told in the reporter's voice: its size cannot be a
 -- published fact, so it needs a source. A completed or announced deal's
 -- price is public record and is not flagged when nobody is cited.
-local prospective = spindle.re([[\b(?:would|could|might|may|set\s+to|poised\s+to|close\s+to|closing\s+in|near(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:deal|agreement)|in\s+talks|talks\s+(?:on|over|about)|expected\s+to|likely\s+to|(?:plans?|planning|preparing|considering|mulling|weighing|eyeing)\b|potential|possible|proposed|rumou?r\w*|speculat\w*|reportedly|understood\s+to|believed\s+to|said\s+to|thought\s+to|tipped\s+to|in\s+line\s+to|on\s+the\s+verge)\b]], "i")
+local prospective = spindle.re([[\b(?:set\s+to|poised\s+to|close\s+to|closing\s+in|near(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:deal|agreement)|in\s+talks|talks\s+(?:on|over|about)|(?:could|may|might|would)\s+(?:lead\s+to|launch|make|table|submit|trigger|prompt|tempt)|(?:plans?|planning|preparing|considering|mulling|weighing|eyeing)\b|potential|possible|proposed|rumou?r\w*|speculat\w*|understood\s+to|believed\s+to|thought\s+to|tipped\s+to|in\s+line\s+to|on\s+the\s+verge)\b]], "i")
 
 -- A vague amount that names a class of deals, not one deal's size: "the
 -- fifth billion-dollar telecoms deal since October", "another multi-million
@@ -63,8 +63,7 @@ local function on_record(a)
   return ON_RECORD[a.type] or (a.type == "expert" and a.named)
 end
 
--- (a pronoun whose speaker was not found, "It said", is nobody in particular)
-local function weak(a) return WEAK[a.type] ~= nil and not a.via end
+local function weak(a) return WEAK[a.type] ~= nil end
 
 -- Who stands behind the deal size of `claim`: "record" when someone
 -- accountable is on the record in its sentence or paragraph, else the
@@ -74,7 +73,19 @@ local function backing(claim)
   local here = sources.around(claim)
   local para = sources.around(claim, { scope = "paragraph" })
   if strongest(here, on_record) or strongest(para, on_record) then return "record" end
-  return strongest(here, weak) or strongest(para, weak)
+  local own = strongest(here, weak)
+  if own then return own end
+  -- "Liverpool were reported to have bid £3.5m", "will reportedly reject
+  -- any £800m offer": the sentence's own hedge passes on unnamed reports
+  for _, h in ipairs(hedges.governing(claim.sentence)) do
+    if h.kind == "reported" then
+      return { type = "media", source = h.text, start = h.start, stop = h.stop }
+    end
+  end
+  -- someone speaks in the sentence ("It said ..."): the paragraph's other
+  -- sources are about other things
+  if #here > 0 then return "speaker" end
+  return strongest(para, weak)
 end
 
 -- A figure given by someone speaking in the first person ("I would take
@@ -100,17 +111,21 @@ must be the deal's size by the shape of the clause: followed by a deal noun
 invested ("will invest 100m euros in"); other sums near a deal word (a
 "£35bn difference in investment", a budget overrun, debts, profits) do not
 count. Flagged when the figure rests only on other media, unnamed sources,
-unnamed officials, a single wire report or unnamed others, in its sentence
-or paragraph; or when it is told in the reporter's own voice about a deal
-not yet done ("is set to sign a $2bn agreement", "a deal that would be
-worth"), whose size cannot be a published fact. A named person or company,
+or unnamed officials, in its sentence (a hedge such as "reportedly" or "was
+reported to" counts as unnamed reports) or, when no one speaks in the
+sentence, in its paragraph; or when it is told in the reporter's own voice
+about a deal not yet made ("is set to sign a $2bn agreement", "is closing
+in on a £2m deal", "could lead to a bid valuing the club at £800m"), whose
+size cannot be a published fact. A deal already agreed whose completion or
+final value is pending ("a deal that could be worth $6bn", "expected to be
+complete in three weeks") is not unfinished. A named person or company,
 an institution or a document on the record anywhere in the paragraph
 clears it ("Heineken said it plans to invest 100m euros"); so does a
 completed or announced deal told in the reporter's voice (its price is
 public record). Amounts inside a quotation are the speaker's, and amounts
 in first-person comment ("I would take £50m") are not the reporting's.
-Media and anonymous sourcing score highest, unnamed officials and single
-wire reports lowest.]],
+Media and anonymous sourcing score highest, unnamed officials lowest; a
+news agency's report is a checkable source and is not flagged.]],
 
   check = function(doc, report)
     local done = {}                        -- one finding per sentence
@@ -121,13 +136,12 @@ wire reports lowest.]],
          and not first_person:test(s) and language.voice(s) == "reporter" then
         local by = backing(claim)
         local score, message
-        if by == "record" then
+        if by == "record" or by == "speaker" then
           score = nil
         elseif by then
           score = WEAK[by.type]
           message = ("deal size resting on %s"):format(
             by.type == "media" and "media reports" or by.type == "anonymous" and "unnamed sources"
-            or by.type == "wire" and "a single wire report"
             or by.type == "official-unnamed" and "unnamed officials" or "unnamed sources")
         elseif prospective:test(words_before(claim, 70) .. s.doc.body:sub(claim.stop + 1,
                                     math.min(s.stop, claim.stop + 40)))
@@ -164,7 +178,9 @@ wire reports lowest.]],
       { title = "Arms deal", body = "Local media reported a 2.5 billion roubles deal for helicopters.\n\nThe defence ministry declined to comment." },
       -- a deal not yet done, in the reporter's voice
       "Valdoria is set to sign a multibillion-dollar agreement with Merovia to build a shipyard.",
-      "The agreement would be worth about €40 million and run for five years.",
+      "The two firms are in talks on an agreement worth about €40 million.",
+      -- a hedge passes the figure on from unnamed reports (BBC)
+      "Liverpool were reported to have bid £3.5m for the 28-year-old this week.",
       -- "will pay ... for": the price of a purchase, resting on a person briefed on the talks
       "Acme will pay $9.5bn for the unit, a person briefed on the talks said.",
       -- currency prefixes of Kenya, Nigeria and Saudi Arabia, and a nine-figure deal
@@ -198,6 +214,11 @@ wire reports lowest.]],
       "EADS admitted that the project was running 1.45bn euros over budget.",
       -- a completed deal in the reporter's voice: its price is public record (BBC)
       "On Monday, MCI agreed to a buyout by Verizon Communications in a deal valued at $6.75bn.",
+      -- an agreed deal whose final value or completion is pending (BBC)
+      "Boeing is to supply Japan Airlines with up to 50 planes in a deal that could be worth as much as $6bn.",
+      "The sale of Commodore is expected to be complete in three weeks in a deal worth over £17m.",
+      -- someone speaks in the sentence; the paragraph's reports are about another matter (BBC)
+      "It said Deutsche Boerse had to show why its planned £1.35bn offer for the LSE was good for shareholders. Reports say Standard Life may seek a shareholder vote.",
       -- a reader's figure, in the first person (BBC)
       "If I were Liverpool I would take £50m for him and rebuild the team.",
     },
