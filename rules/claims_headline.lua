@@ -225,6 +225,30 @@ local function misread(title, t)
   return after:find("^[%w]") ~= nil
 end
 
+-- Whether the body writes the figure with one digit dropped and its
+-- thousands grouping broken, as a typo ("$110,000" in the headline,
+-- "$110,00" in the body): the same figure mistyped, not a different one
+-- ("$11,000" is a different figure and stays flagged).
+local function typo_in_body(body, d)
+  if #(d:gsub("%D", "")) < 4 or not d:find(",") then return false end
+  for i = 1, #d do
+    local cand = d:sub(1, i - 1) .. d:sub(i + 1)
+    local malformed = cand:find(",%d%d?$") or cand:find(",%d%d?,") or cand:find(",%d%d%d%d")
+    if d:sub(i, i):find("%d") and malformed then
+      local init = 1
+      while true do
+        local a, b = body:find(cand, init, true)
+        if not a then break end
+        if not body:sub(b + 1, b + 1):find("[%d]") and not body:sub(a - 1, a - 1):find("[%d,.]") then
+          return true
+        end
+        init = a + 1
+      end
+    end
+  end
+  return false
+end
+
 -- The figure written in the body: its digits ("110,000"), or for a figure
 -- in words ("Three cases") the word.
 local function figure_in_body(doc, t)
@@ -232,6 +256,7 @@ local function figure_in_body(doc, t)
   if d then
     if #d < 2 then return false end
     return doc.body:find(d, 1, true) ~= nil or doc.body:find((d:gsub(",", "")), 1, true) ~= nil
+        or typo_in_body(doc.body, d)
   end
   local w = t.text:match("%a+")
   return w ~= nil and doc.body:lower():find("%f[%a]" .. w:lower() .. "%f[%A]") ~= nil
@@ -365,6 +390,9 @@ with the body's figure as evidence when there is one.]],
         body = "Merovia's harbour authority awarded the contract on Monday. The opposition said the tender was unfair." },
     },
     pass = {
+      -- a headline figure the body mistypes is the same figure (BBC)
+      { title = "Beatles suits sell for $110,000",
+        body = "Four suits worn by the Beatles have sold for $110,00 (£59,000) at a US auction." },
       -- the same figure in another form
       { title = "Merovia awards $1.2bn harbour contract",
         body = "Merovia's transport ministry said it had awarded a $1.2 billion contract to a Selvan consortium." },
@@ -587,8 +615,9 @@ when the body never answers it plainly (no sentence opening "Yes," or
 give informed consent?"); a question about what may happen ("Could ...",
 "Will ...") only with a word of hidden cause, harm or deceit ("Could the
 vaccine be making people sick?", "... the real reason?"); a question with
-no verb only with such a word or as a bare "A ...?" ("UKIP's secret
-weapon?", "A global pandemic?"). Such a headline puts a claim in the
+no verb only as a bare "A ...?" with such a word ("A secret deal with
+Kestria?"); other verbless questions are wordplay ("UKIP's secret
+weapon?", a profile). Such a headline puts a claim in the
 reader's mind without standing behind it; the answer is usually no. Not
 flagged: forecasts ("Can Yahoo dominate next decade?", "Will the Budget
 bring out smiling voters?"), questions that open with a wh-word ("Who will
@@ -607,7 +636,7 @@ to read on, not a verdict.]],
     local asks
     if yes_no_fact:test(q) then asks = true
     elseif yes_no_modal:test(q) then asks = insinuation:test(q)
-    elseif verbless then asks = insinuation:test(q) or q:find("^[Aa]n?%s") ~= nil
+    elseif verbless then asks = q:find("^[Aa]n?%s") ~= nil and insinuation:test(q)
     end
     if not asks then return end
     if answer:test(doc.body) then return end
@@ -628,8 +657,8 @@ to read on, not a verdict.]],
         body = "Some people have reported a sore arm after the vaccine, which regulators say is a common side effect." },
       { title = "7 Billion Doses for 7 Billion People – Was This the Plan All Along?",
         body = "A vaccine maker said it could make seven billion doses by next year." },
-      { title = "UKIP's secret weapon?",
-        body = "The party has hired a former television presenter to lead its campaign in the east." },
+      { title = "A secret deal with Kestria?",
+        body = "The minister met Kestrian envoys twice in March, according to flight records." },
       { title = "Did we give informed consent?",
         body = "The lockdown was ordered by ministers on Monday without a vote in parliament." },
     },

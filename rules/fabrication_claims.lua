@@ -81,7 +81,7 @@ rule {
 Words put in someone's mouth at second hand -- "is quoted as saying", "was
 once quoted saying", "has been reported as saying", "reportedly said",
 "allegedly told", "is said to have said" -- when neither that sentence,
-the one before it nor the two after it says where the words were said (an
+the one before it nor the four after it says where the words were said (an
 outlet or agency, "told the BBC", "in an interview with", "at a press
 conference", "in a statement", "the court heard") or when (a day or a
 named period: "on Monday", "last week", "in March", "earlier this

@@ -45,7 +45,9 @@ is never taken for an anonymous source unless it plainly refers to one
 Attributions inside a quotation belong to the quoted speaker; "sources of
 funding" and other non-attribution uses of "source" are not attributions.
 A source the article already introduced ("the source told the paper", "the
-Tory source said") is not reported again.]],
+Tory source said") is not reported again, and an anonymous source that a
+named outlet quoted ("the Financial Times quoted an insider as saying") is
+that outlet's, which the reader can check.]],
 
   check = function(doc, report)
     local seen, first_source = {}, nil
@@ -54,7 +56,8 @@ Tory source said") is not reported again.]],
       if s and not seen[s.index] then
         seen[s.index] = true
         local only, anon = sources.anonymous_only(s)
-        if only and not anon.carried and not (first_source and refers_back(anon.source)) then
+        if only and not anon.carried and not anon.outlet
+           and not (first_source and refers_back(anon.source)) then
           first_source = first_source or anon
           report {
             at = s,
@@ -95,6 +98,8 @@ Tory source said") is not reported again.]],
       "The prime minister's office declined to comment on the reports.",
       -- unnamed officials are a different weakness (not anonymity)
       "Officials said the talks had covered only routine trade matters.",
+      -- an insider quoted by a named outlet: the outlet's report, checkable
+      "The Financial Times quoted an insider in the talks as saying the bank had been caught by surprise.",
       -- a pronoun speaker with no anonymous source before it
       "They have said the scheme is \"deeply flawed\" and a waste of money.",
       -- "source" as a thing, not a person

@@ -69,7 +69,7 @@ unchecked report can echo from outlet to outlet until it looks confirmed.
 Only unnamed media are flagged: a named outlet ("the Financial Times
 reported", and "the paper said" after it) is an attribution the reader can
 check, and so are "reports" that the next sentences name ("reports from the
-country say ... Arab News said"). A media report mentioned as the object of
+country say ... Arab News said", "two reports ... Jupiter Research said"). A media report mentioned as the object of
 a named person's denial ("Smith dismissed media reports") or as what the
 claim corrects ("not as badly hurt as some reports suggested") is not the
 claim's source, and reports inside a quotation belong to the speaker.]],
@@ -95,7 +95,8 @@ claim's source, and reports inside a quotation belong to the speaker.]],
                                   or after:find("^%s+that%s+it%s") or after:find("^%s+we%s"))
           if media and not media.carried and not self and not media.named
              and not names_outlet(media.source)
-             and not media.hearsay and not contradicted:test(s) and not outlet_named_after(s) then
+             and not media.hearsay and not contradicted:test(s) and not outlet_named_after(s)
+             and not sources.identified_nearby(s, media.source) then
             do
               report {
                 at = s,

@@ -45,7 +45,7 @@ A Speech (register.unplaced_speech) is { text, start, stop, kind,
 sentence }: kind "quoted-as" ("is quoted as saying", "was once quoted
 saying", "has been reported as saying"), "reportedly" ("reportedly said",
 "allegedly told") or "said-to-have" ("is said to have told"), when neither
-the sentence nor the one before or the two after it says where the words
+the sentence nor the one before or the four after it says where the words
 were said (an outlet, an interview, a press conference, a statement, a
 court) or when (a day or a named period, as spindle.timeref finds them).
 
@@ -394,16 +394,23 @@ local function outside(doc, s, skip)
 end
 
 -- Is the speech at match m placed: does its sentence, the one before or
--- the two after say where or when it was said?
+-- the four after say where or when it was said?
 local function placed(doc, s, m)
   local here = outside(doc, s, m)
   if where_re:test(here) or named_place_re:test(here) then return true end
-  local near = { s, s:prev(), s:next() }
-  if near[3] then near[4] = near[3]:next() end
-  for i = 2, 4 do
+  -- the sentence before and the next four: news style often gives the
+  -- occasion a few sentences on ("... speaking at a question-and-answer
+  -- session in Gateshead")
+  local near = { s, s:prev() }
+  local n = s:next()
+  while n and #near < 6 do
+    near[#near + 1] = n
+    n = n:next()
+  end
+  for i = 2, #near do
     if near[i] and where_re:test(outside(doc, near[i])) then return true end
   end
-  for i = 1, 4 do
+  for i = 1, #near do
     if near[i] then
       for _, t in ipairs(timeref.find(near[i])) do
         if dates_it(t) then return true end

@@ -1446,10 +1446,17 @@ function subject_before(text, pos)
   -- prepositional phrase the subject is the last noun phrase
   if nw > 3 and OPENING_PREPOSITIONS[words[from_i]:lower()] then
     local at_i
-    for i = nw, from_i + 1, -1 do
+    -- the subject stands before its appositive ("On Tuesday Mitsubishi, the
+    -- only carmaker in the red, confirmed"): look no further than the comma
+    local limit = nw
+    for i = from_i, nw do
+      if words[i]:find(",$") then limit = i break end
+    end
+    for i = limit, from_i + 1, -1 do
       local lw = words[i]:lower()
       if lw == "the" or lw == "a" or lw == "an" then at_i = i break end
-      if is_capitalised(words[i]) and not is_capitalised(words[i - 1]) then
+      if is_capitalised(words[i]) and (not is_capitalised(words[i - 1])
+                                       or NOT_NAMES[words[i - 1]:lower():gsub("%p+$", "")]) then
         at_i = i
         break
       end
@@ -1569,6 +1576,19 @@ local function claim_before(before)
     if tail:find("%f[%a]" .. o .. "%s+%a+%s*%a*%s*$") then return true end
   end
   return false
+end
+
+-- Verbs whose subject may follow them ('"...," said a senior official',
+-- "..., too, says BT"); other verbs take an object there ("Mitsubishi
+-- confirmed earlier reports").
+local INVERTIBLE = {}
+for w in ([[said says say added adds wrote writes noted notes explained explains
+  insisted insists warned warns argued argues claimed claims stated states
+  continued continues replied responded commented observed admitted admits
+  reported reports suggested suggests announced announces told tells
+  stressed emphasised emphasized cautioned concluded remarked recalled
+  predicted predicts believes believe estimated estimates]]):gmatch("%a+") do
+  INVERTIBLE[w] = true
 end
 
 -- Verbs that assert a negative as a denial: "insisted that no ... had".
@@ -1708,8 +1728,8 @@ local function verb_attribution(sentence, m, out)
     phrase, at = subject_before(text, rel + 1)
     if phrase == false then return nil end   -- reported speech inside reported speech
     phrase, at = tidy_source(phrase, at)
-    local inverted = before:find(",%s*$") ~= nil
-    if not phrase or inverted or M.classify(phrase, verb) == "other" then
+    local inverted = before:find(",%s*$") ~= nil or before:find(",%s*too%s*$") ~= nil
+    if (not phrase or inverted or M.classify(phrase, verb) == "other") and INVERTIBLE[lverb] then
       -- inversion: '"...," said a senior official.' or "..., said Mr
       -- Dobrow." -- a short phrase after the verb that ends the clause
       local ap, aat = tidy_source(phrase_after(text, rel_stop + 1, 8))
@@ -1729,7 +1749,7 @@ local function verb_attribution(sentence, m, out)
         end
         local ends = rest == "" or rest:find("^%s*[%.,;!?\"]") or rest:find("^%s*\226\128\157")
         local opens = before:find(",%s*$") or before:find("\"%s*$")
-                      or before:find("\226\128\157%s*$")
+                      or before:find("\226\128\157%s*$") or before:find(",%s*too%s*$")
         local first = ap:match("^(%a+)")
         local t, named = M.classify(ap, verb)
         local pt, pnamed
@@ -1809,6 +1829,10 @@ end
 
 local function by_start(x, y) return x.start < y.start end
 
+-- "films that have been widely shared online": a media marker inside a
+-- relative clause describes a thing, it does not source the sentence.
+local relative_marker = spindle.re([[\b(?:that|which|who)\s+(?:have|has|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?$]], "i")
+
 -- Attributions written in the sentence; `cues` are the cue matches that lie
 -- in it, in text order. Pronouns are left unresolved.
 local function scan_sentence(sentence, cues)
@@ -1862,7 +1886,8 @@ local function scan_sentence(sentence, cues)
   for _, m in ipairs(cues) do
     local group, t = m.kind, m.mtype
     if group == "wire" then t = "wire" end
-    if t and not overlaps_any(out, m.start, m.stop) then
+    if t and not overlaps_any(out, m.start, m.stop)
+       and not (t == "media" and relative_marker:test(body:sub(math.max(base, m.start - 40) + 1, m.start))) then
       local ok, src = true, m.wsrc1 or m.wsrc2 or m.text
       -- a marker that is a clause names no one: "it is reported" is
       -- unnamed reports, "the talk in the City is" the talk in the City

@@ -66,7 +66,7 @@ function register.sensational_tally(doc) end
 function register.confirmations(doc) end
 
 ---Speech attributed at second hand ("is quoted as saying", "reportedly
----said") when neither its sentence, the one before nor the two after it
+---said") when neither its sentence, the one before nor the four after it
 ---says where or when it was said, in text order (shared: do not modify).
 ---@param doc spindle.Doc
 ---@return spindle.Speech[]
