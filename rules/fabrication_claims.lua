@@ -106,6 +106,7 @@ anything inside a quotation, and written records rather than speakers
     flag = {
       "The health commissioner was quoted as saying that the vaccine would be compulsory for all children.",
       "\"We will never allow this,\" the general is quoted as saying.",
+      "Astrava's chairman is reported as saying that the company had no choice but to sell.",
       "The former minister was once quoted saying that the ports were \"for sale to anyone\".",
       "The governor reportedly said the lockdown would last until the end of the year.",
       "The ambassador is said to have told colleagues that the deal was already done.",

@@ -82,6 +82,9 @@ stunts", "an outrageous goal"); capitalised titles (the TV series
       "Police evacuated the station after a bomb hoax on Tuesday.",
       -- a capitalised title, not a verdict
       "The soap beat Channel 4's Shameless to win the best drama prize.",
+      -- characterisation verbs attribute the verdict to the speaker
+      "Merovian officials characterised the reports as fabricated.",
+      "The minister described the reports of a secret deal as a hoax.",
       -- a debunking backed by evidence: the fact-check's finding
       "Posts spreading the conspiracy theory that 5G masts cause the illness have been shared widely on social media.",
       "There is no evidence that the hoax remedy works, and scientists found it can be harmful.",

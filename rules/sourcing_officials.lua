@@ -135,6 +135,8 @@ Ships off by default (judged on the BBC corpus, unnamed officials there mostly g
       "The army will withdraw from the border by March, according to government officials.",
       "US officials have also said that other economies need to grow.",
       "Two ministers told reporters the budget would be cut.",
+      -- an official quoted by an agency is still unnamed
+      "Reuters quoted a central bank official as saying rates would rise in March.",
     },
     pass = {
       -- a named official
