@@ -16,3 +16,5 @@ echo "== spindle top"
 "$build/spindle" --db "$db" top --limit 20
 echo
 echo "Next: $build/spindle --db $db show ARTICLE   (an article with its findings marked)"
+echo "      $build/spindle --db $db --enable all score && $build/spindle --db $db top"
+echo "          (the nine rules that ship off too: anonymous sources, media echo, hedges, ...)"
