@@ -37,6 +37,11 @@ expect_eq "$bad" 0 "every verdict line is well formed"
 if [ "${verdicts:-0}" -ge 200 ]; then ok; else fail "the fixture holds $verdicts verdicts, want at least 200"; fi
 
 # --- the bar, from the fixture, for every rule that ships on
+if [ ! -d "$CORPUS" ]; then
+    echo "skipping the judged-precision bar: $CORPUS not found"
+    finish
+    exit $?
+fi
 run python3 tools/quality.py "$SPINDLE" "$CORPUS" --verdicts "$FIXTURE" --check
 printf "%s\n" "$OUT" | grep -E '^(below the bar|rule|[a-z-]+ +(yes|off))' | head -40
 expect_status 0 "every rule that ships on meets the bar (make quality-check)"
