@@ -115,11 +115,13 @@ quality-check: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	           $(DESTDIR)$(PREFIX)/share/spindle/rules $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle \
+	           $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle/sources \
 	           $(DESTDIR)$(PREFIX)/share/spindle/stdlib/types
 	install -m 755 $(BUILD)/spindle $(DESTDIR)$(PREFIX)/bin/spindle
 	install -m 644 docs/spindle.1 $(DESTDIR)$(PREFIX)/share/man/man1/spindle.1
 	install -m 644 rules/*.lua $(DESTDIR)$(PREFIX)/share/spindle/rules/
 	install -m 644 stdlib/spindle/*.lua $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle/
+	install -m 644 stdlib/spindle/sources/*.lua $(DESTDIR)$(PREFIX)/share/spindle/stdlib/spindle/sources/
 	install -m 644 stdlib/types/*.lua $(DESTDIR)$(PREFIX)/share/spindle/stdlib/types/
 
 clean:

@@ -9,7 +9,7 @@ STATUS=$?
 ERR=$(cat "$WORK/install.log")
 expect_status 0 "make install"
 for f in bin/spindle share/man/man1/spindle.1 share/spindle/rules/figures.lua \
-         share/spindle/stdlib/spindle/sources.lua share/spindle/stdlib/types/spindle.lua; do
+         share/spindle/stdlib/spindle/sources.lua share/spindle/stdlib/spindle/sources/clause.lua share/spindle/stdlib/types/spindle.lua; do
     [ -f "$WORK/prefix/$f" ]; expect_true "installed $f"
 done
 run sh -c "cd '$WORK' && '$WORK/prefix/bin/spindle' rules --format jsonl"
