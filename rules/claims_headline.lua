@@ -463,12 +463,24 @@ local caps_run = spindle.re([[(?<![\p{L}\p{N}])(?:[\p{Lu}]{2,}['’]?[\p{Lu}]*[\
 local title_quote = spindle.re([["[^"]*"|“[^”]*”|‘[^’]*’|(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])]])
 
 -- An exclamation mark outside quotation marks: its byte position, 1-based.
-local function bang_outside_quotes(title)
+-- The title with its quotations blanked out (same length, so offsets hold).
+local function mask_quotes(title)
   local masked = title
   for m in title_quote:gmatch(title) do
     masked = masked:sub(1, m.start) .. ("_"):rep(m.stop - m.start) .. masked:sub(m.stop + 1)
   end
-  return masked:find("!", 1, true)
+  return masked
+end
+
+local function bang_outside_quotes(title)
+  return mask_quotes(title):find("!", 1, true)
+end
+
+-- Whether nearly all the title's letters are capitals (a house style).
+local function all_caps(title)
+  local upper = select(2, title:gsub("%u", ""))
+  local lower = select(2, title:gsub("%l", ""))
+  return upper >= 12 and lower * 10 <= upper
 end
 
 -- The first bait in a title: span (offsets into the title), kind, score.
@@ -479,10 +491,15 @@ local function bait(title)
   if m then return m, "verdict instead of news", 1.0 end
   m = listicle:match(title)
   if m then return m, "listicle", 0.8 end
-  m = caps_hype:match(title)
-  if m then return m, "hype word in capitals", 0.9 end
-  m = caps_run:match(title)
-  if m then return m, "shouting in capitals", 0.8 end
+  -- a headline set wholly in capitals is a house style, not shouting;
+  -- capitals inside quotation marks are the speaker's
+  local masked = mask_quotes(title)
+  if not all_caps(title) then
+    m = caps_hype:match(masked)
+    if m then return m, "hype word in capitals", 0.9 end
+    m = caps_run:match(masked)
+    if m then return m, "shouting in capitals", 0.8 end
+  end
   local p = bang_outside_quotes(title)
   if p then return { start = p - 1, stop = p, text = "!" }, "exclamation mark", 0.7 end
   return nil
@@ -546,6 +563,12 @@ shouting, 0.7 an exclamation mark.]],
       -- a politician's attack, reported
       { title = "Blair blasts Tory spending plans",
         body = "Tony Blair said on Monday that the Conservatives' spending plans would cut public services." },
+      -- a headline set wholly in capitals is house style
+      { title = "SPEAK WITH YOUR DOCTOR BEFORE CHANGING YOUR MEDICATION",
+        body = "Patients should not stop taking their medicines without advice, the health ministry said." },
+      -- capitals inside a quotation are the speaker's
+      { title = "'NO QUESTION' says senator of new cold war",
+        body = "A senator said on Monday there was no question that relations had worsened." },
       -- acronyms in capitals are not shouting
       { title = "UKIP outspent Labour on EU poll",
         body = "The UK Independence Party spent more than Labour on the European elections, figures show." },
@@ -575,6 +598,9 @@ local yes_no_fact = spindle.re([[^(?:is|are|was|were|does|do|did|has|have|had|is
 -- only with words of hidden cause, harm or deceit.
 local yes_no_modal = spindle.re([[^(?:will|would|can|could|should|shall|may|might|must|won['’]t|can['’]t|couldn['’]t)\s+\S]], "i")
 local insinuation = spindle.re([[\b(?:behind|cause[sd]?|causing|linked|link|lying|lies|lied|hid(?:e|es|ing|den)?|cover(?:ing)?[-\s]?up|secret(?:ly)?|truth|really|real\s+reason|plan(?:ned)?|agenda|fake|hoax|blame|responsible|dangerous|deadly|poison(?:ed|ing|ous)?|endanger|sick|kill(?:s|ing)?|harm(?:s|ful)?|downplay(?:ing|ed)?|rigged|fraud|scam|conspiracy|control)\b]], "i")
+-- An either/or question offers its own answers ("Is Trump lying, or does
+-- he not understand it?").
+local either_or = spindle.re([[,?\s+or\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|not)\b|\bor\s+not\s*\?]], "i")
 -- A verbless question ("UKIP's secret weapon?", "A global pandemic?").
 local wh_word = spindle.re([[^(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:q\s*&\s*a|faq|explainer|factbox|analysis|opinion|comment)\b]], "i")
 local verb_like = spindle.re([[\b(?:is|are|was|were|will|would|can|could|should|does|do|did|has|have|had|may|might|must|be|been)\b]], "i")
@@ -610,11 +636,13 @@ rule {
   description = [[
 A headline that ends by asking a yes/no question that insinuates a claim,
 when the body never answers it plainly (no sentence opening "Yes," or
-"No,", no "the answer is"). Flagged: a question about a fact, opening with
-"Is", "Are", "Was", "Did", "Does", "Has" ... ("Is X behind Y?", "Did we
-give informed consent?"); a question about what may happen ("Could ...",
-"Will ...") only with a word of hidden cause, harm or deceit ("Could the
-vaccine be making people sick?", "... the real reason?"); a question with
+"No,", no "the answer is"). Flagged: a question about a fact ("Is", "Are",
+"Was", "Did", "Does", "Has" ...) or about what may happen ("Could ...",
+"Will ...") with a word of hidden cause, harm or deceit ("Is X behind
+Y?", "Could the vaccine be making people sick?", "... the real reason?",
+"Was this the plan all along?"); evaluative questions ("Is this Taiwan's
+moment?", "Is X a model for Y?") and either/or questions ("Is he lying,
+or does he not understand it?") are not insinuations; a question with
 no verb only as a bare "A ...?" with such a word ("A secret deal with
 Kestria?"); other verbless questions are wordplay ("UKIP's secret
 weapon?", a profile). Such a headline puts a claim in the
@@ -634,7 +662,8 @@ to read on, not a verdict.]],
     if wh_word:test(doc.title) or wh_word:test(q) or to_reader:test(q) then return end
     local verbless = not verb_like:test(q)
     local asks
-    if yes_no_fact:test(q) then asks = true
+    if either_or:test(q) then asks = false
+    elseif yes_no_fact:test(q) then asks = insinuation:test(q)
     elseif yes_no_modal:test(q) then asks = insinuation:test(q)
     elseif verbless then asks = q:find("^[Aa]n?%s") ~= nil and insinuation:test(q)
     end
@@ -659,7 +688,7 @@ to read on, not a verdict.]],
         body = "A vaccine maker said it could make seven billion doses by next year." },
       { title = "A secret deal with Kestria?",
         body = "The minister met Kestrian envoys twice in March, according to flight records." },
-      { title = "Did we give informed consent?",
+      { title = "Did ministers hide the true death toll?",
         body = "The lockdown was ordered by ministers on Monday without a vote in parliament." },
     },
     pass = {
@@ -668,6 +697,11 @@ to read on, not a verdict.]],
         body = "Yahoo has reached the grand old age of 10 and, in internet years, that is a long time." },
       { title = "Could rivalry overshadow election?",
         body = "Tony Blair and Gordon Brown are trying to stuff the genie of their rivalry back into the bottle." },
+      -- an evaluative question, and an either/or question
+      { title = "Is this Taiwan's moment?",
+        body = "Taiwan has recorded fewer than 500 cases of the virus, health officials said." },
+      { title = "Is the minister lying about the plan, or does he not understand it?",
+        body = "The minister said on Monday that the plan would cost nothing." },
       -- a wh-question: the article explains
       { title = "Who will win the Selva election?",
         body = "Three candidates are standing in Sunday's election for governor of Selva." },

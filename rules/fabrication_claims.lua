@@ -81,11 +81,12 @@ rule {
 Words put in someone's mouth at second hand -- "is quoted as saying", "was
 once quoted saying", "has been reported as saying", "reportedly said",
 "allegedly told", "is said to have said" -- when neither that sentence,
-the one before it nor the four after it says where the words were said (an
+the one before nor the four after it says where the words were said (an
 outlet or agency, "told the BBC", "in an interview with", "at a press
-conference", "in a statement", "the court heard") or when (a day or a
-named period: "on Monday", "last week", "in March", "earlier this
-month"). A quotation with no occasion cannot be traced, which is how
+conference", "in a statement", "the court heard"), no sentence up to three
+before names an outlet spoken to ("told LifeSiteNews"), and neither that
+sentence, the one before nor the two after say when (a day or a named period: "on Monday",
+"last week", "in March", "earlier this month"). A quotation with no occasion cannot be traced, which is how
 invented and misattributed quotations travel. Not flagged: the same words
 with a where or a when nearby ("he was quoted as saying by AFP",
 "reportedly told the Daily Mail", "was quoted on Tuesday as saying"),

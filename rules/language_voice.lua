@@ -164,6 +164,9 @@ ordinary adjective.]],
       "However, not all analysts were convinced about the deal.",
       -- "completely" with an ordinary adjective
       "The new stadium is completely different from the old one.",
+      -- a hypothetical, and "without question" meaning uncritically
+      "Reading the report you could easily think that the last 250 years had never happened.",
+      "The media repeat the figures without question every evening.",
       -- attributed, not the reporter's
       "The ministry said the report was wholly untrue.",
       -- emphasis and praise, not a claim that matters

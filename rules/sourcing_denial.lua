@@ -15,8 +15,14 @@ local UNNAMED = {
 -- line, on the record as such.
 local function collective(source)
   local lw = source:lower():gsub("^but%s+", ""):gsub("^the%s+", "")
-  return lw == "ministers" or lw == "authorities" or lw:find("^%u") ~= nil
+  return lw == "ministers" or lw == "authorities"
 end
+
+-- Officials of a body the sentence names ("Officials representing the
+-- Moscow Department of Health deny", "Treasury officials denied"): the
+-- body's denial, which it can be held to. A nationality ("Merovian
+-- officials") names no body.
+local of_named_body = spindle.re([[\b(?i:officials?|spokes\w+|representatives?)\s+(?:of|from|at|for|representing|with)\s+(?:the\s+)?(?!(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i))\b)\p{Lu}|^(?:the\s+)?(?!(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i))\b)\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*\s+(?:officials?|spokes\w+)\b]])
 
 rule {
   id       = "denial-unnamed",
@@ -36,7 +42,9 @@ cannot be held to account; it often stands in for the reaction a story
 lacks. A pronoun whose speaker is a named person ("He denied the charges")
 is that person; a pronoun whose speaker cannot be found, and people or
 bodies referred to again ("the men", "the firms"), are left alone: they
-were named earlier. "Ministers deny" is a government's collective line. Denials inside a quotation belong to the
+were named earlier. "Ministers deny" is a government's collective line, and officials of a body
+the sentence names ("Treasury officials", "officials representing the
+Moscow Department of Health") give that body's denial. Denials inside a quotation belong to the
 speaker. "Dismissed" and "rejected" count only with what is denied
 ("dismissed the reports", "rejected claims"), not "dismissed the manager".
 An assertion of a negative is a denial too ("insiders insisted that no
@@ -46,7 +54,9 @@ bribes had been paid", "officials maintain that nothing was agreed").]],
     for _, a in ipairs(sources.denials(doc)) do
       local score = UNNAMED[a.type]
       if a.type == "expert" and a.named then score = nil end
-      if a.type == "official-unnamed" and collective(a.source) then score = nil end
+      if a.type == "official-unnamed" and (collective(a.source) or of_named_body:test(a.source)) then
+        score = nil
+      end
       if a.type == "media" and a.named then score = nil end     -- a named outlet denying
       if score then
         local s = doc:sentence_at(a.start)
@@ -73,8 +83,12 @@ bribes had been paid", "officials maintain that nothing was agreed").]],
       "People close to the minister rejected claims that he had resigned.",
       -- an assertion of a negative, by people nobody names
       "Insiders insisted that no bribes had been paid to officials during the negotiations.",
+      -- a nationality names no body
+      "Merovian officials denied that any payment had been made.",
     },
     pass = {
+      -- officials of a body the sentence names
+      "Officials representing the Moscow Department of Health deny that the figures were changed.",
       -- a named official denies
       "Defence Minister Jane Doe denied that any agreement had been reached.",
       -- an institution denies on the record

@@ -161,6 +161,8 @@ M.lexicon.reporting_verbs = lexicon.new("reporting_verbs", {
   "rejected", "rejects", "termed", "dubbed", "likened", "compared",
   "protested", "complained", "complains", "complaining", "urged", "vowed",
   "hailed", "praised", "called for", "feared", "fears", "suggested",
+  "describe", "call", "emphasised", "emphasized", "emphasising", "emphasizing",
+  "stressed", "stressing", "insisting", "arguing", "warning", "saying",
   "suggests", "thinks", "thought", "felt", "feels", "admitted", "admits",
   "conceded", "concedes", "quipped", "joked", "added", "adds", "explained",
   "wrote", "writes", "stated", "states", "reported", "announced",
@@ -321,29 +323,46 @@ local function reader_run(paragraphs, marks)
   return best
 end
 
+-- A paragraph that is an interview's answer: it opens with a speaker's
+-- name and a colon ("Dr Roberts: The fact is ...", "Q:", "A:") or a colon.
+local interview_answer = spindle.re([[^\s*(?::|[QA]\s*:|(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*:\s)]])
+
 -- The voice of every paragraph of the article, once: "reader" from the
--- start of the readers' comments on; "opinion" for a paragraph in the
--- writer's own person, and for every paragraph from the first such one on
--- when the article has at least two (a column, an essay, a review in the
--- first person); otherwise "reporter".
+-- start of the readers' comments on; "quoted" for an interview's answer;
+-- "opinion" for a paragraph in the writer's own person, and for every
+-- paragraph when the article has two such or the writer says "I" outside
+-- quotations anywhere (a column, an essay, a review in the first person: a
+-- reporter does not write "I"); otherwise "reporter".
 local function paragraph_voices(doc)
   local c = memo(doc)
   if c.paragraphs then return c.paragraphs end
   local paragraphs = doc:paragraphs()
-  local marks, first_personal, personal_count = {}, nil, 0
+  local marks, personal_count, first_person = {}, 0, false
   for i, p in ipairs(paragraphs) do
     marks[i] = marks_of(doc, p)
     if personal(marks[i]) then
       personal_count = personal_count + 1
-      first_personal = first_personal or i
+      first_person = first_person or marks[i].first > 0
     end
   end
   local readers = reader_run(paragraphs, marks)
+  if readers then
+    -- the comments are the readers' person, not the writer's
+    personal_count, first_person = 0, false
+    for i = 1, readers - 1 do
+      if personal(marks[i]) then personal_count = personal_count + 1 end
+      first_person = first_person or marks[i].first > 0
+    end
+  end
   local voices = {}
   for i = 1, #paragraphs do
     if readers and i >= readers then
       voices[i] = "reader"
-    elseif personal(marks[i]) or (personal_count >= 2 and i >= first_personal) then
+    elseif interview_answer:test(paragraphs[i].text) then
+      voices[i] = "quoted"                 -- "Dr Roberts: ...", "A: ..."
+    elseif personal(marks[i]) or personal_count >= 2 or first_person then
+      -- a column, an essay, a review in the first person: the writer's
+      -- opinion from its first paragraph on, its lead included
       voices[i] = "opinion"
     else
       voices[i] = "reporter"
@@ -386,8 +405,9 @@ end
 ---body offset of it. For a whole sentence: "quoted" (it lies inside a
 ---quotation), "reader" (a reader's comment appended to the article, BBC
 ---"Have your say" style), "opinion" (a paragraph in the writer's own person
------ "I think", "!" -- and the rest of a first-person column or review from
----there on) or "reporter". At an offset, also "attributed": someone else's
+----- "I think", "!" -- and every paragraph of a first-person column or
+---review) or "reporter"; an interview's answer ("Dr Roberts: ...") is
+---"quoted". At an offset, also "attributed": someone else's
 ---words report it (see the module comment); single quotes around the words
 ---`offset`..`stop` make them "quoted".
 ---@param s spindle.Sentence
@@ -429,7 +449,7 @@ M.lexicon.claim_nouns = lexicon.new("claim_nouns", {
 local debunk_re = lexicon.regex(function(claims)
   local falsehood = [[(?:conspiracy\s+theor(?:y|ies)|hoax(?:es)?|myths?|rumou?rs?|misinformation|disinformation|falsehoods?|fake\s+news)]]
   local verdict = [[(?:false|baseless|unfounded|bogus|debunked|discredited|unsubstantiated|misleading|fabricated|spurious|groundless|unproven|fake)]]
-  return ([[(?<![\p{L}-])(?:%s\s+(?:that|about|claiming|suggesting|linking|which|saying)\b|%s\s+(?:%s)\b|falsely\s+(?:claim|suggest|state|assert|link|report|say|said|describ|attribut|accus)\w*|(?:no|little|any)\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:that|to\s+support|of|for)\b|not\s+(?:supported|backed)\s+by\s+(?:any\s+)?(?:\w+\s+)?evidence|(?:has|have|had|been)\s+(?:been\s+)?(?:debunked|disproved|disproven|refuted|discredited)|debunk\w*|fact[-\s]?check\w*|(?:spread\w*|circulat\w*|flood\w*|amplif\w*|peddl\w*)\b[^.]{0,60}?%s|%s[^.]{0,80}?\b(?:spread\w*|circulat\w*|shared|social\s+media|online|platforms?)\b|(?:%s)\s+(?:\S+\s+){0,6}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|baseless|unfounded|misleading|not\s+true|a\s+hoax|fake|fabricated|groundless))]])
+  return ([[(?<![\p{L}-])(?:%s\s+(?:that|about|claiming|suggesting|linking|which|saying)\b|%s\s+(?:%s)\b|falsely\s+(?:claim|suggest|state|assert|link|report|say|said|describ|attribut|accus)\w*|(?:no|little|any)\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:that|to\s+support|of|for)\b|never\s+been\s+(?:any\s+)?(?:\w+\s+){0,2}(?:evidence|proof)\b|not\s+(?:supported|backed)\s+by\s+(?:any\s+)?(?:\w+\s+)?evidence|(?:has|have|had|been)\s+(?:been\s+)?(?:debunked|disproved|disproven|refuted|discredited)|debunk\w*|fact[-\s]?check\w*|(?:spread\w*|circulat\w*|flood\w*|amplif\w*|peddl\w*)\b[^.]{0,60}?%s|%s[^.]{0,80}?\b(?:spread\w*|circulat\w*|shared|social\s+media|online|platforms?)\b|(?:%s)\s+(?:\S+\s+){0,6}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|baseless|unfounded|misleading|not\s+true|a\s+hoax|fake|fabricated|groundless)|^(?:but\s+|and\s+)?(?:this|that|it|these|those)\s+(?:is|are|was|were)\s+(?:also\s+|simply\s+|just\s+|equally\s+|completely\s+|entirely\s+)?(?:false|untrue|bogus|baseless|unfounded|misleading|not\s+true|a\s+myth|a\s+hoax|nonsense))]])
     :format(falsehood, verdict, claims, falsehood, falsehood, claims)
 end, "i", M.lexicon.claim_nouns)
 
@@ -476,6 +496,13 @@ function M.debunking(s)
       local backed = m and cites_evidence(s)
       for _, n in ipairs({ s:prev() or false, s:next() or false }) do
         if m and not backed and n and n.paragraph == s.paragraph then backed = cites_evidence(n) end
+      end
+      -- "But this is also bogus." and the evidence in the sentences after
+      local n = s:next()
+      for _ = 1, 2 do
+        if not (m and not backed and n) then break end
+        backed = cites_evidence(n)
+        n = n:next()
       end
       if not backed then
         -- "this conspiracy theory", once the article has debunked it
@@ -571,12 +598,28 @@ local function emphasis_only(s, m)
       and not loaded_re():test(s.doc.body:sub(m.stop + 1, s.stop))
 end
 
+-- An absolute that is not asserted: a hypothetical ("you could easily
+-- think that ... had never happened") or "without question" after a verb,
+-- where it means uncritically ("the media repeat it without question").
+local hypothetical_before = spindle.re([[\b(?:could|would|might)\s+(?:\w+\s+)?(?:think|imagine|believe|assume|suppose|forget)\b]], "i")
+local manner_before = spindle.re([[\b\p{Ll}+(?:s|ed|ing)?\s+(?:\w+\s+){0,3}$]])
+
+local function not_asserted(s, m)
+  local before = s.doc.body:sub(s.start + 1, m.start)
+  if m.text:lower() == "without question" and manner_before:test(before)
+     and not before:find("[,;:]%s*$") then
+    return true
+  end
+  return hypothetical_before:test(before)
+end
+
 local function make_absolute(s, m)
   local kind = m.total and "total" or M.lexicon.absolutes:kind(m.word) or "other"
   return {
     text = m.text, start = m.start, stop = m.stop, kind = kind,
     voice = M.voice(s, m.start, m.stop),
-    literal = literal_at(s, m) or (kind == "certainty" and emphasis_only(s, m)),
+    literal = literal_at(s, m) or (kind == "certainty" and emphasis_only(s, m))
+              or not_asserted(s, m),
   }
 end
 

@@ -44,10 +44,12 @@ exclusively", "EXCLUSIVE:") or "sources" ("our sources confirm",
 A Speech (register.unplaced_speech) is { text, start, stop, kind,
 sentence }: kind "quoted-as" ("is quoted as saying", "was once quoted
 saying", "has been reported as saying"), "reportedly" ("reportedly said",
-"allegedly told") or "said-to-have" ("is said to have told"), when neither
-the sentence nor the one before or the four after it says where the words
-were said (an outlet, an interview, a press conference, a statement, a
-court) or when (a day or a named period, as spindle.timeref finds them).
+"allegedly told") or "said-to-have" ("is said to have told"), when
+neither the sentence, the one before nor the four after it says where the
+words were said (an outlet, an interview, a press conference, a statement,
+a court), no sentence up to three before names an outlet spoken to ("told
+LifeSiteNews"), and neither it, the one before nor the two after say when
+(a day or a named period, as spindle.timeref finds them).
 
 Each analysis runs once per article and is kept in
 doc.cache["spindle.register"]. The word lists are lexicons:
@@ -203,11 +205,37 @@ local function exclaim_ends_sentence(body, m)
   return not body:find("^%s*%l", m.stop + 1)
 end
 
+-- Source types that are people speaking.
+local SPEAKING = { ["official-named"] = true, ["official-unnamed"] = true, named = true,
+                   anonymous = true, expert = true }
+
+-- A site's boilerplate (an e-mail address or a web address in the
+-- paragraph: "Your anonymity is NEVER compromised. Email tips@..."), not
+-- the story's register.
+local boilerplate = spindle.re([[\S@\S+\.\w|https?://|www\.]], "i")
+-- Words that introduce text quoted as written: a sign, a slogan, what was
+-- written on something ("I wrote STOP THE TYRANNY on mine", "the banner
+-- read").
+local inscription_before = spindle.re([[\b(?:wrote|write|writes|written|reads?|read|says|said|saying|printed|painted|scrawled|emblazoned|stamped|labelled|labeled|banners?|placards?|signs?|slogans?|notes?)[\s,:]*$]], "i")
+
 -- Is a match of kind `kind` in sentence s the writer's own sensational
 -- mark? (Quotations and embedded posts are ruled out before.)
 local function own_mark(body, s, m, kind)
   if kind == "caps" or kind == "emphasis" then
-    return caps_in_prose(body, s, m, kind) and language.voice(s, m.start, m.stop) ~= "quoted"
+    if boilerplate:test(s.doc:paragraphs()[s.paragraph]) or inscription_before:test(body:sub(math.max(s.start, m.start - 40) + 1, m.start)) then
+      return false
+    end
+    local voice = language.voice(s, m.start, m.stop)
+    if voice == "attributed" then
+      -- capitals in what a person is reported to say ("Williams notes,
+      -- BECAUSE IT SAYS SO ...") are theirs; a rule or a record paraphrased
+      -- in capitals ("the rules tell doctors to RECORD EVERY DEATH") is the writer's
+      for _, a in ipairs(sources.around(s)) do
+        if SPEAKING[a.type] then return false end
+      end
+      voice = "reporter"
+    end
+    return caps_in_prose(body, s, m, kind) and (voice == "reporter" or voice == "opinion")
   elseif kind == "exclaim" then
     return exclaim_ends_sentence(body, m)
   elseif kind == "staccato" then
@@ -366,6 +394,9 @@ local where_re = spindle.re([[
 -- "by" or "in": "quoted as saying by AFP", "in Le Monde", "in Mr Peston's
 -- book", "in Parliament".
 local named_place_re = spindle.re([[\b(?:by|in)\s+(?:the\s+)?\p{Lu}]])
+-- Someone spoke to a named outlet: "told LifeSiteNews", "in an interview
+-- with the Guardian".
+local told_named_re = spindle.re([[\b(?:told|telling|tells|interview\w*\s+with|spoke\s+to|speaking\s+to)\s+(?:the\s+)?\p{Lu}]])
 
 -- Does a time reference date the words? A day or a named period does,
 -- or "earlier this month"; "recently" does not.
@@ -398,21 +429,27 @@ end
 local function placed(doc, s, m)
   local here = outside(doc, s, m)
   if where_re:test(here) or named_place_re:test(here) then return true end
-  -- the sentence before and the next four: news style often gives the
-  -- occasion a few sentences on ("... speaking at a question-and-answer
-  -- session in Gateshead")
-  local near = { s, s:prev() }
-  local n = s:next()
-  while n and #near < 6 do
-    near[#near + 1] = n
-    n = n:next()
+  -- where: the three sentences before and the next four -- news style
+  -- gives the occasion a few sentences off ("told LifeSiteNews ... is
+  -- further quoted as saying", "... speaking at a question-and-answer
+  -- session in Gateshead"); when: the sentence, the one before and the two
+  -- after (a date further off belongs to other news)
+  local before, after = {}, {}
+  local b, n = s:prev(), s:next()
+  while b and #before < 3 do before[#before + 1] = b; b = b:prev() end
+  while n and #after < 4 do after[#after + 1] = n; n = n:next() end
+  for i, x in ipairs(before) do
+    -- the sentence before may say where in any words; further back only a
+    -- named outlet spoken to counts ("told LifeSiteNews"), not "reports say"
+    local text = outside(doc, x)
+    if (i == 1 and where_re:test(text)) or told_named_re:test(text) then return true end
   end
-  for i = 2, #near do
-    if near[i] and where_re:test(outside(doc, near[i])) then return true end
+  for _, x in ipairs(after) do
+    if where_re:test(outside(doc, x)) then return true end
   end
-  for i = 1, #near do
-    if near[i] then
-      for _, t in ipairs(timeref.find(near[i])) do
+  for _, x in ipairs({ s, before[1] or false, after[1] or false, after[2] or false }) do
+    if x then
+      for _, t in ipairs(timeref.find(x)) do
         if dates_it(t) then return true end
       end
     end

@@ -26,8 +26,9 @@ function language.absolutes(s) end
 
 ---Whose words a sentence is (no offset): "quoted" (inside a quotation),
 ---"reader" (a reader's comment appended to the article), "opinion" (a
----paragraph in the writer's own person, and the rest of a first-person
----column from there on) or "reporter". With an offset, whose words stand
+---paragraph in the writer's own person, and every paragraph of an article
+---whose writer says "I" outside quotations: a column) or "reporter"; an
+---interview's answer ("Dr Roberts: ...") is "quoted". With an offset, whose words stand
 ---there: also "attributed" (someone else's words report them).
 ---@param s spindle.Sentence
 ---@param offset? integer body byte offset in the sentence

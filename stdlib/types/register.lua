@@ -66,8 +66,10 @@ function register.sensational_tally(doc) end
 function register.confirmations(doc) end
 
 ---Speech attributed at second hand ("is quoted as saying", "reportedly
----said") when neither its sentence, the one before nor the four after it
----says where or when it was said, in text order (shared: do not modify).
+---said") when neither its sentence, the one before nor the four after say
+---where it was said (nor, up to three before, an outlet spoken to), and
+---neither it, the one before nor the two after say when, in text order
+---(shared: do not modify).
 ---@param doc spindle.Doc
 ---@return spindle.Speech[]
 function register.unplaced_speech(doc) end
