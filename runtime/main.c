@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "cli.h"
 #include "util.h"
 #include "version.h"
@@ -164,8 +167,23 @@ static int spindle_main(cli *c, int argc, char **argv)
     return EXIT_USAGE;
 }
 
+/* Scoring an article allocates and frees a few megabytes (the text model,
+ * the Lua doc, the stdlib's analysis). By default glibc hands the freed top
+ * of the heap back to the kernel after each article and faults it in again
+ * for the next: one brk call per few allocations, and a third of `score`'s
+ * time in the kernel. Keeping 16 MiB of slack at the top costs no more than
+ * the peak an article already needs. */
+static void keep_heap_slack(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TOP_PAD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    keep_heap_slack();
     cli c = { .color = COLOR_AUTO };
     const char *env_db = getenv("SPINDLE_DB");
     c.db_path = env_db && *env_db ? env_db : "spindle.db";
