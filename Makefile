@@ -22,9 +22,9 @@ OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARNINGS) \
+ALL_CFLAGS  = -std=c11 -D_GNU_SOURCE -pthread $(WARNINGS) \
               $(CFLAGS) $(PKG_CFLAGS) -Iruntime -I$(BUILD)/gen -MMD -MP
-ALL_LDFLAGS = $(LDFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) -pthread
 LIBS        = $(PKG_LIBS) -lm
 
 ifneq ($(SANITIZE),)

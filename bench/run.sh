@@ -162,15 +162,15 @@ EOF
 [ -z "$BENCH_TIME" ] && run floor true
 
 echo "bench: scan ..." >&2
-run scan_1x "$spindle" scan --format jsonl "$tmp/1x.jsonl"
-run scan_big "$spindle" scan --format jsonl "$tmp/big.jsonl"
+run scan_1x "$spindle" scan --jobs 1 --format jsonl "$tmp/1x.jsonl"
+run scan_big "$spindle" scan --jobs 1 --format jsonl "$tmp/big.jsonl"
 if jobs_supported scan; then
     run scan_big_j2 "$spindle" scan --jobs 2 --format jsonl "$tmp/big.jsonl"
 fi
 
 echo "bench: ingest and score ..." >&2
 run ingest_1x "$spindle" --db "$tmp/1x.db" ingest "$tmp/1x.jsonl"
-run score_1x "$spindle" --db "$tmp/1x.db" score
+run score_1x "$spindle" --db "$tmp/1x.db" score --jobs 1
 run ingest_big "$spindle" --db "$tmp/big.db" ingest "$tmp/big.jsonl"
 score_j2=no
 if jobs_supported score; then
@@ -180,8 +180,8 @@ if jobs_supported score; then
         [ -f "$f" ] && cp "$f" "$tmp/j2${f#"$tmp/big"}"
     done
 fi
-run score_big "$spindle" --db "$tmp/big.db" score
-run rescore_big "$spindle" --db "$tmp/big.db" score
+run score_big "$spindle" --db "$tmp/big.db" score --jobs 1
+run rescore_big "$spindle" --db "$tmp/big.db" score --jobs 1
 [ "$score_j2" = yes ] && run score_big_j2 "$spindle" --db "$tmp/j2.db" score --jobs 2
 
 echo "bench: baseline ..." >&2

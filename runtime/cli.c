@@ -64,6 +64,12 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
     return rs;
 }
 
+ruleset *cli_load_rules_again(void *c)
+{
+    int status;
+    return cli_load_rules(c, NULL, 0, true, &status);
+}
+
 db *cli_open_db(const cli *c, bool readonly)
 {
     char err[1024];

@@ -59,6 +59,11 @@ int cmd_search(cli *c, int argc, char **argv);
 ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
                         int *status);
 
+/* The same rule set again, quietly (its problems were shown by the first
+ * load), for a worker thread: a pool_load_fn whose ctx is the cli. NULL on
+ * failure. */
+ruleset *cli_load_rules_again(void *c);
+
 /* Opens the archive, printing "spindle: <reason>" on failure. */
 db *cli_open_db(const cli *c, bool readonly);
 

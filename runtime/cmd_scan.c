@@ -9,6 +9,10 @@
 #include "cli.h"
 #include "engine.h"
 #include "input.h"
+#include "pool.h"
+
+/* Articles scored together on the workers; output waits at most this many. */
+#define SCAN_BATCH 64
 
 static const char SCAN_USAGE[] =
     "usage: spindle scan [OPTIONS] [FILE|DIR|-]...\n"
@@ -25,9 +29,11 @@ static const char SCAN_USAGE[] =
     "  --all             text format: list articles without findings too\n"
     "  --fail-above X    exit 3 when some article scores above X\n"
     "  --max-bytes N     refuse articles whose body is larger (default 8 MiB)\n"
+    "  --jobs N          worker threads (default: the number of cores); the output\n"
+    "                    is the same, in the same order, for any N\n"
     "  --profile         print on stderr what each rule cost: calls, articles\n"
     "                    skipped by its needs words, time, Lua instructions;\n"
-    "                    then the 20 Lua lines where most time went\n"
+    "                    then the 20 Lua lines where most time went (one job)\n"
     "  -q, --quiet       no summary line on stderr\n"
     "  -h, --help        this help\n"
     "\n"
@@ -35,10 +41,12 @@ static const char SCAN_USAGE[] =
     "the other rules and articles go on.\n";
 
 typedef struct scan_state {
-    engine       *engine;
+    pool         *pool;
     ruleset      *rs;
     output        out;
-    engine_result result;
+    article       batch[SCAN_BATCH];      /* owned until printed */
+    engine_result results[SCAN_BATCH];
+    size_t        n_batch;
     double        min_score;
     double        fail_above;   /* < 0: off */
     bool          show_all;
@@ -46,34 +54,49 @@ typedef struct scan_state {
     size_t        articles, findings, errors;
 } scan_state;
 
-/* Scores one article and prints it; takes ownership of a. */
-static int scan_article(void *ctx, article *a)
+/* Prints one scored article and its findings, then frees it. */
+static void scan_print(scan_state *st, article *a, const engine_result *r)
 {
-    scan_state *st = ctx;
-    engine_result_clear(&st->result);
-    engine_run(st->engine, a, NULL, &st->result);
     st->articles++;
-    for (size_t i = 0; i < st->result.n_errors; i++) {
+    for (size_t i = 0; i < r->n_errors; i++) {
         fprintf(stderr, "%s: rule %s: %s\n", a->origin ? a->origin : a->id,
-                st->rs->rules[st->result.errors[i].rule].id, st->result.errors[i].message);
+                st->rs->rules[r->errors[i].rule].id, r->errors[i].message);
         st->errors++;
     }
     size_t shown = 0;
-    for (size_t i = 0; i < st->result.findings.n; i++)
-        if (st->result.findings.items[i].score >= st->min_score) shown++;
+    for (size_t i = 0; i < r->findings.n; i++)
+        if (r->findings.items[i].score >= st->min_score) shown++;
     if (st->out.format != FORMAT_TEXT || shown > 0 || st->show_all) {
         if (st->out.format == FORMAT_TEXT)
-            output_article(&st->out, a->id, a->title, st->result.score, shown);
-        for (size_t i = 0; i < st->result.findings.n; i++) {
-            const finding *f = &st->result.findings.items[i];
+            output_article(&st->out, a->id, a->title, r->score, shown);
+        for (size_t i = 0; i < r->findings.n; i++) {
+            const finding *f = &r->findings.items[i];
             if (f->score >= st->min_score) output_finding(&st->out, a->id, f);
         }
         if (st->out.format != FORMAT_TEXT)
-            output_article(&st->out, a->id, a->title, st->result.score, shown);
+            output_article(&st->out, a->id, a->title, r->score, shown);
     }
     st->findings += shown;
-    if (st->fail_above >= 0 && st->result.score > st->fail_above) st->exceeded = true;
+    if (st->fail_above >= 0 && r->score > st->fail_above) st->exceeded = true;
     article_clear(a);
+}
+
+/* Scores the batch on the workers and prints it in input order. */
+static void scan_flush(scan_state *st)
+{
+    if (st->n_batch == 0) return;
+    pool_run(st->pool, st->batch, NULL, st->results, st->n_batch);
+    for (size_t i = 0; i < st->n_batch; i++) scan_print(st, &st->batch[i], &st->results[i]);
+    st->n_batch = 0;
+}
+
+/* Input callback: takes ownership of a into the batch; scores a full batch. */
+static int scan_article(void *ctx, article *a)
+{
+    scan_state *st = ctx;
+    st->batch[st->n_batch++] = *a;
+    memset(a, 0, sizeof *a);
+    if (st->n_batch == SCAN_BATCH) scan_flush(st);
     return 0;
 }
 
@@ -116,16 +139,20 @@ int cmd_scan(cli *c, int argc, char **argv)
         { "max-bytes", required_argument, NULL, 'b' },
         { "quiet", no_argument, NULL, 'q' },
         { "profile", no_argument, NULL, 'p' },
+        { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
-    scan_state st = { .fail_above = -1 };
+    static scan_state st;                   /* large: the batch and its results */
+    memset(&st, 0, sizeof st);
+    st.fail_above = -1;
+    size_t jobs = pool_cores();
     output_format format = FORMAT_TEXT;
     input_options in_opt = { .diag = stderr };
     bool quiet = false, profile = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
         switch (opt) {
         case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
         case 'm': if (!cli_parse_double("--min-score", optarg, 0, 1, &st.min_score)) return EXIT_USAGE; break;
@@ -134,6 +161,10 @@ int cmd_scan(cli *c, int argc, char **argv)
         case 'b': if (!cli_parse_size("--max-bytes", optarg, &in_opt.max_article_bytes)) return EXIT_USAGE; break;
         case 'q': quiet = true; break;
         case 'p': profile = true; break;
+        case 'j':
+            if (!cli_parse_size("--jobs", optarg, &jobs)) return EXIT_USAGE;
+            if (jobs == 0) { cli_error("--jobs must be at least 1"); return EXIT_USAGE; }
+            break;
         case 'h': cli_usage(stdout, SCAN_USAGE); return EXIT_OK;
         default: cli_usage(stderr, SCAN_USAGE); return EXIT_USAGE;
         }
@@ -141,7 +172,10 @@ int cmd_scan(cli *c, int argc, char **argv)
     int load_status;
     st.rs = cli_load_rules(c, NULL, 0, false, &load_status);
     if (!st.rs) return load_status;
-    st.engine = engine_new(st.rs);
+    if (profile) jobs = 1;                    /* the profile is the main thread's */
+    char err[256];
+    st.pool = pool_new(st.rs, jobs, cli_load_rules_again, c, err, sizeof err);
+    if (!st.pool) { cli_error("%s", err); ruleset_free(st.rs); return EXIT_RUNTIME; }
     if (profile) sbx_sampling_start(st.rs->sandbox);
     output_begin(&st.out, stdout, format, cli_use_color(c, stdout));
 
@@ -152,6 +186,7 @@ int cmd_scan(cli *c, int argc, char **argv)
         for (int i = optind; i < argc; i++)
             input_read_path(argv[i], &in_opt, scan_article, &st, &stats);
     }
+    scan_flush(&st);
     output_end(&st.out);
     fflush(stdout);
     if (!quiet)
@@ -160,9 +195,9 @@ int cmd_scan(cli *c, int argc, char **argv)
                 ruleset_count_on(st.rs), ruleset_count_on(st.rs) == 1 ? "" : "s", st.findings,
                 st.findings == 1 ? "" : "s", st.errors, st.errors == 1 ? "" : "s",
                 stats.rejected, stats.rejected == 1 ? "" : "s");
-    if (profile) scan_print_profile(st.engine, st.rs);
-    engine_result_free(&st.result);
-    engine_free(st.engine);
+    if (profile) scan_print_profile(pool_main_engine(st.pool), st.rs);
+    for (size_t i = 0; i < SCAN_BATCH; i++) engine_result_free(&st.results[i]);
+    pool_free(st.pool);
     ruleset_free(st.rs);
     if (ferror(stdout)) { cli_error("cannot write the output"); return EXIT_RUNTIME; }
     if (stats.io_errors) return EXIT_RUNTIME;

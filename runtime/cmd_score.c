@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "engine.h"
+#include "pool.h"
 
 #define SCORE_BATCH 200
 
@@ -27,7 +28,9 @@ static const char SCORE_USAGE[] =
     "Options:\n"
     "  --force           run every rule on every article again\n"
     "  --article ID      score only this article (repeatable)\n"
-    "  --jobs N          worker threads; this build scores on one (N must be 1)\n"
+    "  --jobs N          worker threads (default: the number of cores); the\n"
+    "                    archive is written by one thread, in article order, and\n"
+    "                    holds the same results for any N\n"
     "  --fail-above X    exit 3 when some scored article ends above X\n"
     "  -q, --quiet       no progress or summary\n"
     "  -h, --help        this help\n";
@@ -72,7 +75,7 @@ int cmd_score(cli *c, int argc, char **argv)
     bool force = false, quiet = false;
     double fail_above = -1;
     char **ids = xcalloc((size_t)argc, sizeof *ids);
-    size_t n_ids = 0, jobs = 1;
+    size_t n_ids = 0, jobs = pool_cores();
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
@@ -91,8 +94,8 @@ int cmd_score(cli *c, int argc, char **argv)
         free(ids);
         return EXIT_USAGE;
     }
-    if (jobs != 1) {
-        cli_error("--jobs %zu: this build scores on one thread; use --jobs 1", jobs);
+    if (jobs == 0) {
+        cli_error("--jobs must be at least 1");
         free(ids);
         return EXIT_USAGE;
     }
@@ -109,8 +112,21 @@ int cmd_score(cli *c, int argc, char **argv)
     bool *to_run = xcalloc(rs->n_rules + 1, sizeof *to_run);
     int64_t run_id = 0;
     db_run_counts counts = {0};
-    engine *e = engine_new(rs);
-    engine_result result = {0};
+    char err[256];
+    pool *workers = pool_new(rs, jobs, cli_load_rules_again, c, err, sizeof err);
+    if (!workers) {
+        cli_error("%s", err);
+        free(rule_pks); free(done); free(to_run);
+        db_close(archive); ruleset_free(rs); free(ids);
+        return EXIT_RUNTIME;
+    }
+    /* the batch's articles that have rules to run, their masks and results */
+    article *pending_articles = xcalloc(SCORE_BATCH, sizeof *pending_articles);
+    size_t *pending_index = xcalloc(SCORE_BATCH, sizeof *pending_index);
+    bool *mask_store = xcalloc((size_t)SCORE_BATCH * (rs->n_rules + 1), sizeof *mask_store);
+    bool **masks = xcalloc(SCORE_BATCH, sizeof *masks);
+    engine_result *results = xcalloc(SCORE_BATCH, sizeof *results);
+    for (size_t k = 0; k < SCORE_BATCH; k++) masks[k] = mask_store + k * (rs->n_rules + 1);
     db_article_batch batch = {0};
     size_t total = 0;
     bool exceeded = false, in_txn = false;
@@ -132,13 +148,14 @@ int cmd_score(cli *c, int argc, char **argv)
         if (batch.n == 0) break;
         if (db_begin(archive) != 0) goto db_failed;
         in_txn = true;
+        /* which rules each article still needs (only the rules that are
+           on: enabling one later scores just it) */
+        size_t n_pending = 0;
         for (size_t k = 0; k < batch.n; k++) {
-            article *a = &batch.items[k];
             counts.articles++;
             if (force) memset(done, 0, rs->n_rules * sizeof *done);
             else if (db_scored_rules(archive, batch.pks[k], rule_pks, rs->n_rules, done) != 0)
                 goto db_failed;
-            /* only the rules that are on: enabling one later scores just it */
             size_t pending = 0, on = 0;
             for (size_t i = 0; i < rs->n_rules; i++) {
                 to_run[i] = rs->rules[i].on && !done[i];
@@ -147,16 +164,24 @@ int cmd_score(cli *c, int argc, char **argv)
             }
             counts.skipped += on - pending;
             if (pending == 0) continue;
-            engine_result_clear(&result);
-            engine_run(e, a, to_run, &result);
+            memcpy(masks[n_pending], to_run, rs->n_rules * sizeof *to_run);
+            pending_articles[n_pending] = batch.items[k];   /* borrowed: the batch owns it */
+            pending_index[n_pending++] = k;
+        }
+        /* scored on the workers, stored by this thread in article order */
+        pool_run(workers, pending_articles, masks, results, n_pending);
+        for (size_t j = 0; j < n_pending; j++) {
+            const article *a = &pending_articles[j];
+            const engine_result *result = &results[j];
             counts.scored++;
-            counts.rule_calls += result.rules_run;
-            counts.findings += result.findings.n;
-            counts.errors += result.n_errors;
-            for (size_t i = 0; i < result.n_errors; i++)
-                fprintf(stderr, "%s: rule %s: %s\n", a->id, rs->rules[result.errors[i].rule].id,
-                        result.errors[i].message);
-            if (db_store_results(archive, batch.pks[k], run_id, rs, rule_pks, to_run, &result) != 0)
+            counts.rule_calls += result->rules_run;
+            counts.findings += result->findings.n;
+            counts.errors += result->n_errors;
+            for (size_t i = 0; i < result->n_errors; i++)
+                fprintf(stderr, "%s: rule %s: %s\n", a->id, rs->rules[result->errors[i].rule].id,
+                        result->errors[i].message);
+            if (db_store_results(archive, batch.pks[pending_index[j]], run_id, rs, rule_pks,
+                                 masks[j], result) != 0)
                 goto db_failed;
         }
         if (db_commit(archive) != 0) goto db_failed;
@@ -188,8 +213,13 @@ db_failed:
     status = EXIT_RUNTIME;
 out:
     db_article_batch_free(&batch);
-    engine_result_free(&result);
-    engine_free(e);
+    for (size_t k = 0; k < SCORE_BATCH; k++) engine_result_free(&results[k]);
+    free(results);
+    free(masks);
+    free(mask_store);
+    free(pending_index);
+    free(pending_articles);
+    pool_free(workers);
     free(rule_pks);
     free(done);
     free(to_run);

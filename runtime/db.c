@@ -117,9 +117,23 @@ typedef enum stmt_id {
     STMT_FINDINGS_DELETE, STMT_ERRORS_DELETE, STMT_SCORED_DELETE,
     STMT_FINDING_INSERT, STMT_ERROR_INSERT, STMT_SCORED_INSERT,
     STMT_RULE_MAXIMA, STMT_SCORE_UPSERT,
-    STMT_FINDINGS_QUERY, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
+    STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
     STMT_COUNT
 } stmt_id;
+
+
+/* The findings listing: its columns, and its order (by position within an
+ * article when ?6, else strongest first). */
+#define FINDINGS_SELECT \
+    "SELECT a.id, f.rule_id, f.severity, f.score, f.start, f.stop, f.line, f.col," \
+    " f.text, f.message, f.evidence, f.part" \
+    " FROM findings f JOIN articles a ON a.pk = f.article_pk"
+#define FINDINGS_ORDER \
+    " ORDER BY CASE WHEN ?6 THEN a.id ELSE '' END," \
+    " CASE WHEN ?6 THEN f.part <> 'title' ELSE 0 END," \
+    " CASE WHEN ?6 THEN f.start ELSE 0 END," \
+    " f.score DESC, a.id, f.part <> 'title', f.start" \
+    " LIMIT ?5"
 
 static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_BEGIN]    = "BEGIN IMMEDIATE",
@@ -175,16 +189,17 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " findings = excluded.findings, run_pk = excluded.run_pk,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
     [STMT_FINDINGS_QUERY] =
-        "SELECT a.id, f.rule_id, f.severity, f.score, f.start, f.stop, f.line, f.col,"
-        " f.text, f.message, f.evidence, f.part"
-        " FROM findings f JOIN articles a ON a.pk = f.article_pk"
+        FINDINGS_SELECT
         " WHERE (?1 = 0 OR f.run_pk = ?1) AND (?2 IS NULL OR a.id = ?2)"
         " AND (?3 IS NULL OR f.rule_id = ?3) AND f.score >= ?4"
-        " ORDER BY CASE WHEN ?6 THEN a.id ELSE '' END,"
-        " CASE WHEN ?6 THEN f.part <> 'title' ELSE 0 END,"
-        " CASE WHEN ?6 THEN f.start ELSE 0 END,"
-        " f.score DESC, a.id, f.part <> 'title', f.start"
-        " LIMIT ?5",
+        FINDINGS_ORDER,
+    /* the same for one article: "a.id = ?2" lets SQLite go through the
+       article's index instead of reading every finding (top, show) */
+    [STMT_FINDINGS_OF_ARTICLE] =
+        FINDINGS_SELECT
+        " WHERE a.id = ?2 AND (?1 = 0 OR f.run_pk = ?1)"
+        " AND (?3 IS NULL OR f.rule_id = ?3) AND f.score >= ?4"
+        FINDINGS_ORDER,
     [STMT_TOP] =
         "SELECT a.id, a.title, s.score, s.findings FROM article_scores s"
         " JOIN articles a ON a.pk = s.article_pk ORDER BY s.score DESC, a.id LIMIT ?1",
@@ -724,7 +739,8 @@ int db_store_results(db *d, int64_t article_pk, int64_t run_id,
 
 int db_findings_each(db *d, const db_finding_filter *filter, db_finding_fn fn, void *ctx)
 {
-    sqlite3_stmt *s = d->stmt[STMT_FINDINGS_QUERY];
+    int id = filter->article_id ? STMT_FINDINGS_OF_ARTICLE : STMT_FINDINGS_QUERY;
+    sqlite3_stmt *s = d->stmt[id];
     sqlite3_bind_int64(s, 1, filter->run_id);
     bind_text_or_null(s, 2, filter->article_id);
     bind_text_or_null(s, 3, filter->rule_id);
@@ -749,7 +765,7 @@ int db_findings_each(db *d, const db_finding_filter *filter, db_finding_fn fn, v
         if (fn(ctx, (const char *)sqlite3_column_text(s, 0), &f)) break;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_FINDINGS_QUERY);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, id);
 }
 
 int db_top_each(db *d, size_t limit, db_article_fn fn, void *ctx)

@@ -38,8 +38,10 @@ expect_status 2 "no command"
 run "$SPINDLE" ingest
 expect_status 2 "ingest without inputs"
 
-run "$SPINDLE" score --jobs 2 --db "$WORK/x.db"
-expect_status 2 "--jobs 2 is refused in this build"
+run "$SPINDLE" score --jobs 0 --db "$WORK/x.db"
+expect_status 2 "--jobs 0 is refused"
+run "$SPINDLE" scan --jobs x -q samples/
+expect_status 2 "--jobs x is refused"
 
 run "$SPINDLE" --db "$WORK/none.db" top
 expect_status 1 "top on a missing archive"
