@@ -40,13 +40,20 @@ static const char SCAN_USAGE[] =
     "Rule errors and input problems go to stderr with the article or file:line;\n"
     "the other rules and articles go on.\n";
 
+/* A batch of articles and their results; owned until printed. */
+typedef struct scan_batch {
+    article       articles[SCAN_BATCH];
+    engine_result results[SCAN_BATCH];
+    size_t        n;
+} scan_batch;
+
 typedef struct scan_state {
     pool         *pool;
     ruleset      *rs;
     output        out;
-    article       batch[SCAN_BATCH];      /* owned until printed */
-    engine_result results[SCAN_BATCH];
-    size_t        n_batch;
+    scan_batch    batches[2];   /* one filling while the other is scored */
+    scan_batch   *filling;
+    scan_batch   *scoring;      /* submitted to the pool, or NULL */
     double        min_score;
     double        fail_above;   /* < 0: off */
     bool          show_all;
@@ -81,22 +88,37 @@ static void scan_print(scan_state *st, article *a, const engine_result *r)
     article_clear(a);
 }
 
-/* Scores the batch on the workers and prints it in input order. */
+/* Waits for the batch being scored and prints it in input order. */
+static void scan_finish_scoring(scan_state *st)
+{
+    scan_batch *b = st->scoring;
+    if (!b) return;
+    pool_wait(st->pool);
+    for (size_t i = 0; i < b->n; i++) scan_print(st, &b->articles[i], &b->results[i]);
+    b->n = 0;
+    st->scoring = NULL;
+}
+
+/* Hands the filled batch to the workers and reads on into the other one:
+ * the previous batch is printed first, so the output keeps input order. */
 static void scan_flush(scan_state *st)
 {
-    if (st->n_batch == 0) return;
-    pool_run(st->pool, st->batch, NULL, st->results, st->n_batch);
-    for (size_t i = 0; i < st->n_batch; i++) scan_print(st, &st->batch[i], &st->results[i]);
-    st->n_batch = 0;
+    scan_finish_scoring(st);
+    scan_batch *b = st->filling;
+    if (b->n == 0) return;
+    pool_submit(st->pool, b->articles, NULL, b->results, b->n);
+    st->scoring = b;
+    st->filling = b == &st->batches[0] ? &st->batches[1] : &st->batches[0];
 }
 
 /* Input callback: takes ownership of a into the batch; scores a full batch. */
 static int scan_article(void *ctx, article *a)
 {
     scan_state *st = ctx;
-    st->batch[st->n_batch++] = *a;
+    scan_batch *b = st->filling;
+    b->articles[b->n++] = *a;
     memset(a, 0, sizeof *a);
-    if (st->n_batch == SCAN_BATCH) scan_flush(st);
+    if (b->n == SCAN_BATCH) scan_flush(st);
     return 0;
 }
 
@@ -146,6 +168,7 @@ int cmd_scan(cli *c, int argc, char **argv)
     static scan_state st;                   /* large: the batch and its results */
     memset(&st, 0, sizeof st);
     st.fail_above = -1;
+    st.filling = &st.batches[0];
     size_t jobs = pool_cores();
     output_format format = FORMAT_TEXT;
     input_options in_opt = { .diag = stderr };
@@ -187,6 +210,7 @@ int cmd_scan(cli *c, int argc, char **argv)
             input_read_path(argv[i], &in_opt, scan_article, &st, &stats);
     }
     scan_flush(&st);
+    scan_finish_scoring(&st);
     output_end(&st.out);
     fflush(stdout);
     if (!quiet)
@@ -196,7 +220,8 @@ int cmd_scan(cli *c, int argc, char **argv)
                 st.findings == 1 ? "" : "s", st.errors, st.errors == 1 ? "" : "s",
                 stats.rejected, stats.rejected == 1 ? "" : "s");
     if (profile) scan_print_profile(pool_main_engine(st.pool), st.rs);
-    for (size_t i = 0; i < SCAN_BATCH; i++) engine_result_free(&st.results[i]);
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < SCAN_BATCH; i++) engine_result_free(&st.batches[k].results[i]);
     pool_free(st.pool);
     ruleset_free(st.rs);
     if (ferror(stdout)) { cli_error("cannot write the output"); return EXIT_RUNTIME; }

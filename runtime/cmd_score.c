@@ -61,6 +61,112 @@ static int score_keep_top(void *ctx, const db_article_summary *s)
     return 1;
 }
 
+/* A batch read from the archive: its articles, those with rules still to
+ * run (borrowed copies, with the mask of those rules), and their results. */
+typedef struct score_batch {
+    db_article_batch read;
+    article       *pending;
+    int64_t       *pending_pks;
+    bool          *mask_store;
+    bool         **masks;
+    engine_result *results;
+    size_t         n_pending;
+    size_t         skipped;        /* article-rule pairs already scored */
+} score_batch;
+
+/* What reading and storing batches share. */
+typedef struct score_ctx {
+    db            *archive;
+    ruleset       *rs;
+    int64_t       *rule_pks;
+    int64_t        run_id;
+    bool          *done;           /* scratch: rules already scored */
+    bool           force;
+    char         **ids;            /* --article ids, or NULL */
+    size_t         n_ids;
+    int64_t        after;          /* the last article pk read */
+    db_run_counts  counts;
+} score_ctx;
+
+static void score_batch_init(score_batch *b, size_t n_rules)
+{
+    memset(b, 0, sizeof *b);
+    b->pending = xcalloc(SCORE_BATCH, sizeof *b->pending);
+    b->pending_pks = xcalloc(SCORE_BATCH, sizeof *b->pending_pks);
+    b->mask_store = xcalloc((size_t)SCORE_BATCH * (n_rules + 1), sizeof *b->mask_store);
+    b->masks = xcalloc(SCORE_BATCH, sizeof *b->masks);
+    b->results = xcalloc(SCORE_BATCH, sizeof *b->results);
+    for (size_t k = 0; k < SCORE_BATCH; k++) b->masks[k] = b->mask_store + k * (n_rules + 1);
+}
+
+static void score_batch_free(score_batch *b)
+{
+    db_article_batch_free(&b->read);
+    for (size_t k = 0; k < SCORE_BATCH; k++) engine_result_free(&b->results[k]);
+    free(b->results);
+    free(b->masks);
+    free(b->mask_store);
+    free(b->pending_pks);
+    free(b->pending);
+}
+
+/* Reads the next batch of articles and which rules each still needs: only
+ * the rules that are on, so enabling one later scores just it. b->read.n is
+ * 0 at the end of the archive. Returns 0, or -1 on a database error. */
+static int score_read(score_ctx *x, score_batch *b)
+{
+    b->n_pending = b->skipped = 0;
+    if (db_articles_next(x->archive, x->after, SCORE_BATCH, x->ids, x->n_ids, &b->read) != 0)
+        return -1;
+    if (b->read.n == 0) return 0;
+    x->after = b->read.pks[b->read.n - 1];
+    const ruleset *rs = x->rs;
+    for (size_t k = 0; k < b->read.n; k++) {
+        if (x->force) memset(x->done, 0, rs->n_rules * sizeof *x->done);
+        else if (db_scored_rules(x->archive, b->read.pks[k], x->rule_pks, rs->n_rules, x->done) != 0)
+            return -1;
+        bool *mask = b->masks[b->n_pending];
+        size_t pending = 0, on = 0;
+        for (size_t i = 0; i < rs->n_rules; i++) {
+            mask[i] = rs->rules[i].on && !x->done[i];
+            pending += mask[i];
+            on += rs->rules[i].on;
+        }
+        b->skipped += on - pending;
+        if (pending == 0) continue;
+        b->pending[b->n_pending] = b->read.items[k];      /* borrowed: read owns it */
+        b->pending_pks[b->n_pending++] = b->read.pks[k];
+    }
+    return 0;
+}
+
+/* Stores a scored batch in one transaction, in article order, and counts
+ * it. Returns 0, or -1 on a database error (the transaction rolled back). */
+static int score_store(score_ctx *x, const score_batch *b)
+{
+    const ruleset *rs = x->rs;
+    if (db_begin(x->archive) != 0) return -1;
+    for (size_t j = 0; j < b->n_pending; j++) {
+        const engine_result *result = &b->results[j];
+        x->counts.scored++;
+        x->counts.rule_calls += result->rules_run;
+        x->counts.findings += result->findings.n;
+        x->counts.errors += result->n_errors;
+        for (size_t i = 0; i < result->n_errors; i++)
+            fprintf(stderr, "%s: rule %s: %s\n", b->pending[j].id,
+                    rs->rules[result->errors[i].rule].id, result->errors[i].message);
+        if (db_store_results(x->archive, b->pending_pks[j], x->run_id, rs, x->rule_pks,
+                             b->masks[j], result) != 0) {
+            db_rollback(x->archive);
+            return -1;
+        }
+    }
+    if (db_commit(x->archive) != 0) { db_rollback(x->archive); return -1; }
+    x->counts.articles += b->read.n;
+    x->counts.skipped += b->skipped;
+    return 0;
+}
+
 int cmd_score(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
@@ -107,122 +213,88 @@ int cmd_score(cli *c, int argc, char **argv)
     if (!archive) { ruleset_free(rs); free(ids); return EXIT_RUNTIME; }
 
     int status = EXIT_OK;
-    int64_t *rule_pks = xcalloc(rs->n_rules + 1, sizeof *rule_pks);
-    bool *done = xcalloc(rs->n_rules + 1, sizeof *done);
-    bool *to_run = xcalloc(rs->n_rules + 1, sizeof *to_run);
-    int64_t run_id = 0;
-    db_run_counts counts = {0};
+    score_ctx x = { .archive = archive, .rs = rs, .force = force,
+                    .ids = n_ids ? ids : NULL, .n_ids = n_ids };
+    x.rule_pks = xcalloc(rs->n_rules + 1, sizeof *x.rule_pks);
+    x.done = xcalloc(rs->n_rules + 1, sizeof *x.done);
     char err[256];
     pool *workers = pool_new(rs, jobs, cli_load_rules_again, c, err, sizeof err);
     if (!workers) {
         cli_error("%s", err);
-        free(rule_pks); free(done); free(to_run);
+        free(x.rule_pks); free(x.done);
         db_close(archive); ruleset_free(rs); free(ids);
         return EXIT_RUNTIME;
     }
-    /* the batch's articles that have rules to run, their masks and results */
-    article *pending_articles = xcalloc(SCORE_BATCH, sizeof *pending_articles);
-    size_t *pending_index = xcalloc(SCORE_BATCH, sizeof *pending_index);
-    bool *mask_store = xcalloc((size_t)SCORE_BATCH * (rs->n_rules + 1), sizeof *mask_store);
-    bool **masks = xcalloc(SCORE_BATCH, sizeof *masks);
-    engine_result *results = xcalloc(SCORE_BATCH, sizeof *results);
-    for (size_t k = 0; k < SCORE_BATCH; k++) masks[k] = mask_store + k * (rs->n_rules + 1);
-    db_article_batch batch = {0};
+    /* two batches: the workers score one while this thread stores the one
+       before and reads the one after */
+    score_batch batches[2];
+    score_batch_init(&batches[0], rs->n_rules);
+    score_batch_init(&batches[1], rs->n_rules);
     size_t total = 0;
-    bool exceeded = false, in_txn = false;
+    bool exceeded = false;
     bool progress = !quiet && isatty(fileno(stderr));
     struct timespec started;
     clock_gettime(CLOCK_MONOTONIC, &started);
 
-    if (db_begin(archive) != 0 || db_rules_sync(archive, rs, rule_pks) != 0 ||
-        db_run_start(archive, rs, &run_id) != 0 || db_commit(archive) != 0)
+    if (db_begin(archive) != 0 || db_rules_sync(archive, rs, x.rule_pks) != 0 ||
+        db_run_start(archive, rs, &x.run_id) != 0 || db_commit(archive) != 0) {
+        db_rollback(archive);
         goto db_failed;
+    }
     db_count_articles(archive, &total);
     if (n_ids) total = n_ids;
     cli_catch_signals();
 
-    int64_t after = 0;
-    for (;;) {
-        if (db_articles_next(archive, after, SCORE_BATCH, n_ids ? ids : NULL, n_ids, &batch) != 0)
+    /* a pipeline: while the workers score one batch, this thread reads the
+       next and stores the one before */
+    score_batch *cur = &batches[0], *next = &batches[1];
+    if (score_read(&x, cur) != 0) goto db_failed;
+    if (cur->read.n > 0) pool_submit(workers, cur->pending, cur->masks, cur->results, cur->n_pending);
+    while (cur->read.n > 0) {
+        int read_status = 0;
+        db_article_batch_clear(&next->read);                  /* frees the batch before last */
+        next->n_pending = 0;
+        if (!n_ids && !cli_interrupted()) read_status = score_read(&x, next);
+        pool_wait(workers);                                   /* cur is scored */
+        bool next_submitted = read_status == 0 && next->read.n > 0 && !cli_interrupted();
+        if (next_submitted)
+            pool_submit(workers, next->pending, next->masks, next->results, next->n_pending);
+        if (read_status != 0 || score_store(&x, cur) != 0) {
+            if (next_submitted) pool_wait(workers);
             goto db_failed;
-        if (batch.n == 0) break;
-        if (db_begin(archive) != 0) goto db_failed;
-        in_txn = true;
-        /* which rules each article still needs (only the rules that are
-           on: enabling one later scores just it) */
-        size_t n_pending = 0;
-        for (size_t k = 0; k < batch.n; k++) {
-            counts.articles++;
-            if (force) memset(done, 0, rs->n_rules * sizeof *done);
-            else if (db_scored_rules(archive, batch.pks[k], rule_pks, rs->n_rules, done) != 0)
-                goto db_failed;
-            size_t pending = 0, on = 0;
-            for (size_t i = 0; i < rs->n_rules; i++) {
-                to_run[i] = rs->rules[i].on && !done[i];
-                pending += to_run[i];
-                on += rs->rules[i].on;
-            }
-            counts.skipped += on - pending;
-            if (pending == 0) continue;
-            memcpy(masks[n_pending], to_run, rs->n_rules * sizeof *to_run);
-            pending_articles[n_pending] = batch.items[k];   /* borrowed: the batch owns it */
-            pending_index[n_pending++] = k;
         }
-        /* scored on the workers, stored by this thread in article order */
-        pool_run(workers, pending_articles, masks, results, n_pending);
-        for (size_t j = 0; j < n_pending; j++) {
-            const article *a = &pending_articles[j];
-            const engine_result *result = &results[j];
-            counts.scored++;
-            counts.rule_calls += result->rules_run;
-            counts.findings += result->findings.n;
-            counts.errors += result->n_errors;
-            for (size_t i = 0; i < result->n_errors; i++)
-                fprintf(stderr, "%s: rule %s: %s\n", a->id, rs->rules[result->errors[i].rule].id,
-                        result->errors[i].message);
-            if (db_store_results(archive, batch.pks[pending_index[j]], run_id, rs, rule_pks,
-                                 masks[j], result) != 0)
-                goto db_failed;
+        if (progress) score_progress(&x.counts, total, started);
+        if (cli_interrupted()) {
+            if (next_submitted) pool_wait(workers);       /* scored, not stored: the next run does it */
+            break;
         }
-        if (db_commit(archive) != 0) goto db_failed;
-        in_txn = false;
-        after = batch.pks[batch.n - 1];
-        if (progress) score_progress(&counts, total, started);
-        if (cli_interrupted()) break;
-        if (n_ids) break;
+        score_batch *t = cur; cur = next; next = t;
     }
     if (progress) fputc('\n', stderr);
     const char *final_status = cli_interrupted() ? "interrupted" : "done";
-    if (db_run_finish(archive, run_id, final_status, &counts) != 0) goto db_failed;
+    if (db_run_finish(archive, x.run_id, final_status, &x.counts) != 0) goto db_failed;
     double top_score = 0;
     if (fail_above >= 0 && db_top_each(archive, 1, score_keep_top, &top_score) != 0)
         goto db_failed;
     exceeded = fail_above >= 0 && top_score > fail_above;
     if (!quiet)
         printf("run %lld %s: %zu articles, %zu scored, %zu rule calls, %zu article-rule pairs "
-               "already scored, %zu findings, %zu rule errors\n", (long long)run_id, final_status,
-               counts.articles, counts.scored, counts.rule_calls, counts.skipped, counts.findings,
-               counts.errors);
+               "already scored, %zu findings, %zu rule errors\n", (long long)x.run_id, final_status,
+               x.counts.articles, x.counts.scored, x.counts.rule_calls, x.counts.skipped,
+               x.counts.findings, x.counts.errors);
     if (cli_interrupted()) status = EXIT_RUNTIME;
     else if (exceeded) status = EXIT_THRESHOLD;
     goto out;
 
 db_failed:
     cli_error("%s", db_error(archive));
-    if (in_txn) db_rollback(archive);
     status = EXIT_RUNTIME;
 out:
-    db_article_batch_free(&batch);
-    for (size_t k = 0; k < SCORE_BATCH; k++) engine_result_free(&results[k]);
-    free(results);
-    free(masks);
-    free(mask_store);
-    free(pending_index);
-    free(pending_articles);
+    score_batch_free(&batches[0]);
+    score_batch_free(&batches[1]);
     pool_free(workers);
-    free(rule_pks);
-    free(done);
-    free(to_run);
+    free(x.rule_pks);
+    free(x.done);
     db_close(archive);
     ruleset_free(rs);
     free(ids);

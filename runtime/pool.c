@@ -3,10 +3,11 @@
  * and return the results in input order (see pool.h).
  *
  * The batch is shared through one job record: the arrays, their length and
- * the next index to take. pool_run publishes a job and wakes the threads;
- * every worker, the calling thread included, takes indexes until the batch
- * is used up; the last worker to finish signals the caller. Workers take
- * articles one at a time, so a long article does not hold up the others.
+ * the next index to take. pool_submit publishes a job and wakes the n - 1
+ * threads; the caller reads or writes meanwhile, then in pool_wait takes
+ * indexes too, as worker 0, until the batch is used up; the last thread to
+ * finish signals it. Workers take articles one at a time, so a long
+ * article does not hold up the others. A one-worker pool has no thread.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 
 typedef struct worker {
     pthread_t thread;
-    ruleset  *rs;        /* owned, except worker 0's */
+    ruleset  *rs;        /* owned, except worker 0's (the caller's) */
     engine   *engine;    /* owned */
     struct pool *pool;
     bool      started;
@@ -136,8 +137,8 @@ size_t pool_workers(const pool *p) { return p->n; }
 
 engine *pool_main_engine(pool *p) { return p->workers[0].engine; }
 
-void pool_run(pool *p, const article *articles, bool *const *masks,
-              engine_result *results, size_t n)
+void pool_submit(pool *p, const article *articles, bool *const *masks,
+                 engine_result *results, size_t n)
 {
     pthread_mutex_lock(&p->lock);
     p->articles = articles;
@@ -149,9 +150,12 @@ void pool_run(pool *p, const article *articles, bool *const *masks,
     p->generation++;
     if (p->n > 1) pthread_cond_broadcast(&p->wake);
     pthread_mutex_unlock(&p->lock);
+    if (p->n == 1) work_on_job(p, p->workers[0].engine);
+}
 
-    work_on_job(p, p->workers[0].engine);
-
+void pool_wait(pool *p)
+{
+    if (p->n > 1) work_on_job(p, p->workers[0].engine);   /* the caller helps */
     pthread_mutex_lock(&p->lock);
     while (p->busy > 0) pthread_cond_wait(&p->finished, &p->lock);
     p->articles = NULL;
@@ -159,4 +163,11 @@ void pool_run(pool *p, const article *articles, bool *const *masks,
     p->results = NULL;
     p->count = 0;
     pthread_mutex_unlock(&p->lock);
+}
+
+void pool_run(pool *p, const article *articles, bool *const *masks,
+              engine_result *results, size_t n)
+{
+    pool_submit(p, articles, masks, results, n);
+    pool_wait(p);
 }
