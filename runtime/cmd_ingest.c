@@ -4,13 +4,16 @@
  */
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 #include "input.h"
+#include "results.h"
 
 #define INGEST_BATCH 1000
 
 static const char INGEST_USAGE[] =
     "usage: spindle [--db FILE] ingest [OPTIONS] FILE|DIR|-...\n"
+    "       spindle [--db FILE] [--rules PATH]... ingest --results FILE|-...\n"
     "\n"
     "Adds articles to the archive (created when absent). Inputs are JSON Lines\n"
     "files, .txt/.md files, folders (walked recursively) and - (JSON Lines on\n"
@@ -19,7 +22,18 @@ static const char INGEST_USAGE[] =
     "the line 'added N, skipped M duplicates, rejected K'; each rejection is\n"
     "reported on stderr as file:line: reason.\n"
     "\n"
+    "With --results, the inputs are instead the JSON Lines that 'spindle scan\n"
+    "--format jsonl' wrote (from one process or a cluster of mappers: GNU\n"
+    "parallel, Hadoop Streaming, Spark): their findings and article scores are\n"
+    "stored as a run, as if 'spindle score' had scored those articles with the\n"
+    "rules loaded now (give the same --rules and --enable the mappers had).\n"
+    "The articles must already be in the archive (results for others are\n"
+    "skipped, each with a warning). Ends with 'run N done: A articles, F\n"
+    "findings, skipped S not in the archive, rejected K'; each rejected line is\n"
+    "reported as file:line: reason, and any rejection makes the exit status 1.\n"
+    "\n"
     "Options:\n"
+    "  --results       the inputs are scan results, not articles\n"
     "  --max-bytes N   refuse articles whose body is larger (default 8 MiB)\n"
     "  -h, --help      this help\n";
 
@@ -57,19 +71,111 @@ fail:
     return 1;
 }
 
+/* Results in hand for `ingest --results`: stored in batched transactions. */
+typedef struct results_state {
+    db            *archive;
+    const ruleset *rs;
+    int64_t       *rule_pks;
+    bool          *ran;        /* the rules that are on: what the mappers ran */
+    int64_t        run_id;
+    db_run_counts  counts;
+    size_t         in_batch, missing;
+    bool           failed;
+} results_state;
+
+/* results_fn: stores one article's findings as scored in this run. */
+static int results_article(void *ctx, const char *article_id, const char *origin,
+                           const engine_result *result)
+{
+    results_state *st = ctx;
+    int64_t pk;
+    int found = db_article_pk(st->archive, article_id, &pk);
+    if (found < 0) goto fail;
+    if (found == 0) {
+        fprintf(stderr, "%s: skipped: article '%s' is not in the archive (ingest the articles "
+                "first; a duplicate of a stored article is stored once)\n", origin, article_id);
+        st->missing++;
+        return 0;
+    }
+    if (st->in_batch == 0 && db_begin(st->archive) != 0) goto fail;
+    if (db_store_results(st->archive, pk, st->run_id, st->rs, st->rule_pks, st->ran, result) != 0)
+        goto fail;
+    st->counts.articles++;
+    st->counts.scored++;
+    st->counts.findings += result->findings.n;
+    if (++st->in_batch >= INGEST_BATCH) {
+        if (db_commit(st->archive) != 0) goto fail;
+        st->in_batch = 0;
+    }
+    return 0;
+fail:
+    cli_error("%s", db_error(st->archive));
+    st->failed = true;
+    return 1;
+}
+
+/* `ingest --results FILE...`: scan results into the archive as a run. */
+static int ingest_results(cli *c, char **paths, int n_paths)
+{
+    int load_status;
+    ruleset *rs = cli_load_rules(c, NULL, 0, false, &load_status);
+    if (!rs) return load_status;
+    results_state st = { .rs = rs };
+    st.archive = cli_open_db(c, false);
+    if (!st.archive) { ruleset_free(rs); return EXIT_RUNTIME; }
+    st.rule_pks = xcalloc(rs->n_rules + 1, sizeof *st.rule_pks);
+    st.ran = xcalloc(rs->n_rules + 1, sizeof *st.ran);
+    for (size_t i = 0; i < rs->n_rules; i++) st.ran[i] = rs->rules[i].on;
+    results_stats stats = {0};
+    bool io_error = false;
+    if (db_begin(st.archive) != 0 || db_rules_sync(st.archive, rs, st.rule_pks) != 0 ||
+        db_run_start(st.archive, rs, &st.run_id) != 0 || db_commit(st.archive) != 0) {
+        cli_error("%s", db_error(st.archive));
+        db_rollback(st.archive);
+        st.failed = true;
+    }
+    for (int i = 0; i < n_paths && !st.failed; i++)
+        if (results_read(paths[i], rs, stderr, results_article, &st, &stats) != 0) io_error = true;
+    if (st.in_batch && !st.failed && db_commit(st.archive) != 0) {
+        cli_error("%s", db_error(st.archive));
+        st.failed = true;
+    }
+    if (st.failed && st.in_batch) db_rollback(st.archive);
+    size_t rejected = stats.rejected;
+    if (!st.failed) {
+        const char *how = io_error || rejected ? "interrupted" : "done";
+        if (db_run_finish(st.archive, st.run_id, how, &st.counts) != 0) {
+            cli_error("%s", db_error(st.archive));
+            st.failed = true;
+        } else {
+            printf("run %lld %s: %zu articles, %zu findings, skipped %zu not in the archive, "
+                   "rejected %zu\n", (long long)st.run_id, how, st.counts.articles,
+                   st.counts.findings, st.missing, rejected);
+        }
+    }
+    free(st.rule_pks);
+    free(st.ran);
+    db_close(st.archive);
+    ruleset_free(rs);
+    return st.failed || io_error || rejected ? EXIT_RUNTIME : EXIT_OK;
+}
+
 int cmd_ingest(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
         { "max-bytes", required_argument, NULL, 'b' },
+        { "results", no_argument, NULL, 'r' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
     input_options in_opt = { .diag = stderr };
+    bool results = false;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         switch (opt) {
         case 'b': if (!cli_parse_size("--max-bytes", optarg, &in_opt.max_article_bytes)) return EXIT_USAGE; break;
+        case 'r': results = true; break;
         case 'h': cli_usage(stdout, INGEST_USAGE); return EXIT_OK;
         default: cli_usage(stderr, INGEST_USAGE); return EXIT_USAGE;
         }
@@ -79,6 +185,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
         cli_usage(stderr, INGEST_USAGE);
         return EXIT_USAGE;
     }
+    if (results) return ingest_results(c, argv + optind, argc - optind);
     ingest_state st = {0};
     st.archive = cli_open_db(c, false);
     if (!st.archive) return EXIT_RUNTIME;

@@ -130,6 +130,10 @@ typedef int (*db_article_fn)(void *ctx, const db_article_summary *s);
 /* Articles by descending score (ties by id), at most limit (0 = all). */
 int db_top_each(db *d, size_t limit, db_article_fn fn, void *ctx);
 
+/* The archive's key of the article with external id `id`. Returns 1 when
+ * found, 0 when not, -1 on error. */
+int db_article_pk(db *d, const char *id, int64_t *pk);
+
 /* Loads one article by external id into out (caller clears). Returns 1
  * when found, 0 when not, -1 on error. */
 int db_article_get(db *d, const char *id, article *out, double *score);
