@@ -7,12 +7,15 @@
 # Environment:
 #   BENCH_CORPUS  folder of .txt articles (default ../shared/corpora/bbc)
 #   BENCH_SCALE   copies of the corpus in the large input (default 4)
+#   BENCH_SYNTH   sizes of the synthetic archives, in articles (default
+#                 "10000 100000"; "" skips them)
 #
 # See bench/README.md for what each line measures and how to read it.
 
 build=${1:-build}
 corpus=${BENCH_CORPUS:-../shared/corpora/bbc}
 scale=${BENCH_SCALE:-4}
+synth=${BENCH_SYNTH-10000 100000}
 
 die() { echo "bench: $*" >&2; exit 1; }
 
@@ -184,6 +187,61 @@ run score_big "$spindle" --db "$tmp/big.db" score --jobs 1
 run rescore_big "$spindle" --db "$tmp/big.db" score --jobs 1
 [ "$score_j2" = yes ] && run score_big_j2 "$spindle" --db "$tmp/j2.db" score --jobs 2
 
+# Archive scale: synthetic news-like articles built from the corpus's own
+# sentences (a fixed seed, new ids, 8-24 sentences in 2-6 paragraphs, a
+# sentence as title), so every article is new to the archive. Scan and score
+# at one and two jobs, with the rule files of rules/ (all rules on); memory
+# at each size; then re-score after editing one rule file (only its rules
+# run again).
+if [ -n "$synth" ]; then
+    echo "bench: synthetic archives ($synth articles) ..." >&2
+    python3 - "$corpus" "$tmp" $synth <<'EOF' || die "cannot build the synthetic inputs"
+import json, os, random, re, sys
+corpus, tmp, sizes = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+sentences = []
+for folder, dirs, files in os.walk(corpus):
+    dirs.sort()
+    for name in sorted(files):
+        if not name.endswith(".txt") or name.upper() == "README.TXT":
+            continue
+        text = open(os.path.join(folder, name), "rb").read().decode("utf-8", "replace")
+        for para in text.split("\n")[1:]:
+            sentences += [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", para.strip()) if len(x) > 20]
+info = json.load(open(os.path.join(tmp, "inputs.json")))
+for n in sizes:
+    rng = random.Random(n)
+    total = 0
+    with open(os.path.join(tmp, "synth%d.jsonl" % n), "w", encoding="utf-8") as out:
+        for i in range(n):
+            paras = []
+            for _ in range(rng.randint(2, 6)):
+                paras.append(" ".join(rng.choice(sentences) for _ in range(rng.randint(1, 5))))
+            title = rng.choice(sentences)[:90]
+            body = "\n\n".join(paras)
+            out.write(json.dumps({"id": "synth-%d-%d" % (n, i), "title": "%s (%d)" % (title, i),
+                                  "body": body}, ensure_ascii=False) + "\n")
+            total += len(title.encode()) + len(body.encode())
+    info["synth%d" % n] = {"articles": n, "text_bytes": total}
+json.dump(info, open(os.path.join(tmp, "inputs.json"), "w"))
+EOF
+    mkdir -p "$tmp/rules"
+    cp "$(dirname "$0")/../rules/"*.lua "$tmp/rules/" || die "cannot copy the rule files"
+    for n in $synth; do
+        run "scan_s${n}_j1" "$spindle" --rules "$tmp/rules" scan --jobs 1 --format jsonl -q "$tmp/synth$n.jsonl"
+        run "scan_s${n}_j2" "$spindle" --rules "$tmp/rules" scan --jobs 2 --format jsonl -q "$tmp/synth$n.jsonl"
+        run "ingest_s$n" "$spindle" --db "$tmp/s$n.db" ingest "$tmp/synth$n.jsonl"
+        for f in "$tmp/s$n.db" "$tmp/s$n.db-wal"; do
+            [ -f "$f" ] && cp "$f" "$tmp/s${n}j2${f#"$tmp/s$n"}"
+        done
+        run "score_s${n}_j1" "$spindle" --db "$tmp/s$n.db" --rules "$tmp/rules" score --jobs 1
+        run "score_s${n}_j2" "$spindle" --db "$tmp/s${n}j2.db" --rules "$tmp/rules" score --jobs 2
+    done
+    # edit one rule file (a comment is enough to change its source) and re-score
+    last=${synth##* }
+    printf '\n-- edited for the benchmark\n' >>"$tmp/rules/sourcing_wire.lua"
+    run "rescore_edit" "$spindle" --db "$tmp/s$last.db" --rules "$tmp/rules" score --jobs 2
+fi
+
 echo "bench: baseline ..." >&2
 if [ -s "$tmp/needs.re" ]; then
     if command -v rg >/dev/null 2>&1; then
@@ -349,6 +407,43 @@ for name in ("scan_1x", "score_1x", "ingest_1x"):
     s = stats(name)
     if s and s[2] != 0 and name not in failed:
         failed.append(name)
+# archive scale
+sizes = sorted(int(k[5:]) for k in inputs if k.startswith("synth"))
+if sizes:
+    print()
+    print("archive scale: synthetic articles from the corpus's sentences; the rule files of")
+    print("rules/ loaded with --rules, so all %d rules run (those that ship off too)" % pack["rules"])
+    print(header)
+    print("-" * len(header))
+    for n in sizes:
+        size, label = inputs["synth%d" % n]["text_bytes"], "%dk" % (n // 1000)
+        for what, name in (("scan --jobs 1", "scan_s%d_j1"), ("scan --jobs 2", "scan_s%d_j2"),
+                           ("ingest", "ingest_s%d"), ("score --jobs 1 (first run)", "score_s%d_j1"),
+                           ("score --jobs 2 (first run)", "score_s%d_j2")):
+            row(what, name % n, size, n, label_input=label)
+    out = text("rescore_edit", "out")
+    row("score again after editing one rule", "rescore_edit", None, None,
+        "%d rule calls for %d articles" % (number(r"(\d+) rule calls", out),
+                                          number(r"(\d+) articles,", out)),
+        label_input="%dk" % (sizes[-1] // 1000))
+    if len(sizes) > 1:
+        a_n, b_n = sizes[0], sizes[-1]
+        print()
+        print("%-22s %10s %10s %8s" % ("peak memory", "%dk MB" % (a_n // 1000),
+                                       "%dk MB" % (b_n // 1000), "ratio"))
+        for label, name in (("scan --jobs 1", "scan_s%d_j1"), ("scan --jobs 2", "scan_s%d_j2"),
+                            ("score --jobs 1", "score_s%d_j1"), ("score --jobs 2", "score_s%d_j2")):
+            a, b = stats(name % a_n), stats(name % b_n)
+            if ok(a) and ok(b):
+                ratio = b[1] / a[1] if a[1] else float("inf")
+                print("%-22s %10.1f %10.1f %7.2fx  %s" % (label, a[1] / 1024, b[1] / 1024, ratio,
+                      "within 10%" if ratio <= 1.10 else "GROWS by more than 10%"))
+    for n in sizes:
+        for name in ("scan_s%d_j1", "scan_s%d_j2", "ingest_s%d", "score_s%d_j1", "score_s%d_j2"):
+            s = stats(name % n)
+            if s and s[2] != 0 and (name % n) not in failed:
+                failed.append(name % n)
+
 t1, tb = stats("score_1x"), stats("score_big")
 if ok(t1) and ok(tb) and t1[0] > 0:
     print("score time %sx / 1x: %.2f (linear would be %s)" % (scale, tb[0] / t1[0], scale))
