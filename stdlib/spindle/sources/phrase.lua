@@ -158,7 +158,7 @@ local classify_phrase
 
 -- Source phrases repeat across articles ("officials", "the ministry"), so
 -- classifications are remembered, up to a bound, until a lexicon changes.
-local CLASSIFY_CACHE_MAX = 20000
+local CLASSIFY_CACHE_MAX = 4000
 local classify_cache, classify_count, classify_stamp = {}, 0, -1
 
 -- Changes whenever a lexicon changes (lexicon.generation counts the
@@ -275,14 +275,19 @@ local function lex_in(lws, i, j, lex)
 end
 
 -- Capitalised words that are names, not lexicon or function words; cached
--- per word until a lexicon changes.
-local proper_cache, proper_stamp = {}, -1
+-- per word, up to a bound (memory must not grow with the archive), until a
+-- lexicon changes.
+local PROPER_CACHE_MAX = 4000
+local proper_cache, proper_count, proper_stamp = {}, 0, -1
 local function is_proper(w, lw, stamp)
-  if stamp ~= proper_stamp then proper_cache, proper_stamp = {}, stamp end
+  if stamp ~= proper_stamp or proper_count >= PROPER_CACHE_MAX then
+    proper_cache, proper_count, proper_stamp = {}, 0, stamp
+  end
   local hit = proper_cache[w]
   if hit == nil then
     hit = is_capitalised(w) and not NOT_NAMES[lw] and not lexicon_word(lw)
     proper_cache[w] = hit
+    proper_count = proper_count + 1
   end
   return hit
 end
