@@ -222,7 +222,10 @@ local inscription_before = spindle.re([[\b(?:wrote|write|writes|written|reads?|r
 -- mark? (Quotations and embedded posts are ruled out before.)
 local function own_mark(body, s, m, kind)
   if kind == "caps" or kind == "emphasis" then
-    if boilerplate:test(s.doc:paragraphs()[s.paragraph]) or inscription_before:test(body:sub(math.max(s.start, m.start - 40) + 1, m.start)) then
+    -- the cheap tests first: most capitals are acronyms or headings
+    if not caps_in_prose(body, s, m, kind)
+       or inscription_before:test(body:sub(math.max(s.start, m.start - 40) + 1, m.start))
+       or boilerplate:test(s.doc:paragraphs()[s.paragraph]) then
       return false
     end
     local voice = language.voice(s, m.start, m.stop)
@@ -235,7 +238,7 @@ local function own_mark(body, s, m, kind)
       end
       voice = "reporter"
     end
-    return caps_in_prose(body, s, m, kind) and (voice == "reporter" or voice == "opinion")
+    return voice == "reporter" or voice == "opinion"
   elseif kind == "exclaim" then
     return exclaim_ends_sentence(body, m)
   elseif kind == "staccato" then
