@@ -18,16 +18,6 @@ local function needs_words()
                        claims.lexicon.casualty_words, claims.lexicon.count_nouns)
 end
 
--- A sentence that opens with the body or person whose figure it gives
--- ("Lenovo's profit was HK$327m", "Its pre-tax earnings were ...") states
--- that body's own published figure: it counts as attributed.
-local possessive_lead = spindle.re([[^(?:\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3}(?:'s|’s)|Its|Their|His|Her)\s]])
-
--- A sentence whose subject is the body whose figure it gives, then its
--- verb ("BMW has forecast sales growth of 10%", "Turkey has agreed to
--- borrow $10bn", "The French government is to hand ... 70m euros").
-local actor_lead = spindle.re([[^(?:(?:The|A)\s+(?:[\p{L}-]+\s+){0,2}(?:government|ministry|company|firm|group|bank|council|club|studio|society|authority|agency)|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})(?:,[^,]{1,60},)?\s+(?:has|have|had|is\s+to|will|plans\s+to|expects|forecast|forecasts|reported|posted|announced|agreed|made|raised|sold|spent|paid|lost|won)\b]])
-
 rule {
   id       = "sourcing-balance",
   enabled  = false,   -- ships off: see the end of the description
@@ -70,8 +60,7 @@ Ships off by default (judged on the BBC corpus, unattributed figures there are m
     local allowed = total - math.ceil(MIN_SHARE * total)   -- attributed claims it may have
     local attributed, first = 0, nil
     for _, s in ipairs(factual) do
-      if possessive_lead:test(s.text) or actor_lead:test(s.text)
-         or sources.attributed(s, { scope = "paragraph" }) then
+      if claims.owner_lead(s) or sources.attributed(s, { scope = "paragraph" }) then
         attributed = attributed + 1
         if attributed > allowed then return end
       else

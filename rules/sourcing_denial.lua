@@ -18,12 +18,6 @@ local function collective(source)
   return lw == "ministers" or lw == "authorities"
 end
 
--- Officials of a body the sentence names ("Officials representing the
--- Moscow Department of Health deny", "Treasury officials denied"): the
--- body's denial, which it can be held to. A nationality ("Merovian
--- officials") names no body.
-local of_named_body = spindle.re([[\b(?i:officials?|spokes\w+|representatives?)\s+(?:of|from|at|for|representing|with)\s+(?:the\s+)?(?!(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i))\b)\p{Lu}|^(?:the\s+)?(?!(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i))\b)\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*\s+(?:officials?|spokes\w+)\b]])
-
 rule {
   id       = "denial-unnamed",
   title    = "Denial attributed to no named person or document",
@@ -54,7 +48,7 @@ bribes had been paid", "officials maintain that nothing was agreed").]],
     for _, a in ipairs(sources.denials(doc)) do
       local score = UNNAMED[a.type]
       if a.type == "expert" and a.named then score = nil end
-      if a.type == "official-unnamed" and (collective(a.source) or of_named_body:test(a.source)) then
+      if a.type == "official-unnamed" and (collective(a.source) or sources.names_body(a.source)) then
         score = nil
       end
       if a.type == "media" and a.named then score = nil end     -- a named outlet denying

@@ -19,24 +19,6 @@ local rumour_head = spindle.re([[\b(?:rumou?rs?|speculation|gossip)\s*$]], "i")
 -- seriously hurt as some reports have suggested", "contrary to reports".
 local contradicted = spindle.re([[\b(?:as|than|contrary\s+to|despite|unlike)\s+(?:(?:some|many|earlier|recent|initial|previous|media|press|newspaper|the)\s+)*reports?\b]], "i")
 
--- Whether a media source phrase names its outlet ("Arab News", "the
--- Liverpool Echo newspaper", "Kommersant"): a capitalised word that is not a
--- media word ("Reports"), a nationality ("Russian media") or a place the
--- reports come from ("reports from Russia").
-local function names_outlet(phrase)
-  local after_place = false
-  for w in phrase:gmatch("[%a'’%-]+") do
-    local lw = w:lower()
-    if lw == "from" or lw == "in" or lw == "across" or lw == "around" then
-      after_place = true
-    elseif w:find("^%u") and not after_place and lw ~= "the" and lw ~= "local"
-           and not sources.lexicon.media:has(lw) and not w:find("[ae]n$")
-           and not w:find("ese$") and not w:find("ish$") and not w:find("i$") then
-      return true
-    end
-  end
-  return false
-end
 
 -- An outlet named in the sentences after s (the next three, same or next
 -- paragraph): "reports from the country say ..." followed by "Arab News
@@ -47,7 +29,7 @@ local function outlet_named_after(s)
     local p = sentences[i]
     if p.paragraph > s.paragraph + 1 then break end
     for _, a in ipairs(sources.around(p)) do
-      if (a.type == "media" or a.type == "wire") and (a.named or names_outlet(a.source)) then
+      if (a.type == "media" or a.type == "wire") and (a.named or sources.names_body(a.source)) then
         return a
       end
     end
@@ -104,7 +86,7 @@ Ships off by default (judged on the BBC corpus, the reports it finds are often n
           local self = after and (after:find("^%s+it%s") or after:find("^%s+its%s")
                                   or after:find("^%s+that%s+it%s") or after:find("^%s+we%s"))
           if media and not media.carried and not self and not media.named and not reported
-             and not names_outlet(media.source) and not rumour_head:test(media.source)
+             and not sources.names_body(media.source) and not rumour_head:test(media.source)
              and not media.hearsay and not contradicted:test(s) and not outlet_named_after(s)
              and not sources.identified_nearby(s, media.source) then
             do

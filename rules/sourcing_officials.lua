@@ -47,18 +47,6 @@ local function collective(source)
   return true
 end
 
--- Officials of a body the sentence names ("Icann officials", "Treasury
--- officials") speak for it, if not by name: a weaker finding.
-local function of_named_body(source)
-  local first = source:match("^%s*([%w%-']+)")
-  if not first then return false end
-  local lf = first:lower()
-  if lf == "a" or lf == "an" or lf == "the" or lf == "but" or lf == "some" then
-    first = source:match("^%s*[%w%-']+%s+([%w%-']+)") or ""
-  end
-  return first:find("^%u") ~= nil and not first:find("^%u%l+an$")   -- not "Russian"
-    and not first:find("^%u%l+ese$") and first ~= "US" and first ~= "UK" and first ~= "EU"
-end
 
 -- The last word of a source phrase before any comma or preposition.
 local function head_word(source)
@@ -119,7 +107,7 @@ Ships off by default (judged on the BBC corpus, unnamed officials there mostly g
           report {
             at = s,
             message = ("official position attributed to unnamed officials (%s)"):format(first.source),
-            score = of_named_body(first.source) and 0.5 or senior and 1.0 or 0.8,
+            score = sources.names_body(first.source) and 0.5 or senior and 1.0 or 0.8,
             evidence = { source = first.source, verb = first.verb },
           }
         end

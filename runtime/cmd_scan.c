@@ -165,9 +165,7 @@ int cmd_scan(cli *c, int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
-    static scan_state st;                   /* large: the batch and its results */
-    memset(&st, 0, sizeof st);
-    st.fail_above = -1;
+    scan_state st = { .fail_above = -1 };
     st.filling = &st.batches[0];
     size_t jobs = pool_cores();
     output_format format = FORMAT_TEXT;

@@ -212,19 +212,18 @@ int cmd_score(cli *c, int argc, char **argv)
     db *archive = cli_open_db(c, false);
     if (!archive) { ruleset_free(rs); free(ids); return EXIT_RUNTIME; }
 
+    char err[256];
+    pool *workers = pool_new(rs, jobs, cli_load_rules_again, c, err, sizeof err);
+    if (!workers) {
+        cli_error("%s", err);
+        db_close(archive); ruleset_free(rs); free(ids);
+        return EXIT_RUNTIME;
+    }
     int status = EXIT_OK;
     score_ctx x = { .archive = archive, .rs = rs, .force = force,
                     .ids = n_ids ? ids : NULL, .n_ids = n_ids };
     x.rule_pks = xcalloc(rs->n_rules + 1, sizeof *x.rule_pks);
     x.done = xcalloc(rs->n_rules + 1, sizeof *x.done);
-    char err[256];
-    pool *workers = pool_new(rs, jobs, cli_load_rules_again, c, err, sizeof err);
-    if (!workers) {
-        cli_error("%s", err);
-        free(x.rule_pks); free(x.done);
-        db_close(archive); ruleset_free(rs); free(ids);
-        return EXIT_RUNTIME;
-    }
     /* two batches: the workers score one while this thread stores the one
        before and reads the one after */
     score_batch batches[2];

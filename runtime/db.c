@@ -109,7 +109,7 @@ _Static_assert(N_MIGRATIONS == DB_SCHEMA_VERSION, "one migration per schema vers
 /* The statement table: ids and their SQL, prepared once at open. */
 typedef enum stmt_id {
     STMT_BEGIN, STMT_COMMIT, STMT_ROLLBACK,
-    STMT_ARTICLE_PK, STMT_ARTICLE_BY_HASH, STMT_ARTICLE_BY_ID, STMT_ARTICLE_INSERT,
+    STMT_ARTICLE_BY_HASH, STMT_ARTICLE_BY_ID, STMT_ARTICLE_INSERT,
     STMT_ARTICLES_NEXT, STMT_ARTICLE_GET,
     STMT_RULE_FIND, STMT_RULE_INSERT, STMT_CURRENT_RULES_CLEAR, STMT_CURRENT_RULES_ADD,
     STMT_RUNS_RUNNING, STMT_RUN_INTERRUPTED, STMT_RUN_INSERT, STMT_RUN_FINISH,
@@ -140,8 +140,7 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_COMMIT]   = "COMMIT",
     [STMT_ROLLBACK] = "ROLLBACK",
     [STMT_ARTICLE_BY_HASH] = "SELECT pk FROM articles WHERE hash = ?1 LIMIT 1",
-    [STMT_ARTICLE_PK] = "SELECT pk FROM articles WHERE id = ?1",
-    [STMT_ARTICLE_BY_ID]   = "SELECT hash FROM articles WHERE id = ?1",
+    [STMT_ARTICLE_BY_ID]   = "SELECT hash, pk FROM articles WHERE id = ?1",
     [STMT_ARTICLE_INSERT]  =
         "INSERT INTO articles(id, title, body, url, outlet, author, published, lang, meta, hash)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -789,16 +788,16 @@ int db_top_each(db *d, size_t limit, db_article_fn fn, void *ctx)
 
 int db_article_pk(db *d, const char *id, int64_t *pk)
 {
-    sqlite3_stmt *s = d->stmt[STMT_ARTICLE_PK];
+    sqlite3_stmt *s = d->stmt[STMT_ARTICLE_BY_ID];
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     int found = 0;
     if (rc == SQLITE_ROW) {
-        *pk = sqlite3_column_int64(s, 0);
+        *pk = sqlite3_column_int64(s, 1);
         found = 1;
     }
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_PK);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_BY_ID);
     return found;
 }
 

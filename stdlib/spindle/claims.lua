@@ -1221,6 +1221,33 @@ function M.parse_money(text)
   return scan_money(text_doc(text))[1]
 end
 
+-- A sentence that opens with the person or body whose figures it gives.
+local possessive_lead = spindle.re([[^(?:\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,3}(?:'s|’s)|Its|Their|His|Her)\s]])
+local actor_lead = spindle.re([[^(?:(?:But|And|However|Meanwhile|Now|Earlier|Last\s+\w+|On\s+\w+|In\s+\w+),?\s+)?(?<actor>He|She|It|They|We|(?:The|A|An)\s+(?:[\w-]+\s+){0,2}(?:court|courts|government|ministry|bank|company|firm|group|council|board|fund|IMF|UN|EU|club|charity|union|regulator|authority|agency|state|studio|society)|(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|de|van|von)){0,4})(?:,[^,]{1,60},)?\s+(?:also\s+|now\s+|already\s+)*(?:(?:has|have|had|will|would|is\s+to|are\s+to|plans?\s+to|expects?\s+to)\s+(?:\w+ly\s+)?(?!been\b)\w+|(?!(?:was|is|has|as|its|his|this|does|been)\b)(?:\w+ed|\w+s|gave|paid|won|lost|took|made|spent|sent|lent|sold|owe|got|borrow|pay|give|spend|agree|offer|forecast))\b]])
+
+---Whether sentence s opens with the person or body whose figures it
+---gives, so that they are its own, a matter of record: "possessive"
+---("Shell's profits rose to $4bn", "Its sales fell") or "actor" (the
+---actor, then its verb: "Turkey has agreed to borrow $10bn", "BMW has
+---forecast growth of 10%", "The courts awarded Varig 2bn reais", "He gave
+---$5m"); nil otherwise. A passive ("The bank was fined £25m") is neither.
+---@param s spindle.Sentence
+---@return "possessive"|"actor"|nil
+function M.owner_lead(s)
+  if possessive_lead:test(s.text) then return "possessive" end
+  local m = actor_lead:match(s.text)
+  if not m then return nil end
+  -- a figure's own noun opening the sentence is no actor ("Unemployment
+  -- reached 11%", "Exports rose"): only a name, a pronoun or a body
+  local first = m.actor:match("^%a+"):lower()
+  local lex = M.lexicon
+  if lex.economic_words:has(first) or lex.count_nouns:has(first) or lex.deal_words:has(first)
+     or lex.casualty_words:has(first) then
+    return nil
+  end
+  return "actor"
+end
+
 ---Whether two claims state the same figure: the same kind, no conflicting
 ---currency, and values within `tolerance` (a share, default 0.1, so that a
 ---headline's "$1bn" matches "$1.03bn"; percentages by default within one

@@ -77,8 +77,8 @@ Lexicons (spindle.lexicon) a rule file can extend in one line:
 ]]
 
 local source_words = require "spindle.sources.words"
-local EMPTY, PRONOUNS, has =
-  source_words.EMPTY, source_words.PRONOUNS, source_words.has
+local EMPTY, NOT_NAMES, PRONOUNS, has =
+  source_words.EMPTY, source_words.NOT_NAMES, source_words.PRONOUNS, source_words.has
 local source_cues = require "spindle.sources.cues"
 local KEYED, cue_index, scan_cues, wire_cue =
   source_cues.KEYED, source_cues.cue_index, source_cues.scan_cues, source_cues.wire_cue
@@ -563,6 +563,36 @@ end
 
 -- The kinds of source that put a name on the record.
 local ACCOUNTABLE = { ["official-named"] = true, ["named"] = true, ["document"] = true }
+
+-- Capitalised words that name no body: a nationality or place adjective
+-- ("Russian", "Japanese", "British", "Israeli") and the big states'
+-- initials (besides NOT_NAMES: days, months, "Senior", "Local", ...).
+local nationality = spindle.re([[^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$]])
+local STATE_INITIALS = { us = true, uk = true, eu = true }
+
+---Whether a source phrase names the body or outlet it speaks for: a
+---capitalised word that is not a nationality ("Russian officials"), a place
+---the words come from ("reports from Russia") or a word of the lexicons of
+---unnamed people and media ("Officials", "Reports", "Sources" opening a
+---sentence). True for "Treasury officials", "officials representing the
+---Moscow Department of Health", "Arab News", "the Liverpool Echo newspaper".
+---@param phrase string
+---@return boolean
+function M.names_body(phrase)
+  local lex = M.lexicon
+  local after_place = false
+  for w in phrase:gmatch("[%a'\226\128\153%-%.&]+") do
+    local lw = w:lower():gsub("'s$", ""):gsub("\226\128\153s$", "")
+    if lw == "from" or lw == "in" or lw == "across" or lw == "around" then
+      after_place = true
+    elseif w:find("^%u") and not after_place and not NOT_NAMES[lw] and not STATE_INITIALS[lw]
+           and not nationality:test((w:gsub("'s$", ""))) and not has(lex.unnamed_officials, lw)
+           and not has(lex.media, lw) and not has(lex.anonymous, lw) then
+      return true
+    end
+  end
+  return false
+end
 
 -- Words opening a sentence that turns to another matter.
 local topic_shift = spindle.re([[^(?:Meanwhile|Separately|Elsewhere|In\s+other\s+news|However|But|Yet|In\s+contrast|On\s+the\s+other\s+hand)\b]])

@@ -125,4 +125,12 @@ function claims.parse_money(text) end
 ---@return boolean
 function claims.same_figure(a, b, tolerance) end
 
+---Whether sentence s opens with the person or body whose figures it gives
+---(its own figures, a matter of record): "possessive" ("Shell's profits
+---rose", "Its sales fell"), "actor" ("Turkey has agreed to borrow $10bn",
+---"The courts awarded Varig 2bn reais"), or nil; a passive is neither.
+---@param s spindle.Sentence
+---@return "possessive"|"actor"|nil
+function claims.owner_lead(s) end
+
 return claims

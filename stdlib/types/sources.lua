@@ -132,6 +132,16 @@ function sources.attributed(x, opts) end
 ---@return spindle.Attribution|nil
 function sources.identified_nearby(x, phrase) end
 
+---Whether a source phrase names the body or outlet it speaks for: a
+---capitalised word that is not a nationality ("Russian officials"), a place
+---the words come from ("reports from Russia") or a word of the lexicons of
+---unnamed people and media ("Officials", "Reports" opening a sentence).
+---True for "Treasury officials", "officials representing the Moscow
+---Department of Health", "Arab News".
+---@param phrase string
+---@return boolean
+function sources.names_body(phrase) end
+
 ---The article's denials (unquoted, pronouns resolved), in text order. Only
 ---sentences with a denial verb are analysed.
 ---@param doc spindle.Doc

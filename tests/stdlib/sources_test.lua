@@ -88,3 +88,22 @@ check_eq((sources.classify("The Provost")), "named", "an unknown title: a capita
 sources.lexicon.official_titles:add("Provost")
 check_eq((sources.classify("The Provost")), "official-named", "after add")
 sources.lexicon.official_titles:remove("Provost")
+
+-- names_body: whether a source phrase names the body or outlet it speaks for
+for phrase, want in pairs({
+  ["Treasury officials"] = true,
+  ["officials representing the Moscow Department of Health"] = true,
+  ["Arab News"] = true,
+  ["the Liverpool Echo newspaper"] = true,
+  ["Uganda's New Vision newspaper"] = true,
+  ["Officials"] = false,                      -- a sentence's first word, no name
+  ["Russian officials"] = false,              -- a nationality
+  ["Merovian officials"] = false,
+  ["US officials"] = false,
+  ["reports from Russia"] = false,            -- where the reports come from
+  ["Reports"] = false,
+  ["government officials on Monday"] = false,
+  ["Local media"] = false,
+}) do
+  check_eq(sources.names_body(phrase), want, phrase .. ": names_body")
+end

@@ -8,14 +8,19 @@
 -- Part of spindle.sources.
 
 local source_words = require "spindle.sources.words"
-local AUXILIARIES, CONJUNCTIONS, DETERMINERS, NOT_NAMES, NOT_SAID, OPENING_PREPOSITIONS, PASSIVE_ADVERBS, PREPOSITIONS, PRONOUNS, TO_LISTENERS, TRAILING, UNNAMED_VERBS, has, lexicons, set_of =
+local
+  AUXILIARIES, CONJUNCTIONS, DETERMINERS, NOT_NAMES, NOT_SAID, OPENING_PREPOSITIONS,
+  PASSIVE_ADVERBS, PREPOSITIONS, PRONOUNS, TO_LISTENERS, TRAILING, UNNAMED_VERBS, has,
+  lexicons, set_of =
   source_words.AUXILIARIES, source_words.CONJUNCTIONS, source_words.DETERMINERS,
   source_words.NOT_NAMES, source_words.NOT_SAID, source_words.OPENING_PREPOSITIONS,
   source_words.PASSIVE_ADVERBS, source_words.PREPOSITIONS, source_words.PRONOUNS,
   source_words.TO_LISTENERS, source_words.TRAILING, source_words.UNNAMED_VERBS,
   source_words.has, source_words.lexicons, source_words.set_of
 local source_phrase = require "spindle.sources.phrase"
-local DETERMINER_COUNTS, classify, is_capitalised, lexicon_word, name_words, plural_word, split, wire_in =
+local
+  DETERMINER_COUNTS, classify, is_capitalised, lexicon_word, name_words, plural_word,
+  split, wire_in =
   source_phrase.DETERMINER_COUNTS, source_phrase.classify, source_phrase.is_capitalised,
   source_phrase.lexicon_word, source_phrase.name_words, source_phrase.plural_word,
   source_phrase.split, source_phrase.wire_in

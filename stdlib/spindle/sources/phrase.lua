@@ -6,7 +6,9 @@
 
 local lexicon = require "spindle.lexicon"
 local source_words = require "spindle.sources.words"
-local NOT_NAMES, PERSON_VERBS, PREPOSITIONS, PRONOUNS, TRAILING, UNNAMED_VERBS, has, lexicon_keys, lexicons, set_of =
+local
+  NOT_NAMES, PERSON_VERBS, PREPOSITIONS, PRONOUNS, TRAILING, UNNAMED_VERBS, has,
+  lexicon_keys, lexicons, set_of =
   source_words.NOT_NAMES, source_words.PERSON_VERBS, source_words.PREPOSITIONS,
   source_words.PRONOUNS, source_words.TRAILING, source_words.UNNAMED_VERBS,
   source_words.has, source_words.lexicon_keys, source_words.lexicons,
