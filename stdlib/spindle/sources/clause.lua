@@ -548,7 +548,7 @@ local function verb_attribution(sentence, m, out)
   if (lverb == "quoted" or lverb == "cited") and not passive then
     -- "Reuters quoted a central bank official as saying": the speaker is
     -- the one quoted; the outlet only carries the words
-    local from, quoted, upto = text:sub(rel_stop + 1, rel_stop + 120):match("^%s+()(.-)()%s+as%s+say")
+    local quoted, upto = text:sub(rel_stop + 1, rel_stop + 120):match("^%s+(.-)()%s+as%s+say")
     quoted = tidy_source(quoted, 0)
     if quoted and not quoted:find("[,;:\"]") then
       local t, named = classify(quoted)
@@ -679,7 +679,6 @@ end
 -- officials), at most six.
 local function opening_subject(p)
   local words = {}
-  local len = 0
   for w in p.text:gmatch("[^%s]+") do
     local possessive = w:find("'s$") or w:find("\226\128\153s$")
     local bare = w:gsub("[%p]+$", ""):gsub("'s$", ""):gsub("\226\128\153s$", "")
