@@ -132,7 +132,7 @@ static void scan_print_profile(const engine *e, const ruleset *rs)
         for (size_t j = i; j > 0 && prof[order[j]].seconds > prof[order[j - 1]].seconds; j--) {
             size_t t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
         }
-    double total = engine_split_seconds(e);
+    double total = engine_split_seconds(e) + engine_needs_seconds(e);
     for (size_t i = 0; i < rs->n_rules; i++) total += prof[i].seconds + prof[i].prefilter_seconds;
     fprintf(stderr, "%-28s %8s %8s %9s %9s %6s %12s %8s %6s\n", "rule", "calls", "skipped",
             "needs s", "check s", "share", "instructions", "findings", "errors");
@@ -145,6 +145,8 @@ static void scan_print_profile(const engine *e, const ruleset *rs)
     }
     fprintf(stderr, "%-28s %8s %8s %9s %9.3f %5.1f%%\n", "(sentence splitting)", "", "", "",
             engine_split_seconds(e), total > 0 ? 100 * engine_split_seconds(e) / total : 0);
+    fprintf(stderr, "%-28s %8s %8s %9.3f %9s %5.1f%%\n", "(needs words, all rules)", "", "",
+            engine_needs_seconds(e), "", total > 0 ? 100 * engine_needs_seconds(e) / total : 0);
     fprintf(stderr, "(shared stdlib analysis is counted on the first rule that asks for it)\n");
     fprintf(stderr, "\nwhere the Lua code spends its time (sampled):\n");
     sbx_sampling_report(rs->sandbox, stderr, 20);

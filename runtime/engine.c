@@ -26,7 +26,9 @@ struct engine {
     long           current_rule; /* index of the running rule, -1 outside */
     int            report_ref;   /* registry ref of the report function */
     rule_profile  *profile;      /* per rule, rs->n_rules entries */
+    bool          *needs_hit;    /* per rule: a needs word is in the article */
     double         split_seconds;
+    double         needs_seconds;
 };
 
 static double engine_now(void)
@@ -44,6 +46,11 @@ const rule_profile *engine_profile(const engine *e)
 double engine_split_seconds(const engine *e)
 {
     return e->split_seconds;
+}
+
+double engine_needs_seconds(const engine *e)
+{
+    return e->needs_seconds;
 }
 
 static const char *span_error =
@@ -222,6 +229,7 @@ engine *engine_new(ruleset *rs)
     lua_pushcclosure(L, l_engine_report, 1);
     e->report_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     e->profile = xcalloc(rs->n_rules + 1, sizeof *e->profile);
+    e->needs_hit = xcalloc(rs->n_rules + 1, sizeof *e->needs_hit);
     return e;
 }
 
@@ -232,6 +240,7 @@ void engine_free(engine *e)
     luaL_unref(L, LUA_REGISTRYINDEX, e->report_ref);
     text_model_free(&e->model);
     free(e->profile);
+    free(e->needs_hit);
     free(e);
 }
 
@@ -246,12 +255,29 @@ static void engine_add_error(engine_result *out, size_t rule_index, const char *
     out->n_errors++;
 }
 
-/* True when the rule has no `needs` or one of its words occurs, in any
- * case, in the title or the body. A matching error (a limit) runs the rule:
- * the prefilter may only skip work, never findings. */
-static bool engine_rule_needed(const engine *e, const rule *r, const article *a)
+/* Marks in e->needs_hit the rules that have a needs word in the title or
+ * the body: one pass of the shared index over each. */
+static void engine_find_needs(engine *e, const article *a)
 {
-    if (!r->needs_rx) return true;
+    double t0 = engine_now();
+    memset(e->needs_hit, 0, e->rs->n_rules * sizeof *e->needs_hit);
+    if (e->rs->needs) {
+        needs_index_scan(e->rs->needs, a->body, a->body_len, e->needs_hit);
+        if (a->title) needs_index_scan(e->rs->needs, a->title, strlen(a->title), e->needs_hit);
+    }
+    e->needs_seconds += engine_now() - t0;
+}
+
+/* True when rule i has no `needs` or one of its words occurs, in any case,
+ * in the title or the body (engine_find_needs has run). A word the index
+ * cannot hold is looked for with the rule's own pattern; a matching error
+ * (a limit) runs the rule: the prefilter may only skip work, never
+ * findings. */
+static bool engine_rule_needed(const engine *e, size_t i, const article *a)
+{
+    const rule *r = &e->rs->rules[i];
+    if (!r->needs_filter || e->needs_hit[i]) return true;
+    if (!r->needs_rx) return false;
     size_t ovector[2];
     if (rx_match(e->rs->rx, r->needs_rx, a->body, a->body_len, 0, ovector) != 0) return true;
     return a->title && rx_match(e->rs->rx, r->needs_rx, a->title, strlen(a->title), 0, ovector) != 0;
@@ -300,7 +326,7 @@ static int engine_run_protected(lua_State *L)
         const rule *r = &rs->rules[i];
         rule_profile *prof = &e->profile[i];
         double t_needs = engine_now();
-        bool needed = engine_rule_needed(e, r, call->a);
+        bool needed = engine_rule_needed(e, i, call->a);
         prof->prefilter_seconds += engine_now() - t_needs;
         if (!needed) {
             out->rules_skipped++;
@@ -344,6 +370,7 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
     ruleset *rs = e->rs;
     lua_State *L = sbx_state(rs->sandbox);
     engine_prepare(e, a);
+    engine_find_needs(e, a);
     e->out = out;
     size_t first_finding = out->findings.n;
     engine_call call = { .e = e, .a = a, .run_mask = run_mask };

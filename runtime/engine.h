@@ -58,6 +58,11 @@ const rule_profile *engine_profile(const engine *e);
 /* Seconds spent building text models (the sentence splitter). */
 double engine_split_seconds(const engine *e);
 
+/* Seconds spent finding which rules' needs words occur (one pass over each
+ * article for all rules; a rule's prefilter_seconds holds only its own
+ * pattern for words the shared index cannot hold). */
+double engine_needs_seconds(const engine *e);
+
 engine *engine_new(ruleset *rs);
 void    engine_free(engine *e);
 

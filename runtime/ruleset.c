@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 #include "embedded.h"
 #include "lua_rx.h"
+#include "utf8.h"
 #include "version.h"
 
 static const char *const severity_names[] = { "info", "low", "medium", "high" };
@@ -581,27 +582,43 @@ static void needs_emit_trie(buf *pattern, char **words, size_t lo, size_t hi, si
     buf_putc(pattern, ')');
 }
 
-/* Compiles the rule's needs words into one caseless pattern, so the
- * prefilter is a single JIT scan. Runs of spaces in a word become one; a
- * word that begins with another word is dropped (matching is by substring,
- * so the shorter one finds every article the longer one would); the rest
- * become a trie. */
-static void rule_compile_needs(ruleset *rs, rule *r)
+/* Sorts the rule's needs words into the shared index (needs.h) and, for
+ * words the index cannot hold (a letter outside ASCII, which has another
+ * case), one caseless pattern of its own. Runs of spaces in a word become
+ * one; a blank word is ignored; a word that is not valid UTF-8 can never
+ * occur in an article (their text is UTF-8) and is reported. In the
+ * pattern, a word that begins with another word is dropped (matching is by
+ * substring, so the shorter one finds every article the longer one would);
+ * the rest become a trie. */
+static void rule_compile_needs(ruleset *rs, size_t rule_index)
 {
+    rule *r = &rs->rules[rule_index];
     if (r->n_needs == 0) return;
     char **words = xcalloc(r->n_needs, sizeof *words);
+    size_t n_words = 0;
     for (size_t i = 0; i < r->n_needs; i++) {
+        if (!utf8_valid(r->needs[i], strlen(r->needs[i]))) {
+            ruleset_problem(rs, "%s:%d: rule '%s': needs: word %zu is not valid UTF-8",
+                            r->file, r->line, r->id, i + 1);
+            continue;
+        }
         buf w = {0};
         for (const char *p = r->needs[i]; *p; p++)
             if (*p != ' ' || (w.len && w.data[w.len - 1] != ' ')) buf_putc(&w, *p);
         while (w.len && w.data[w.len - 1] == ' ') w.data[--w.len] = '\0';
-        words[i] = buf_detach(&w);
+        if (w.len == 0) { buf_free(&w); continue; }
+        r->needs_filter = true;
+        if (needs_word_indexable(rs->rx, w.data)) {
+            needs_index_add(rs->needs, w.data, rule_index);
+            buf_free(&w);
+        } else {
+            words[n_words++] = buf_detach(&w);
+        }
     }
-    qsort(words, r->n_needs, sizeof *words, compare_strings);
+    qsort(words, n_words, sizeof *words, compare_strings);
     size_t kept = 0;
-    for (size_t i = 0; i < r->n_needs; i++) {
-        if (!*words[i] ||
-            (kept && strncmp(words[i], words[kept - 1], strlen(words[kept - 1])) == 0)) {
+    for (size_t i = 0; i < n_words; i++) {
+        if (kept && strncmp(words[i], words[kept - 1], strlen(words[kept - 1])) == 0) {
             free(words[i]);
             continue;
         }
@@ -611,17 +628,20 @@ static void rule_compile_needs(ruleset *rs, rule *r)
     if (kept) needs_emit_trie(&pattern, words, 0, kept, 0);
     for (size_t i = 0; i < kept; i++) free(words[i]);
     free(words);
-    if (!kept) return;                     /* only blank words: no prefilter */
-    char err[256];
-    r->needs_rx = rx_compile(rs->rx, pattern.data, pattern.len, "i", err, sizeof err);
-    if (!r->needs_rx)
-        ruleset_problem(rs, "%s:%d: rule '%s': needs: %s", r->file, r->line, r->id, err);
+    if (kept) {
+        char err[256];
+        r->needs_rx = rx_compile(rs->rx, pattern.data, pattern.len, "i", err, sizeof err);
+        if (!r->needs_rx)
+            ruleset_problem(rs, "%s:%d: rule '%s': needs: %s", r->file, r->line, r->id, err);
+    }
     buf_free(&pattern);
 }
 
 void ruleset_finish(ruleset *rs)
 {
-    for (size_t i = 0; i < rs->n_rules; i++) rule_compile_needs(rs, &rs->rules[i]);
+    rs->needs = needs_index_new(rs->n_rules);
+    for (size_t i = 0; i < rs->n_rules; i++) rule_compile_needs(rs, i);
+    needs_index_compile(rs->needs);
     buf parts = {0};
     buf_printf(&parts, "spindle %s\n", SPINDLE_VERSION);
     if (rs->library_parts.data) buf_puts(&parts, rs->library_parts.data);
@@ -684,6 +704,7 @@ void ruleset_free(ruleset *rs)
     buf_free(&rs->library_parts);
     free(rs->current_file);
     sbx_free(rs->sandbox);
+    needs_index_free(rs->needs);
     rx_cache_free(rs->rx);
     free(rs);
 }

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "needs.h"
 #include "rx.h"
 #include "sandbox.h"
 #include "util.h"
@@ -35,7 +36,9 @@ typedef struct rule {
     size_t   n_tags;
     char   **needs;         /* lowercased prefilter words; none = always run */
     size_t   n_needs;
-    const rx_pattern *needs_rx; /* the words as one caseless pattern (cache-owned) */
+    bool     needs_filter;  /* has a needs word that is not blank */
+    const rx_pattern *needs_rx; /* words the needs index cannot hold (needs.h)
+                                   as one caseless pattern (cache-owned), or NULL */
     char    *file;          /* where it was defined, for messages */
     int      line;
     char     source_hash[33]; /* the rule file, the stdlib and local modules */
@@ -59,6 +62,7 @@ typedef struct ruleset {
     rx_cache *rx;
     rule     *rules;
     size_t    n_rules;
+    needs_index *needs;      /* every rule's needs words (ruleset_finish) */
     char    **problems;      /* "file:line: message" for each load problem */
     size_t    n_problems;
     char      library_hash[33];
@@ -87,8 +91,9 @@ void ruleset_load_builtin(ruleset *rs);
 size_t ruleset_load_path(ruleset *rs, const char *path);
 
 /* Call once after the last load: fixes each rule's source_hash (which
- * includes every library module that was loaded) and compiles each rule's
- * `needs` words into one caseless literal pattern. */
+ * includes every library module that was loaded) and compiles the rules'
+ * `needs` words into rs->needs (and the rare word it cannot hold into the
+ * rule's needs_rx). */
 void ruleset_finish(ruleset *rs);
 
 /* Index of the rule with this id, or -1. */

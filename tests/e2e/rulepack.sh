@@ -39,4 +39,34 @@ run sh -c "cd / && '$SPINDLE' scan '$ROOT/samples/shipyard-deal-reports.txt'"
 expect_status 0 "scan from another directory"
 expect_out "contract-size-unsourced" "built-in rules found from another directory"
 
+# needs words: one shared index for most words, a rule's own pattern for
+# words with a cased letter outside ASCII; both in any case, a space for
+# any run of white space
+cat > "$WORK/needs.lua" <<'LUA'
+rule{ id = "needs-spaced", title = "t", severity = "low", weight = 0.5,
+      needs = { "been told" },
+      check = function(doc, report) report{ at = doc:sentences()[1], message = "ran" } end }
+rule{ id = "needs-accent", title = "t", severity = "low", weight = 0.5,
+      needs = { "café" },
+      check = function(doc, report) report{ at = doc:sentences()[1], message = "ran" } end }
+LUA
+printf '%s\n' '{"id":"a","title":"One","body":"We have BEEN\n\t told so."}' \
+              '{"id":"b","title":"Two","body":"We have beentold so."}' \
+              '{"id":"c","title":"Le CAFÉ","body":"A quiet evening."}' \
+              '{"id":"d","title":"Three","body":"A cafe without its accent."}' > "$WORK/needs.jsonl"
+run "$SPINDLE" scan --format jsonl -q --rules "$WORK/needs.lua" "$WORK/needs.jsonl"
+expect_status 0 "needs words"
+got=$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    if r["type"] == "finding": print(r["article"] + ":" + r["rule"], end=" ")')
+expect_eq "$got" "a:needs-spaced c:needs-accent " "rules run exactly on the articles with their needs words"
+
+# a needs word that is not UTF-8 (a Latin-1 rule file) is reported with
+# its file:line, not read past its end
+printf 'rule{ id = "latin", title = "t", severity = "low", weight = 0.5,\n  needs = { "caf\351", "cab" }, check = function() end }\n' > "$WORK/latin.lua"
+run "$SPINDLE" scan -q --rules "$WORK/latin.lua" "$WORK/needs.jsonl"
+expect_err "latin.lua:1: rule 'latin': needs: word 1 is not valid UTF-8" "a Latin-1 needs word named with file:line"
+
 finish

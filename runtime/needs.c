@@ -1,0 +1,265 @@
+/*
+ * needs.c — every rule's `needs` words as one Aho-Corasick automaton (see
+ * needs.h for what it matches and why that equals the caseless pattern).
+ *
+ * The words are kept until needs_index_compile, which gives each byte that
+ * occurs in them a class (all other bytes share class 0), builds the trie of
+ * the words over those classes, and turns it into a complete transition
+ * table by following failure links breadth first. Each state keeps the
+ * owners of every word that ends there or at one of its suffixes.
+ */
+#include "needs.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util.h"
+
+typedef struct needs_word {
+    char  *text;                /* owned copy, ASCII letters lowered */
+    size_t owner;
+} needs_word;
+
+struct needs_index {
+    size_t      n_owners;
+    needs_word *words;          /* until compiled */
+    size_t      n_words, cap_words;
+    uint16_t    class_of[256];  /* byte -> class; 0 = in no word */
+    size_t      n_classes;
+    uint32_t   *next;           /* [state * n_classes + class] -> state */
+    size_t      n_states;
+    uint32_t   *out_start;      /* owners of state s: out[out_start[s] .. +out_len[s]] */
+    uint32_t   *out_len;
+    uint32_t   *out;
+};
+
+needs_index *needs_index_new(size_t n_owners)
+{
+    needs_index *x = xcalloc(1, sizeof *x);
+    x->n_owners = n_owners;
+    return x;
+}
+
+void needs_index_free(needs_index *x)
+{
+    if (!x) return;
+    for (size_t i = 0; i < x->n_words; i++) free(x->words[i].text);
+    free(x->words);
+    free(x->next);
+    free(x->out_start);
+    free(x->out_len);
+    free(x->out);
+    free(x);
+}
+
+bool needs_index_empty(const needs_index *x)
+{
+    return x->n_states <= 1 && x->n_words == 0;
+}
+
+/* Length of the UTF-8 character at s[0, len) and its code point in *cp;
+ * 0 when the bytes there are not a well-formed character. */
+static size_t needs_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    size_t n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+    if (n == 0 || n > len) return 0;
+    uint32_t v = s[0] & (0x3F >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    *cp = v;
+    return n;
+}
+
+/* Is cp white space for PCRE2's \s with UCP: \h, \v and \p{Zs}? */
+static bool needs_is_space(uint32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 ||
+           cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+bool needs_word_indexable(rx_cache *rx, const char *word)
+{
+    static const char caseless_class[] = "^[\\p{Sc}\\p{P}]";
+    const unsigned char *p = (const unsigned char *)word;
+    size_t len = strlen(word);
+    if (len == 0) return false;
+    for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            if (p[i] < 0x20 || p[i] == 0x7F) return false;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = needs_decode(p + i, len - i, &cp);
+        if (n == 0) return false;
+        const rx_pattern *marks = rx_compile(rx, caseless_class, sizeof caseless_class - 1,
+                                             NULL, NULL, 0);
+        size_t ovector[2];
+        if (!marks || rx_match(rx, marks, word + i, n, 0, ovector) <= 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+void needs_index_add(needs_index *x, const char *word, size_t owner)
+{
+    if (x->n_words == x->cap_words) {
+        x->cap_words = x->cap_words ? 2 * x->cap_words : 64;
+        x->words = xrealloc(x->words, x->cap_words * sizeof *x->words);
+    }
+    char *text = xstrdup(word);
+    for (char *c = text; *c; c++)
+        if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+    x->words[x->n_words].text = text;
+    x->words[x->n_words].owner = owner;
+    x->n_words++;
+}
+
+/* Owners of each state while building: a growable list per state. */
+typedef struct owner_list {
+    uint32_t *items;
+    size_t    n, cap;
+} owner_list;
+
+static void owner_list_add(owner_list *l, uint32_t owner)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i] == owner) return;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 2;
+        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    l->items[l->n++] = owner;
+}
+
+/* The state reached from state s by class c while building the trie
+ * (0 = none yet, since no edge leads back to the root). */
+#define NEEDS_EDGE(x, s, c) ((x)->next[(size_t)(s) * (x)->n_classes + (c)])
+
+void needs_index_compile(needs_index *x)
+{
+    /* byte classes */
+    memset(x->class_of, 0, sizeof x->class_of);
+    x->n_classes = 1;
+    size_t max_states = 1;
+    for (size_t w = 0; w < x->n_words; w++) {
+        for (const unsigned char *c = (const unsigned char *)x->words[w].text; *c; c++)
+            if (!x->class_of[*c]) x->class_of[*c] = (uint16_t)x->n_classes++;
+        max_states += strlen(x->words[w].text);
+    }
+
+    /* the trie */
+    x->next = xcalloc(max_states * x->n_classes, sizeof *x->next);
+    owner_list *owners = xcalloc(max_states, sizeof *owners);
+    x->n_states = 1;
+    for (size_t w = 0; w < x->n_words; w++) {
+        uint32_t s = 0;
+        for (const unsigned char *c = (const unsigned char *)x->words[w].text; *c; c++) {
+            uint16_t k = x->class_of[*c];
+            if (!NEEDS_EDGE(x, s, k)) NEEDS_EDGE(x, s, k) = (uint32_t)x->n_states++;
+            s = NEEDS_EDGE(x, s, k);
+        }
+        owner_list_add(&owners[s], (uint32_t)x->words[w].owner);
+    }
+
+    /* failure links, breadth first, folded into a complete table */
+    uint32_t *fail = xcalloc(x->n_states, sizeof *fail);
+    uint32_t *queue = xcalloc(x->n_states, sizeof *queue);
+    size_t head = 0, tail = 0;
+    for (size_t k = 0; k < x->n_classes; k++)
+        if (NEEDS_EDGE(x, 0, k)) queue[tail++] = NEEDS_EDGE(x, 0, k);
+    while (head < tail) {
+        uint32_t s = queue[head++];
+        for (size_t i = 0; i < owners[fail[s]].n; i++)
+            owner_list_add(&owners[s], owners[fail[s]].items[i]);
+        for (size_t k = 0; k < x->n_classes; k++) {
+            uint32_t t = NEEDS_EDGE(x, s, k);
+            if (t) {
+                fail[t] = NEEDS_EDGE(x, fail[s], k);
+                queue[tail++] = t;
+            } else {
+                NEEDS_EDGE(x, s, k) = NEEDS_EDGE(x, fail[s], k);
+            }
+        }
+    }
+    free(queue);
+    free(fail);
+
+    /* owners, flattened */
+    x->out_start = xcalloc(x->n_states, sizeof *x->out_start);
+    x->out_len = xcalloc(x->n_states, sizeof *x->out_len);
+    size_t total = 0;
+    for (size_t s = 0; s < x->n_states; s++) total += owners[s].n;
+    x->out = xcalloc(total ? total : 1, sizeof *x->out);
+    size_t at = 0;
+    for (size_t s = 0; s < x->n_states; s++) {
+        x->out_start[s] = (uint32_t)at;
+        x->out_len[s] = (uint32_t)owners[s].n;
+        if (owners[s].n) memcpy(x->out + at, owners[s].items, owners[s].n * sizeof *x->out);
+        at += owners[s].n;
+        free(owners[s].items);
+    }
+    free(owners);
+    x->next = xrealloc(x->next, x->n_states * x->n_classes * sizeof *x->next);
+
+    for (size_t w = 0; w < x->n_words; w++) free(x->words[w].text);
+    free(x->words);
+    x->words = NULL;
+    x->n_words = x->cap_words = 0;
+}
+
+/* One step: feed byte b from state s, mark the owners of the new state. */
+static inline uint32_t needs_step(const needs_index *x, uint32_t s, unsigned char b, bool *hit)
+{
+    s = x->next[(size_t)s * x->n_classes + x->class_of[b]];
+    if (x->out_len[s]) {
+        const uint32_t *o = x->out + x->out_start[s];
+        for (uint32_t i = 0; i < x->out_len[s]; i++) hit[o[i]] = true;
+    }
+    return s;
+}
+
+void needs_index_scan(const needs_index *x, const char *text, size_t len, bool *hit)
+{
+    if (x->n_states <= 1) return;
+    const unsigned char *p = (const unsigned char *)text;
+    uint32_t s = 0;
+    bool after_space = false;          /* a run of white space is one space */
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+            if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+                if (!after_space) s = needs_step(x, s, ' ', hit);
+                after_space = true;
+                continue;
+            }
+            after_space = false;
+            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+            s = needs_step(x, s, c, hit);
+            continue;
+        }
+        uint32_t cp;
+        size_t n = needs_decode(p + i, len - i, &cp);
+        if (n == 0) {                                  /* not UTF-8: a byte as it is */
+            after_space = false;
+            s = needs_step(x, s, c, hit);
+            i++;
+            continue;
+        }
+        if (needs_is_space(cp)) {
+            if (!after_space) s = needs_step(x, s, ' ', hit);
+            after_space = true;
+        } else if (cp == 0x212A || cp == 0x017F) {     /* PCRE2 folds them to k, s */
+            after_space = false;
+            s = needs_step(x, s, cp == 0x212A ? 'k' : 's', hit);
+        } else {
+            after_space = false;
+            for (size_t k = 0; k < n; k++) s = needs_step(x, s, p[i + k], hit);
+        }
+        i += n;
+    }
+}
