@@ -27,6 +27,7 @@ struct engine {
     int            report_ref;   /* registry ref of the report function */
     rule_profile  *profile;      /* per rule, rs->n_rules entries */
     bool          *needs_hit;    /* per rule: a needs word is in the article */
+    bool           model_built;  /* model is the article in hand's */
     double         split_seconds;
     double         needs_seconds;
 };
@@ -283,17 +284,33 @@ static bool engine_rule_needed(const engine *e, size_t i, const article *a)
     return a->title && rx_match(e->rs->rx, r->needs_rx, a->title, strlen(a->title), 0, ovector) != 0;
 }
 
-/* Makes a the article in hand: its text model, and a new doc generation
- * (so docs of earlier articles stop answering). */
+/* Makes a the article in hand, with a new doc generation (so docs of
+ * earlier articles stop answering). Its text model is built by
+ * engine_build_model when the first rule runs: an article that every rule
+ * skips (the needs prefilter, or rules already scored) is never split. */
+static void engine_select(engine *e, const article *a)
+{
+    text_model_free(&e->model);
+    e->model_built = false;
+    e->doc.article = a;
+    e->doc.model = NULL;
+    e->doc.generation++;
+}
+
+static void engine_build_model(engine *e)
+{
+    if (e->model_built) return;
+    double t0 = engine_now();
+    text_model_build(&e->model, e->doc.article->body, e->doc.article->body_len);
+    e->split_seconds += engine_now() - t0;
+    e->doc.model = &e->model;
+    e->model_built = true;
+}
+
 static void engine_prepare(engine *e, const article *a)
 {
-    double t0 = engine_now();
-    text_model_free(&e->model);
-    text_model_build(&e->model, a->body, a->body_len);
-    e->split_seconds += engine_now() - t0;
-    e->doc.article = a;
-    e->doc.model = &e->model;
-    e->doc.generation++;
+    engine_select(e, a);
+    engine_build_model(e);
 }
 
 void engine_push_doc(engine *e, const article *a)
@@ -334,6 +351,7 @@ static int engine_run_protected(lua_State *L)
             continue;
         }
         if (!doc_index) {
+            engine_build_model(e);
             lua_doc_push(L, &e->doc);
             doc_index = lua_gettop(L);
         }
@@ -369,7 +387,7 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
 {
     ruleset *rs = e->rs;
     lua_State *L = sbx_state(rs->sandbox);
-    engine_prepare(e, a);
+    engine_select(e, a);
     engine_find_needs(e, a);
     e->out = out;
     size_t first_finding = out->findings.n;

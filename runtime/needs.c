@@ -11,6 +11,7 @@
 #include "needs.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "util.h"
@@ -25,8 +26,12 @@ struct needs_index {
     needs_word *words;          /* until compiled */
     size_t      n_words, cap_words;
     uint16_t    class_of[256];  /* byte -> class; 0 = in no word */
+    uint16_t    scan_class[256];/* the same as the text is fed: upper-case
+                                   ASCII as lower, ASCII white space as ' ' */
     size_t      n_classes;
-    uint32_t   *next;           /* [state * n_classes + class] -> state */
+    uint32_t   *next;           /* while building: [state * n_classes + class]
+                                   -> state; compiled: -> the target's row
+                                   (state * n_classes) | NEEDS_HAS_OUTPUT */
     size_t      n_states;
     uint32_t   *out_start;      /* owners of state s: out[out_start[s] .. +out_len[s]] */
     uint32_t   *out_len;
@@ -139,6 +144,9 @@ static void owner_list_add(owner_list *l, uint32_t owner)
  * (0 = none yet, since no edge leads back to the root). */
 #define NEEDS_EDGE(x, s, c) ((x)->next[(size_t)(s) * (x)->n_classes + (c)])
 
+/* In a compiled table: the target state has owners to mark. */
+#define NEEDS_HAS_OUTPUT 0x80000000u
+
 void needs_index_compile(needs_index *x)
 {
     /* byte classes */
@@ -188,6 +196,18 @@ void needs_index_compile(needs_index *x)
     free(queue);
     free(fail);
 
+    /* A run of white space is one space: a state reached by a space stays
+     * put on another (no word holds two spaces in a row, so without this
+     * the second space would only lead back to the root). */
+    uint16_t space = x->class_of[' '];
+    if (space) {
+        bool *after_space = xcalloc(x->n_states, sizeof *after_space);
+        for (size_t st = 0; st < x->n_states; st++) after_space[NEEDS_EDGE(x, st, space)] = true;
+        for (size_t st = 1; st < x->n_states; st++)
+            if (after_space[st]) NEEDS_EDGE(x, st, space) = (uint32_t)st;
+        free(after_space);
+    }
+
     /* owners, flattened */
     x->out_start = xcalloc(x->n_states, sizeof *x->out_start);
     x->out_len = xcalloc(x->n_states, sizeof *x->out_len);
@@ -204,6 +224,21 @@ void needs_index_compile(needs_index *x)
     }
     free(owners);
     x->next = xrealloc(x->next, x->n_states * x->n_classes * sizeof *x->next);
+    if ((uint64_t)x->n_states * x->n_classes >= NEEDS_HAS_OUTPUT) {
+        fprintf(stderr, "spindle: out of memory (needs words: table too large)\n");
+        exit(1);
+    }
+    for (size_t i = 0; i < x->n_states * x->n_classes; i++) {
+        uint32_t t = x->next[i];
+        x->next[i] = (uint32_t)(t * x->n_classes) | (x->out_len[t] ? NEEDS_HAS_OUTPUT : 0);
+    }
+
+    /* the classes of the bytes as the scan feeds them */
+    for (int b = 0; b < 256; b++) {
+        int fed = b >= 'A' && b <= 'Z' ? b - 'A' + 'a'
+                : b == ' ' || (b >= 0x09 && b <= 0x0D) ? ' ' : b;
+        x->scan_class[b] = x->class_of[fed];
+    }
 
     for (size_t w = 0; w < x->n_words; w++) free(x->words[w].text);
     free(x->words);
@@ -211,55 +246,57 @@ void needs_index_compile(needs_index *x)
     x->n_words = x->cap_words = 0;
 }
 
-/* One step: feed byte b from state s, mark the owners of the new state. */
-static inline uint32_t needs_step(const needs_index *x, uint32_t s, unsigned char b, bool *hit)
+/* Marks the owners of the state whose row starts at row. */
+static void needs_mark(const needs_index *x, uint32_t row, bool *hit)
 {
-    s = x->next[(size_t)s * x->n_classes + x->class_of[b]];
-    if (x->out_len[s]) {
-        const uint32_t *o = x->out + x->out_start[s];
-        for (uint32_t i = 0; i < x->out_len[s]; i++) hit[o[i]] = true;
+    size_t st = row / x->n_classes;
+    const uint32_t *o = x->out + x->out_start[st];
+    for (uint32_t i = 0; i < x->out_len[st]; i++) hit[o[i]] = true;
+}
+
+/* One step: feed symbol b (a byte as the table knows it) from the row. */
+static inline uint32_t needs_step(const needs_index *x, uint32_t row, unsigned char b, bool *hit)
+{
+    uint32_t t = x->next[row + x->class_of[b]];
+    if (t & NEEDS_HAS_OUTPUT) {
+        t &= ~NEEDS_HAS_OUTPUT;
+        needs_mark(x, t, hit);
     }
-    return s;
+    return t;
 }
 
 void needs_index_scan(const needs_index *x, const char *text, size_t len, bool *hit)
 {
     if (x->n_states <= 1) return;
     const unsigned char *p = (const unsigned char *)text;
-    uint32_t s = 0;
-    bool after_space = false;          /* a run of white space is one space */
+    const uint32_t *next = x->next;
+    const uint16_t *scan_class = x->scan_class;
+    uint32_t row = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = p[i];
-        if (c < 0x80) {
-            i++;
-            if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
-                if (!after_space) s = needs_step(x, s, ' ', hit);
-                after_space = true;
-                continue;
+        if (c < 0x80) {                                /* the common case */
+            uint32_t t = next[row + scan_class[c]];
+            if (t & NEEDS_HAS_OUTPUT) {
+                t &= ~NEEDS_HAS_OUTPUT;
+                needs_mark(x, t, hit);
             }
-            after_space = false;
-            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-            s = needs_step(x, s, c, hit);
+            row = t;
+            i++;
             continue;
         }
         uint32_t cp;
         size_t n = needs_decode(p + i, len - i, &cp);
         if (n == 0) {                                  /* not UTF-8: a byte as it is */
-            after_space = false;
-            s = needs_step(x, s, c, hit);
+            row = needs_step(x, row, c, hit);
             i++;
             continue;
         }
-        if (needs_is_space(cp)) {
-            if (!after_space) s = needs_step(x, s, ' ', hit);
-            after_space = true;
-        } else if (cp == 0x212A || cp == 0x017F) {     /* PCRE2 folds them to k, s */
-            after_space = false;
-            s = needs_step(x, s, cp == 0x212A ? 'k' : 's', hit);
-        } else {
-            after_space = false;
-            for (size_t k = 0; k < n; k++) s = needs_step(x, s, p[i + k], hit);
-        }
+        if (needs_is_space(cp))
+            row = needs_step(x, row, ' ', hit);
+        else if (cp == 0x212A || cp == 0x017F)         /* PCRE2 folds them to k, s */
+            row = needs_step(x, row, cp == 0x212A ? 'k' : 's', hit);
+        else
+            for (size_t k = 0; k < n; k++) row = needs_step(x, row, p[i + k], hit);
         i += n;
     }
 }
