@@ -10,7 +10,7 @@
 
 PKG_CONFIG ?= pkg-config
 LUA_PC     ?= lua5.4
-PKGS        = $(LUA_PC) libpcre2-8 sqlite3 jansson libxxhash
+PKGS        = $(LUA_PC) libpcre2-8 sqlite3 jansson libxxhash libedit
 PREFIX     ?= /usr/local
 BUILD      ?= build
 CORPUS     ?= ../shared/corpora/bbc

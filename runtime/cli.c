@@ -64,6 +64,26 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
     return rs;
 }
 
+size_t cli_reload_rules(const cli *c, ruleset *rs)
+{
+    size_t changed = ruleset_reload(rs, c->rule_paths, c->n_rule_paths);
+    /* the rules of paths given without '+' run whatever `enabled` says, as
+       do those --enable names */
+    for (size_t k = 0; k < rs->n_rules; k++) {
+        rule *r = &rs->rules[k];
+        for (size_t i = 0; i < c->n_rule_paths; i++) {
+            size_t n = strlen(c->rule_paths[i]);
+            while (n > 1 && c->rule_paths[i][n - 1] == '/') n--;
+            if (!c->rule_path_adds[i] && strncmp(r->file, c->rule_paths[i], n) == 0 &&
+                (r->file[n] == '\0' || r->file[n] == '/'))
+                r->on = true;
+        }
+        for (size_t i = 0; i < c->n_enable; i++)
+            if (strcmp(c->enable[i], "all") == 0 || strcmp(c->enable[i], r->id) == 0) r->on = true;
+    }
+    return changed;
+}
+
 ruleset *cli_load_rules_again(void *c)
 {
     int status;

@@ -46,6 +46,8 @@ int cmd_rules(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
 int cmd_test(cli *c, int argc, char **argv);
 int cmd_search(cli *c, int argc, char **argv);
+int cmd_explain(cli *c, int argc, char **argv);
+int cmd_repl(cli *c, int argc, char **argv);
 
 /* Loads the rules the options name (or, when paths is not NULL, those
  * paths instead). Prints each load problem to stderr unless quiet.
@@ -63,6 +65,11 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
  * load), for a worker thread: a pool_load_fn whose ctx is the cli. NULL on
  * failure. */
 ruleset *cli_load_rules_again(void *c);
+
+/* For the REPL: reads the --rules files again (ruleset_reload) and turns
+ * on the new rules as cli_load_rules would. Returns how many files changed;
+ * load problems are appended to rs->problems. */
+size_t cli_reload_rules(const cli *c, ruleset *rs);
 
 /* Opens the archive, printing "spindle: <reason>" on failure. */
 db *cli_open_db(const cli *c, bool readonly);

@@ -24,7 +24,7 @@ struct engine {
     text_model     model;
     engine_result *out;          /* collecting while a rule runs */
     long           current_rule; /* index of the running rule, -1 outside */
-    int            report_ref;   /* registry ref of the report function */
+    int            report_ref;   /* registry ref of the report object */
     rule_profile  *profile;      /* per rule, rs->n_rules entries */
     bool          *needs_hit;    /* per rule: a needs word is in the article */
     bool           model_built;  /* model is the article in hand's */
@@ -219,6 +219,39 @@ static int l_engine_report(lua_State *L)
     return 0;
 }
 
+/* The registry field that holds the function receiving report.trace
+ * calls (set by explain; absent, a trace costs one lookup). */
+#define ENGINE_TRACE_SINK "spindle.trace_sink"
+
+/* [-(1|2), +0, e] report.trace(reason [, at]): why a candidate did or did
+ * not become a finding, for `spindle explain`. Does nothing unless a sink
+ * is set; then calls sink(rule_id, reason, at). */
+static int l_engine_trace(lua_State *L)
+{
+    engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    if (lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_TRACE_SINK) != LUA_TFUNCTION) return 0;
+    if (e->current_rule < 0) return luaL_error(L, "report.trace: called outside a rule's check");
+    luaL_checkstack(L, 4, "report.trace");
+    lua_pushstring(L, e->rs->rules[e->current_rule].id);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_call(L, 3, 0);
+    return 0;
+}
+
+/* [-2, +0, e] report(spec), through the report object's __call. */
+static int l_engine_report_call(lua_State *L)
+{
+    lua_remove(L, 1);
+    return l_engine_report(L);
+}
+
+void engine_set_trace_sink(lua_State *L, int index)
+{
+    lua_pushvalue(L, index);
+    lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_TRACE_SINK);
+}
+
 engine *engine_new(ruleset *rs)
 {
     engine *e = xcalloc(1, sizeof *e);
@@ -226,8 +259,21 @@ engine *engine_new(ruleset *rs)
     e->current_rule = -1;
     lua_State *L = sbx_state(rs->sandbox);
     lua_doc_register(L, &e->doc);
+    /* report is a userdata (no rule can write into it): report{...}
+     * finds, report.trace(...) explains */
+    lua_newuserdatauv(L, 0, 0);
+    lua_createtable(L, 0, 3);
     lua_pushlightuserdata(L, e);
-    lua_pushcclosure(L, l_engine_report, 1);
+    lua_pushcclosure(L, l_engine_report_call, 1);
+    lua_setfield(L, -2, "__call");
+    lua_createtable(L, 0, 1);
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, l_engine_trace, 1);
+    lua_setfield(L, -2, "trace");
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
     e->report_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     e->profile = xcalloc(rs->n_rules + 1, sizeof *e->profile);
     e->needs_hit = xcalloc(rs->n_rules + 1, sizeof *e->needs_hit);
@@ -311,6 +357,25 @@ static void engine_prepare(engine *e, const article *a)
 {
     engine_select(e, a);
     engine_build_model(e);
+}
+
+void engine_rules_changed(engine *e)
+{
+    size_t n = e->rs->n_rules + 1;
+    free(e->profile);
+    free(e->needs_hit);
+    e->profile = xcalloc(n, sizeof *e->profile);
+    e->needs_hit = xcalloc(n, sizeof *e->needs_hit);
+}
+
+void engine_load_article(engine *e, const article *a)
+{
+    engine_prepare(e, a);
+}
+
+doc_context *engine_doc_context(engine *e)
+{
+    return &e->doc;
 }
 
 void engine_push_doc(engine *e, const article *a)

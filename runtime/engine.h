@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include "article.h"
 #include "finding.h"
+#include "lua_doc.h"
 #include "ruleset.h"
 
 typedef struct rule_error {
@@ -78,6 +79,23 @@ void engine_run(engine *e, const article *a, const bool *run_mask,
  * and the stdlib tests. The doc's model-backed methods work until the next
  * engine_run or engine_push_doc on this engine; a must live that long. */
 void engine_push_doc(engine *e, const article *a);
+
+/* Makes a the article in hand (its text model built), as engine_push_doc
+ * does, without pushing a doc: for the REPL, when a doc of an earlier
+ * article is used again. */
+void engine_load_article(engine *e, const article *a);
+
+/* The doc context of the engine (lua_doc.h), for the REPL's docs. */
+doc_context *engine_doc_context(engine *e);
+
+/* Call after the ruleset gained or lost rules (ruleset_reload): resizes
+ * the per-rule tables and clears the profile. */
+void engine_rules_changed(engine *e);
+
+/* [-0, +0, -] Sets the function at index as the receiver of report.trace
+ * calls: sink(rule_id, reason, at) runs for each, inside the rule's call.
+ * A nil value removes it (then report.trace does nothing). */
+void engine_set_trace_sink(lua_State *L, int index);
 
 /* The article score from each rule's highest finding score: the noisy-OR
  * 1 - prod(1 - max_r). The one definition of how an article is scored. */

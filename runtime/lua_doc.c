@@ -29,9 +29,22 @@ static doc_context *doc_check_current(lua_State *L)
     lua_getfield(L, 1, DOC_GENERATION);
     lua_Integer gen = lua_tointeger(L, -1);
     lua_pop(L, 1);
-    if (!ctx->model || (unsigned long)gen != ctx->generation)
-        luaL_error(L, "document is no longer being scored");
+    if (ctx->model && (unsigned long)gen == ctx->generation) return ctx;
+    if (ctx->revive && lua_getfield(L, 1, DOC_ARTICLE_FIELD) == LUA_TUSERDATA) {
+        const article *a = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        ctx->revive(ctx->revive_data, a);
+        lua_doc_adopt(L, 1, ctx);
+        return ctx;
+    }
+    luaL_error(L, "document is no longer being scored");
     return ctx;
+}
+
+void lua_doc_adopt(lua_State *L, int index, const doc_context *ctx)
+{
+    lua_pushinteger(L, (lua_Integer)ctx->generation);
+    lua_setfield(L, index, DOC_GENERATION);
 }
 
 /* [-0, +0, m] Builds doc._sentences and doc._paragraphs (doc at index 1)

@@ -32,7 +32,20 @@ typedef struct doc_context {
     const article    *article;
     const text_model *model;
     unsigned long     generation;  /* bumped per article; docs carry theirs */
+    /* For the REPL, where docs of several articles live at once: when a
+     * doc whose article is no longer in hand is used and it holds its
+     * article (a userdata whose memory is an `article`, in the doc's field
+     * DOC_ARTICLE_FIELD), revive(revive_data, that article) makes it the
+     * article in hand again instead of raising. NULL in rules' runs. */
+    void            (*revive)(void *revive_data, const article *a);
+    void             *revive_data;
 } doc_context;
+
+#define DOC_ARTICLE_FIELD "_article"
+
+/* [-0, +0, -] Marks the doc at index as belonging to the article in hand
+ * (after its article was made current again). */
+void lua_doc_adopt(lua_State *L, int index, const doc_context *ctx);
 
 /* [-0, +0, m] Creates the Doc and Sentence metatables, bound to ctx (which
  * must outlive the state). Call once per Lua state. */

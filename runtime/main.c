@@ -33,6 +33,8 @@ static const char USAGE[] =
     "  rules                  the loaded rules and their metadata\n"
     "  check [PATH]...        load and validate rules without running them\n"
     "  test [PATH]...         run the rules' flag/pass examples\n"
+    "  explain RULE ARTICLE   why a rule fired on an article, and why it did not\n"
+    "  repl                   a Lua prompt with the engine, the archive and the rules\n"
     "\n"
     "Global options:\n"
     "  --db FILE        the archive (default: $SPINDLE_DB, else ./spindle.db)\n"
@@ -54,7 +56,7 @@ static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
     { "scan", cmd_scan },         { "ingest", cmd_ingest }, { "score", cmd_score },
     { "findings", cmd_findings }, { "top", cmd_top },       { "show", cmd_show },
     { "search", cmd_search },     { "rules", cmd_rules },   { "check", cmd_check },
-    { "test", cmd_test },
+    { "test", cmd_test },         { "explain", cmd_explain }, { "repl", cmd_repl },
 };
 
 /* Reads the value of a global option given as "--opt value" or

@@ -389,6 +389,15 @@ static int l_rule_define(lua_State *L)
         return 0;
     }
     long existing = ruleset_find(rs, r.id);
+    if (existing >= 0 && rs->replacing_file && (size_t)existing < rs->replacing_before &&
+        strcmp(rs->rules[existing].file, rs->replacing_file) == 0) {
+        /* the version being reloaded: look for another rule with the id */
+        existing = -1;
+        for (size_t i = 0; i < rs->n_rules; i++)
+            if (strcmp(rs->rules[i].id, r.id) == 0 &&
+                !(i < rs->replacing_before && strcmp(rs->rules[i].file, rs->replacing_file) == 0))
+                existing = (long)i;
+    }
     if (existing >= 0) {
         ruleset_problem(rs, "%s:%d: rule '%s': duplicate id (first defined at %s:%d)",
                         file, line, r.id, rs->rules[existing].file,
@@ -400,7 +409,7 @@ static int l_rule_define(lua_State *L)
     }
     r.file = xstrdup(file);
     r.line = line;
-    memcpy(r.source_hash, rs->current_hash, sizeof r.source_hash);
+    memcpy(r.file_hash, rs->current_hash, sizeof r.file_hash);
     rs->rules = xrealloc(rs->rules, (rs->n_rules + 1) * sizeof *rs->rules);
     rs->rules[rs->n_rules++] = r;
     return 0;
@@ -541,6 +550,92 @@ void ruleset_load_builtin(ruleset *rs)
         ruleset_load_code(rs, e->data, e->len, e->path);
 }
 
+/* Releases rule i's Lua references and fields and closes the gap. */
+static void ruleset_drop_rule(ruleset *rs, size_t i)
+{
+    lua_State *L = sbx_state(rs->sandbox);
+    rule *r = &rs->rules[i];
+    luaL_unref(L, LUA_REGISTRYINDEX, r->check_ref);
+    if (r->examples_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, r->examples_ref);
+    rule_free_fields(r);
+    memmove(r, r + 1, (rs->n_rules - i - 1) * sizeof *r);
+    rs->n_rules--;
+}
+
+/* Loads path again in place of the rules it defined: the new rules replace
+ * the old ones when the file loads without a problem; otherwise the new
+ * ones are dropped and the old ones stay. */
+static void ruleset_reload_file(ruleset *rs, const char *path)
+{
+    size_t before = rs->n_rules, problems = rs->n_problems;
+    rs->replacing_file = path;
+    rs->replacing_before = before;
+    ruleset_load_file(rs, path);
+    rs->replacing_file = NULL;
+    bool failed = rs->n_problems > problems;
+    for (size_t i = rs->n_rules; i-- > 0;) {
+        bool is_new = i >= before;
+        if (is_new ? failed : (!failed && strcmp(rs->rules[i].file, path) == 0))
+            ruleset_drop_rule(rs, i);
+    }
+}
+
+/* True when file is path or lies under the directory path. */
+static bool path_holds(const char *path, const char *file)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') n--;
+    return strncmp(path, file, n) == 0 && (file[n] == '\0' || file[n] == '/');
+}
+
+size_t ruleset_reload(ruleset *rs, const char *const *paths, size_t n_paths)
+{
+    char **files = NULL;
+    size_t n = 0, changed = 0;
+    for (size_t p = 0; p < n_paths; p++) {
+        struct stat st;
+        if (stat(paths[p], &st) != 0) continue;      /* gone: its rules go below */
+        if (S_ISDIR(st.st_mode)) {
+            size_t first = n;
+            collect_rule_files(rs, paths[p], &files, &n);
+            qsort(files + first, n - first, sizeof *files, compare_strings);
+        } else {
+            files = xrealloc(files, (n + 1) * sizeof *files);
+            files[n++] = xstrdup(paths[p]);
+        }
+    }
+    for (size_t f = 0; f < n; f++) {
+        size_t len = 0;
+        char *code = read_whole_file(files[f], &len);
+        char hash[33] = "";
+        if (code) hash_hex(code, len, hash);
+        free(code);
+        bool same = false, known = false;
+        for (size_t i = 0; i < rs->n_rules; i++)
+            if (strcmp(rs->rules[i].file, files[f]) == 0) {
+                known = true;
+                same = same || strcmp(rs->rules[i].file_hash, hash) == 0;
+            }
+        if (known && same) continue;
+        ruleset_reload_file(rs, files[f]);
+        changed++;
+    }
+    /* rules of files that are no longer there */
+    for (size_t i = rs->n_rules; i-- > 0;) {
+        bool under = false, listed = false;
+        for (size_t p = 0; p < n_paths; p++) under = under || path_holds(paths[p], rs->rules[i].file);
+        for (size_t f = 0; f < n; f++) listed = listed || strcmp(files[f], rs->rules[i].file) == 0;
+        if (under && !listed) {
+            ruleset_drop_rule(rs, i);
+            changed++;
+        }
+    }
+    for (size_t f = 0; f < n; f++) free(files[f]);
+    free(files);
+    ruleset_finish(rs);
+    return changed;
+}
+
 /* Bytes in the UTF-8 character whose lead byte is c (1 for stray bytes). */
 static size_t needs_char_length(unsigned char c)
 {
@@ -639,8 +734,13 @@ static void rule_compile_needs(ruleset *rs, size_t rule_index)
 
 void ruleset_finish(ruleset *rs)
 {
+    needs_index_free(rs->needs);
     rs->needs = needs_index_new(rs->n_rules);
-    for (size_t i = 0; i < rs->n_rules; i++) rule_compile_needs(rs, i);
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        rs->rules[i].needs_filter = false;
+        rs->rules[i].needs_rx = NULL;
+        rule_compile_needs(rs, i);
+    }
     needs_index_compile(rs->needs);
     buf parts = {0};
     buf_printf(&parts, "spindle %s\n", SPINDLE_VERSION);
@@ -649,8 +749,8 @@ void ruleset_finish(ruleset *rs)
     buf_free(&parts);
     for (size_t i = 0; i < rs->n_rules; i++) {
         rule *r = &rs->rules[i];
-        const char *pieces[3] = { r->source_hash, rs->library_hash, r->id };
-        size_t lens[3] = { strlen(r->source_hash), strlen(rs->library_hash), strlen(r->id) };
+        const char *pieces[3] = { r->file_hash, rs->library_hash, r->id };
+        size_t lens[3] = { strlen(r->file_hash), strlen(rs->library_hash), strlen(r->id) };
         hash_hex_parts(pieces, lens, 3, r->source_hash);
     }
 }

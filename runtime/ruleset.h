@@ -41,6 +41,7 @@ typedef struct rule {
                                    as one caseless pattern (cache-owned), or NULL */
     char    *file;          /* where it was defined, for messages */
     int      line;
+    char     file_hash[33];   /* the rule file's content */
     char     source_hash[33]; /* the rule file, the stdlib and local modules */
     int      check_ref;     /* registry ref of the check function */
     int      examples_ref;  /* registry ref of the examples table or LUA_NOREF */
@@ -72,6 +73,8 @@ typedef struct ruleset {
     int       loaded_ref;    /* registry ref: module name -> value */
     buf       library_parts; /* hashes of the modules loaded, in order */
     char     *current_file;  /* file being loaded (for rule{} records) */
+    const char *replacing_file; /* file being reloaded (ruleset_reload) */
+    size_t    replacing_before; /* its old rules lie below this index */
     char      current_hash[33];
     size_t    first_rule_of_file;
 } ruleset;
@@ -95,6 +98,16 @@ size_t ruleset_load_path(ruleset *rs, const char *path);
  * `needs` words into rs->needs (and the rare word it cannot hold into the
  * rule's needs_rx). */
 void ruleset_finish(ruleset *rs);
+
+/* For the REPL: reads the rule files under paths again (directories
+ * walked as ruleset_load_path walks them). A file whose content changed, or
+ * that is new, or that defined no rule before, is loaded again: its rules
+ * replace the ones it defined when it loads without a problem; otherwise
+ * its old rules stay and the problems are appended to rs->problems. The
+ * rules of files no longer under paths are dropped. New rules are on when
+ * enabled. Local modules already required are not read again. Finishes the
+ * ruleset again (hashes, needs). Returns how many files changed. */
+size_t ruleset_reload(ruleset *rs, const char *const *paths, size_t n_paths);
 
 /* Index of the rule with this id, or -1. */
 long ruleset_find(const ruleset *rs, const char *id);

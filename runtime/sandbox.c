@@ -4,6 +4,8 @@
  */
 #include "sandbox.h"
 
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +31,15 @@ struct sbx {
     size_t     memory_used;      /* bytes currently allocated by the state */
     size_t     memory_limit;     /* refuse growth past this */
     int        memory_exceeded;  /* set when an allocation was refused */
-    uint64_t   instruction_budget;
-    uint64_t   instructions;     /* counted by the hook during sbx_call */
+    uint64_t   rule_budget;      /* instructions allowed to one sbx_call */
+    uint64_t   instruction_budget; /* of the call running now */
+    uint64_t   instructions;     /* counted by the hook during that call */
+    uint64_t   last_instructions; /* used by the last call that ended */
     int        armed;            /* the hook enforces the budget */
     int        expired;          /* the budget ran out in this call */
+    volatile sig_atomic_t *interrupt; /* set (by a signal handler) to stop the
+                                    running call; NULL when not interruptible */
+    int        interrupted;      /* the call was stopped through interrupt */
     int        globals_ref;      /* registry ref of the safe globals table */
     char       expired_at[256];  /* "file:line" running when the budget ran out */
     sbx_sample *samples;         /* open-addressed table, NULL unless sampling */
@@ -150,6 +157,12 @@ static void sbx_count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     sbx *s = sbx_from_state(L);
     if (!s->armed) return;
+    if (s->interrupt && (*s->interrupt || s->interrupted)) {
+        /* like an exhausted budget: every instruction fails until the call ends */
+        s->interrupted = 1;
+        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
+        luaL_error(L, "interrupted");
+    }
     if (s->samples && !s->expired) sbx_sample_here(s, L);
     if (s->expired) {
         /* on whatever thread runs now: fire again on every instruction */
@@ -228,8 +241,8 @@ sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
 {
     sbx *s = xcalloc(1, sizeof *s);
     s->memory_limit = memory_bytes ? memory_bytes : SBX_DEFAULT_MEMORY_BYTES;
-    s->instruction_budget = instruction_budget ? instruction_budget
-                                               : SBX_DEFAULT_INSTRUCTIONS;
+    s->rule_budget = instruction_budget ? instruction_budget : SBX_DEFAULT_INSTRUCTIONS;
+    s->instruction_budget = s->rule_budget;
     s->L = lua_newstate(sbx_alloc, s);
     if (!s->L) {
         snprintf(err, errlen, "cannot create a Lua state");
@@ -331,15 +344,40 @@ static int sbx_message_handler(lua_State *L)
     return 1;
 }
 
-int sbx_call(sbx *s, int nargs, int nresults)
+/* Message handler for interactive calls: the message and a traceback. */
+static int sbx_traceback_handler(lua_State *L)
+{
+    sbx_message_handler(L);
+    luaL_traceback(L, L, lua_tostring(L, -1), 1);
+    return 1;
+}
+
+/* The budget state of a call, saved around a nested one (a rule run from
+ * the REPL's prompt) and restored after it. */
+typedef struct sbx_frame {
+    uint64_t budget, instructions;
+    int      armed, expired, interrupted;
+    volatile sig_atomic_t *interrupt;
+} sbx_frame;
+
+/* Runs the function below nargs arguments with handler as message handler,
+ * under budget (0 = none) and interrupt (NULL = none); restores the budget
+ * state of an enclosing call afterwards. */
+static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
+                   uint64_t budget, volatile sig_atomic_t *interrupt)
 {
     lua_State *L = s->L;
+    sbx_frame outer = { s->instruction_budget, s->instructions, s->armed, s->expired,
+                        s->interrupted, s->interrupt };
     int base = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, sbx_message_handler);
+    lua_pushcfunction(L, handler);
     lua_insert(L, base);
+    s->instruction_budget = budget ? budget : UINT64_MAX;
     s->instructions = 0;
     s->expired = 0;
     s->memory_exceeded = 0;
+    s->interrupt = interrupt ? interrupt : outer.interrupt;
+    s->interrupted = 0;
     s->armed = 1;
     lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
     int status = lua_pcall(L, nargs, nresults, base);
@@ -347,7 +385,10 @@ int sbx_call(sbx *s, int nargs, int nresults)
     lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, SBX_HOOK_STEP);
     lua_remove(L, base);
     if (status != LUA_OK) {
-        if (s->expired) {
+        if (s->interrupted) {
+            lua_pop(L, 1);
+            lua_pushliteral(L, "interrupted");
+        } else if (s->expired) {
             lua_pop(L, 1);
             lua_pushfstring(L, "instruction budget of %I exceeded%s",
                             (lua_Integer)s->instruction_budget, s->expired_at);
@@ -358,8 +399,27 @@ int sbx_call(sbx *s, int nargs, int nresults)
                             (int)(s->memory_limit / (1024 * 1024)));
         }
     }
-    s->expired = 0;
+    s->last_instructions = s->instructions;
+    bool stop_outer = s->interrupted;        /* an interrupt ends the caller too */
+    s->instruction_budget = outer.budget;
+    s->instructions = outer.instructions + s->instructions;
+    s->armed = outer.armed;
+    s->expired = outer.expired;
+    s->interrupt = outer.interrupt;
+    s->interrupted = outer.interrupted || (stop_outer && outer.armed);
+    if (s->armed && (s->expired || s->interrupted))
+        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
     return status;
+}
+
+int sbx_call(sbx *s, int nargs, int nresults)
+{
+    return sbx_run(s, nargs, nresults, sbx_message_handler, s->rule_budget, NULL);
+}
+
+int sbx_call_interactive(sbx *s, int nargs, int nresults, volatile sig_atomic_t *interrupt)
+{
+    return sbx_run(s, nargs, nresults, sbx_traceback_handler, 0, interrupt);
 }
 
 size_t sbx_memory_used(const sbx *s)
@@ -369,5 +429,5 @@ size_t sbx_memory_used(const sbx *s)
 
 uint64_t sbx_last_instructions(const sbx *s)
 {
-    return s->instructions;
+    return s->last_instructions;
 }

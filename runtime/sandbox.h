@@ -12,6 +12,7 @@
 #ifndef SPINDLE_SANDBOX_H
 #define SPINDLE_SANDBOX_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -53,6 +54,15 @@ int sbx_load(sbx *s, const char *code, size_t len, const char *chunkname);
  * gives "memory budget of N MiB exceeded". Returns the Lua status; on error
  * the message string is on the stack. [-(nargs+1), +(nresults|1), -] */
 int sbx_call(sbx *s, int nargs, int nresults);
+
+/* For the REPL: like sbx_call but with no instruction budget, and an error
+ * message that ends with a traceback. The call stops with the error
+ * "interrupted" once *interrupt becomes non-zero (a SIGINT handler sets
+ * it; the count hook checks it, so nothing touches the Lua state from the
+ * handler); a pcall inside cannot swallow that. The caller clears
+ * *interrupt. Calls may nest (a rule run from the prompt): an inner
+ * sbx_call has its own budget, and the outer call's is restored after it. */
+int sbx_call_interactive(sbx *s, int nargs, int nresults, volatile sig_atomic_t *interrupt);
 
 /* Starts sampling where Lua code spends its time: from now on the count
  * hook charges the time of every 1,000 instructions (and the C calls among
