@@ -54,7 +54,7 @@ all: check-deps $(BUILD)/spindle
 check-deps:
 	@$(PKG_CONFIG) --exists $(PKGS) || { \
 	  echo "spindle: missing build dependencies. Install them with:"; \
-	  echo "  apt-get install -y build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev"; \
+	  echo "  apt-get install -y build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev libedit-dev"; \
 	  echo "(or run 'make deps' as root)"; exit 1; }
 
 # Installs the Debian packages the build needs (as root, with apt).

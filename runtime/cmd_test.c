@@ -9,6 +9,8 @@
 #include <lauxlib.h>
 #include "cli.h"
 #include "engine.h"
+#include "explain.h"
+#include "lua_host.h"
 #include "lua_json.h"
 #include "util.h"
 
@@ -28,6 +30,8 @@ static const char TEST_USAGE[] =
     "Options:\n"
     "  --rule ID         test only this rule (repeatable)\n"
     "  -v, --verbose     print each example's result, not only failures\n"
+    "  --explain         under each failing example, why the rule fired or did\n"
+    "                    not (as 'spindle explain' tells it)\n"
     "  -h, --help        this help\n"
     "\n"
     "Exits 0 when everything passed, 1 otherwise.\n";
@@ -95,7 +99,40 @@ static void example_excerpt(FILE *out, const char *text)
     if (strlen(text) > 100) fputs("...", out);
 }
 
-static void test_rule(ruleset *rs, engine *e, size_t index, bool verbose, test_counts *counts)
+/* Prints, indented, why rule index fired or not on the example a (copied:
+ * the host's doc takes its own). */
+static void example_explain(host *h, size_t index, const article *a)
+{
+    lua_State *L = sbx_state(h->rs->sandbox);
+    article copy = {0};
+    copy.id = xstrdup(a->id);
+    copy.origin = xstrdup(a->origin ? a->origin : a->id);
+    copy.title = xstrdup(a->title ? a->title : "");
+    copy.body = xstrndup(a->body, a->body_len);
+    copy.body_len = a->body_len;
+    if (a->url) copy.url = xstrdup(a->url);
+    if (a->outlet) copy.outlet = xstrdup(a->outlet);
+    if (a->author) copy.author = xstrdup(a->author);
+    if (a->published) copy.published = xstrdup(a->published);
+    if (a->lang) copy.lang = xstrdup(a->lang);
+    if (a->meta_json) copy.meta_json = xstrdup(a->meta_json);
+    lua_host_push_doc(L, h, &copy);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) { lua_pop(L, 1); return; }
+    explain_doc(h, h->rs->rules[index].id, false, mem);
+    fclose(mem);
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        printf("     | %.*s\n", nl ? (int)(nl - line) : (int)strlen(line), line);
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+}
+
+static void test_rule(ruleset *rs, engine *e, host *h, size_t index, bool verbose,
+                      test_counts *counts)
 {
     const rule *r = &rs->rules[index];
     lua_State *L = sbx_state(rs->sandbox);
@@ -143,6 +180,7 @@ static void test_rule(ruleset *rs, engine *e, size_t index, bool verbose, test_c
                 for (size_t f = 0; f < result.findings.n && k == 1; f++)
                     printf("     found: \"%s\" - %s\n", result.findings.items[f].text,
                            result.findings.items[f].message);
+                if (h) example_explain(h, index, &a);
             }
             article_clear(&a);
         }
@@ -156,18 +194,20 @@ int cmd_test(cli *c, int argc, char **argv)
     static const struct option options[] = {
         { "rule", required_argument, NULL, 'r' },
         { "verbose", no_argument, NULL, 'v' },
+        { "explain", no_argument, NULL, 'x' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
     char **only = xcalloc((size_t)argc, sizeof *only);
     size_t n_only = 0;
-    bool verbose = false;
+    bool verbose = false, explain = false;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
         switch (opt) {
         case 'r': only[n_only++] = optarg; break;
         case 'v': verbose = true; break;
+        case 'x': explain = true; break;
         case 'h': cli_usage(stdout, TEST_USAGE); free(only); return EXIT_OK;
         default: cli_usage(stderr, TEST_USAGE); free(only); return EXIT_USAGE;
         }
@@ -181,6 +221,8 @@ int cmd_test(cli *c, int argc, char **argv)
         counts.failed++;
     }
     engine *e = engine_new(rs);
+    host h;
+    host_init(&h, c, rs, e, false);
     size_t tested = 0;
     for (size_t i = 0; i < rs->n_rules; i++) {
         bool wanted = n_only == 0;
@@ -188,7 +230,7 @@ int cmd_test(cli *c, int argc, char **argv)
             if (strcmp(only[k], rs->rules[i].id) == 0) wanted = true;
         if (!wanted) continue;
         tested++;
-        test_rule(rs, e, i, verbose, &counts);
+        test_rule(rs, e, explain ? &h : NULL, i, verbose, &counts);
     }
     for (size_t k = 0; k < n_only; k++) {
         if (ruleset_find(rs, only[k]) < 0) {
@@ -198,6 +240,7 @@ int cmd_test(cli *c, int argc, char **argv)
     }
     printf("%zu rule%s tested\n", tested, tested == 1 ? "" : "s");
     printf("%zu passed, %zu failed\n", counts.passed, counts.failed);
+    host_close(&h);
     engine_free(e);
     ruleset_free(rs);
     free(only);

@@ -167,6 +167,15 @@ static char *repl_completion_entry(const char *text, int state)
     return strdup(completion_list[completion_next++]);
 }
 
+/* [-1, +1, -] For completion: the __index table of a value's metatable,
+ * read raw (a doc's methods are behind a protected metatable), or nil. */
+static int repl_methods_of(lua_State *L)
+{
+    if (lua_getmetatable(L, 1) && lua_getfield(L, -1, "__index") == LUA_TTABLE) return 1;
+    lua_pushnil(L);
+    return 1;
+}
+
 static char **repl_complete(const char *text, int start, int end)
 {
     (void)start;
@@ -186,7 +195,8 @@ static char **repl_complete(const char *text, int start, int end)
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->host_ref);
     lua_pushstring(L, text);
     lua_pushlstring(L, rl_line_buffer, (size_t)end);
-    if (lua_pcall(L, 5, 1, 0) == LUA_OK && lua_istable(L, -1)) {
+    lua_pushcfunction(L, repl_methods_of);
+    if (lua_pcall(L, 6, 1, 0) == LUA_OK && lua_istable(L, -1)) {
         size_t n = (size_t)lua_rawlen(L, -1);
         completion_list = xcalloc(n + 1, sizeof *completion_list);
         for (size_t i = 0; i < n; i++) {

@@ -1,21 +1,21 @@
 #!/bin/sh
 # tools/install-deps.sh — installs the Debian packages Spindle builds with
 # (and, with the argument "test", the tools its tests use: the sqlite3 shell,
-# python3 and GNU parallel), when any is missing. As root with apt it installs them;
+# python3, GNU parallel and tmux), when any is missing. As root with apt it installs them;
 # otherwise it prints the exact command and fails.
-PACKAGES="build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev"
+PACKAGES="build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev libedit-dev"
 TEST_TOOLS_MISSING=
 if [ "${1:-}" = test ]; then
-    for tool in sqlite3 python3 parallel; do
+    for tool in sqlite3 python3 parallel tmux; do
         command -v "$tool" >/dev/null 2>&1 || TEST_TOOLS_MISSING="$TEST_TOOLS_MISSING $tool"
     done
-    PACKAGES="$PACKAGES sqlite3 python3 parallel"
+    PACKAGES="$PACKAGES sqlite3 python3 parallel tmux"
 fi
 LUA_PC=${LUA_PC:-lua5.4}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 
 if command -v "$PKG_CONFIG" >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 &&
-   "$PKG_CONFIG" --exists "$LUA_PC" libpcre2-8 sqlite3 jansson libxxhash &&
+   "$PKG_CONFIG" --exists "$LUA_PC" libpcre2-8 sqlite3 jansson libxxhash libedit &&
    [ -z "$TEST_TOOLS_MISSING" ]; then
     exit 0
 fi

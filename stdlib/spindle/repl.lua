@@ -285,7 +285,7 @@ end
 
 -- Keys a value offers after "." (fields) or ":" (methods), without running
 -- any of its code: its own keys and those of a table __index.
-local function keys_of(v, methods)
+local function keys_of(v, methods, methods_of)
   local out, seen = {}, {}
   local function add(t)
     if type(t) ~= "table" then return end
@@ -298,15 +298,15 @@ local function keys_of(v, methods)
     end
   end
   if type(v) == "table" then add(v) end
-  local mt = getmetatable(v)
-  if type(mt) == "table" and type(rawget(mt, "__index")) == "table" then add(rawget(mt, "__index")) end
+  if methods_of then add(methods_of(v)) end
   return out
 end
 
 ---Completions of `text` (the word before the cursor) given the line up to
 ---the cursor: rule ids inside run("…"), explain(doc, "…") and .explain;
----else fields, methods and globals.
-function M.complete(env, globals, host, text, line)
+---else fields, methods and globals. methods_of(v) gives the __index table
+---of v's metatable (read by the host, past a protected metatable).
+function M.complete(env, globals, host, text, line, methods_of)
   local before = line:sub(1, #line - #text)
   local out = {}
   if before:match("run%s*%(%s*[\"']$") or before:match("explain%s*%(.-,%s*[\"']$")
@@ -325,13 +325,13 @@ function M.complete(env, globals, host, text, line)
       if type(v) ~= "table" then return out end
       local x = rawget(v, name)
       if x == nil and v == env then x = rawget(globals, name) end
-      if x == nil then
-        local mt = getmetatable(v)
-        if type(mt) == "table" and type(rawget(mt, "__index")) == "table" then x = rawget(mt.__index, name) end
+      if x == nil and methods_of then
+        local index = methods_of(v)
+        if index then x = rawget(index, name) end
       end
       v = x
     end
-    candidates = keys_of(v, sep == ":")
+    candidates = keys_of(v, sep == ":", methods_of)
   else
     base, sep, prefix = "", "", text
     candidates = keys_of(env)
