@@ -163,10 +163,11 @@ function M.run(host, doc, rule_id)
       local p = type(args[i]) == "table" and args[i] ~= doc and place_of(doc, args[i])
       if p then call.place = p break end
     end
-    local found, value = 0, nil
+    local found, value, tables = 0, nil, 0
     for i = 2, results.n do
       local r = results[i]
       if type(r) == "table" then
+        tables = tables + 1
         if keep(r) then found = found + 1 end
         for _, v in ipairs(r) do
           if keep(v) then found = found + 1 end
@@ -177,6 +178,7 @@ function M.run(host, doc, rule_id)
     end
     if found > 0 then call.result = ("%d item%s"):format(found, found == 1 and "" or "s")
     elseif value ~= nil then call.result = type(value) == "string" and ("%q"):format(short(value, 40)) or tostring(value)
+    elseif tables > 0 then call.result = "0 items"
     else call.result = results.n > 1 and type(results[2]) == "function" and "iterator" or "nothing" end
     trace.calls[#trace.calls + 1] = call
   end
