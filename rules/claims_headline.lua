@@ -177,10 +177,11 @@ end
 
 -- Whether the body claims in list support a title figure: one agrees, or
 -- the difference or sum of two nearby ones of its kind does (a headline's
--- "$300m revision" from "$732m" and "$434m").
+-- "$300m revision" from "$732m" and "$434m"). Returns the claim that
+-- agrees, or the two, or false.
 local function supported_by(t, list)
   for _, b in ipairs(list) do
-    if agrees(t, b) then return true end
+    if agrees(t, b) then return b end
   end
   local x = t:figure()
   if not x then return false end
@@ -192,7 +193,7 @@ local function supported_by(t, list)
         local bv = b:figure()
         if bv and b.kind == a.kind and b.currency == a.currency then
           for _, v in ipairs({ math.abs(av - bv), av + bv }) do
-            if v > 0 and math.abs(v - x) / math.max(v, x) <= 0.1 then return true end
+            if v > 0 and math.abs(v - x) / math.max(v, x) <= 0.1 then return a, b end
           end
         end
       end
@@ -213,16 +214,24 @@ end
 
 local function title_span(t) return { t.start, t.stop, part = "title" } end
 
+-- What a report.trace about title figure t is at: the figure in the title.
+local function in_title(t) return { start = t.start, stop = t.stop, text = t.text, part = "title" } end
+
 -- Title figures that are not claims about the story: a proportion ("1 in
 -- 5 patients"), a listicle's count ("4 ways offices will change"), or a
--- figure the parser cut short ("$3T").
+-- figure the parser cut short ("$3T"). Returns which, or false.
 local listicle_count = spindle.re([[^(?:the\s+|top\s+)?\S+\s+(?:\w+\s+)?(?:ways|things|reasons|tips|signs|facts|lessons|questions)\b]], "i")
 local function misread(title, t)
   local before, after = title:sub(1, t.start), title:sub(t.stop + 1)
-  if before:lower():find("%d%s+in%s+$") or before:lower():find("one%s+in%s+$") then return true end
-  if t.text:find("^%d+%s+in%s") or t.text:lower():find("^one%s+in%s") then return true end
-  if t.start == 0 and listicle_count:test(title) then return true end
-  return after:find("^[%w]") ~= nil
+  if before:lower():find("%d%s+in%s+$") or before:lower():find("one%s+in%s+$") then
+    return "a proportion ('1 in 5'), not a figure"
+  end
+  if t.text:find("^%d+%s+in%s") or t.text:lower():find("^one%s+in%s") then
+    return "a proportion ('1 in 5'), not a figure"
+  end
+  if t.start == 0 and listicle_count:test(title) then return "a listicle's count ('4 ways ...')" end
+  if after:find("^[%w]") then return "a figure the parser cut short: letters run on after it" end
+  return false
 end
 
 -- Whether the body writes the figure with one digit dropped and its
@@ -285,7 +294,10 @@ vague-magnitude. The finding points at the figure or source in the title,
 with the body's figure as evidence when there is one.]],
 
   check = function(doc, report)
-    if doc.title == "" then return end
+    if doc.title == "" then
+      report.trace("the article has no title")
+      return
+    end
     local title_claims = claims.title_list(doc)
     for _, k in ipairs(kill_claims(doc.title)) do
       local dup = false
@@ -294,9 +306,15 @@ with the body's figure as evidence when there is one.]],
       end
       if not dup then title_claims[#title_claims + 1] = k end
     end
+    if #title_claims == 0 then report.trace("no figure in the title", "title") end
     local body_claims = #title_claims > 0 and claims.all(doc) or {}
     for _, t in ipairs(title_claims) do
-      if not t.vague and not misread(doc.title, t) then
+      local misreading = not t.vague and misread(doc.title, t)
+      if t.vague then
+        report.trace("a vague magnitude, left to vague-magnitude", in_title(t))
+      elseif misreading then
+        report.trace(misreading, in_title(t))
+      else
         local key = count_key(t, doc.title)
         local same = {}
         if key then
@@ -304,66 +322,88 @@ with the body's figure as evidence when there is one.]],
             if count_key(b, b.sentence and b.sentence.text) == key then same[#same + 1] = b end
           end
         end
-        local casualties = key == "deaths" or key == "injured"
-        if casualties and #same > 0 then
-          -- the toll is one fact: only a body count of the same dead (or
-          -- hurt) can carry it, whatever other numbers share its digits
-          if not supported_by(t, same) then
-            local b = same[1]
-            report {
-              at = title_span(t),
-              message = ("headline says '%s'; the body says '%s'"):format(t.text, b.text),
-              evidence = { headline = doc.title, figure = t.text, body_figure = b.text,
-                           counts = key },
-            }
-          end
-        elseif not supported_by(t, body_claims) then
-          if not figure_in_body(doc, t) then
-            local b = same[1]
-            report {
-              at = title_span(t),
-              message = b and ("headline says '%s'; the body says '%s'"):format(t.text, b.text)
-                          or ("headline figure '%s' is not in the body"):format(t.text),
-              evidence = { headline = doc.title, figure = t.text, kind = t.kind,
-                           body_figure = b and b.text or nil },
-            }
-          end
+        -- the toll is one fact: only a body count of the same dead (or
+        -- hurt) can carry it, whatever other numbers share its digits
+        local toll = (key == "deaths" or key == "injured") and #same > 0
+        local b1, b2 = supported_by(t, toll and same or body_claims)
+        if b2 then
+          report.trace(("the sum or difference of the body's '%s' and '%s' carries it")
+                       :format(b1.text, b2.text), in_title(t))
+        elseif b1 then
+          report.trace(("the body's '%s' carries it: the same within 10%%, or inside the side the "
+                        .. "headline leaves open"):format(b1.text), in_title(t))
+        elseif toll then
+          local b = same[1]
+          report {
+            at = title_span(t),
+            message = ("headline says '%s'; the body says '%s'"):format(t.text, b.text),
+            evidence = { headline = doc.title, figure = t.text, body_figure = b.text,
+                         counts = key },
+          }
+        elseif figure_in_body(doc, t) then
+          report.trace("its digits (or its word) are written in the body", in_title(t))
+        else
+          local b = same[1]
+          report {
+            at = title_span(t),
+            message = b and ("headline says '%s'; the body says '%s'"):format(t.text, b.text)
+                        or ("headline figure '%s' is not in the body"):format(t.text),
+            evidence = { headline = doc.title, figure = t.text, kind = t.kind,
+                         body_figure = b and b.text or nil },
+          }
         end
       end
     end
     local m = title_source_after:match(doc.title) or title_source_before:match(doc.title)
-    if m then
-      local src = m.src1 or m.src2 or m.src
-      local words, found = 0, 0
-      local body = doc.body:lower()
-      for w in src:gmatch("[%a][%a'’-]+") do
-        if not FILLER[w:lower()] then
-          words = words + 1
-          if body:find(stem(w), 1, true) then found = found + 1 end
+    if not m then
+      report.trace("the title names no source ('..., says X', 'X insists ...')", "title")
+      return
+    end
+    local src = m.src1 or m.src2 or m.src
+    local s, e = doc.title:find(src, 1, true)
+    local words, found = 0, 0
+    local how                                 -- how the body mentions the source, for explain
+    local body = doc.body:lower()
+    for w in src:gmatch("[%a][%a'’-]+") do
+      if not FILLER[w:lower()] then
+        words = words + 1
+        if body:find(stem(w), 1, true) then
+          found = found + 1
+          how = how or ("the body has '%s' (the stem of '%s')"):format(stem(w), w)
         end
       end
-      if words > 0 and found == 0 then
-        for w in src:gmatch("%u%u+") do
-          if #w <= 6 and acronym_in(doc.body, w) then found = 1 end
+    end
+    if words > 0 and found == 0 then
+      for w in src:gmatch("%u%u+") do
+        if #w <= 6 and acronym_in(doc.body, w) then
+          found = 1
+          how = how or ("the body spells out '%s'"):format(w)
         end
       end
-      if words > 0 and found == 0 then
-        local named = places_in(src)
-        if next(named) then
-          for kind in pairs(places_in(doc.body)) do
-            if named[kind] then found = 1 end
+    end
+    if words > 0 and found == 0 then
+      local named = places_in(src)
+      if next(named) then
+        for kind in pairs(places_in(doc.body)) do
+          if named[kind] then
+            found = 1
+            how = how or ("the body names its place (%s), its country or its adjective"):format(kind)
           end
         end
       end
-      if words > 0 and found == 0 then
-        local s, e = doc.title:find(src, 1, true)
-        report {
-          at = s and { s - 1, e, part = "title" } or "title",
-          message = ("headline cites '%s', whom the body never mentions"):format(src),
-          score = 0.8,
-          evidence = { headline = doc.title, source = src },
-        }
-      end
+    end
+    local at = s and { start = s - 1, stop = e, text = src, part = "title" } or "title"
+    if words == 0 then
+      report.trace(("the cited source '%s' is only filler words"):format(src), at)
+    elseif found > 0 then
+      report.trace(("the body mentions the cited source: %s"):format(how), at)
+    else
+      report {
+        at = s and { s - 1, e, part = "title" } or "title",
+        message = ("headline cites '%s', whom the body never mentions"):format(src),
+        score = 0.8,
+        evidence = { headline = doc.title, source = src },
+      }
     end
   end,
 
@@ -505,6 +545,21 @@ local function bait(title)
   return nil
 end
 
+-- Why a title with no bait (bait gave nil) was passed over, for explain.
+local function no_bait(title)
+  if all_caps(title) then
+    return "no curiosity gap, verdict, listicle or exclamation mark; set wholly in capitals "
+        .. "(a house style), so its capitals are not shouting"
+  end
+  if caps_hype:test(title) or caps_run:test(title) then
+    return "no bait: its capitals are inside a quotation (the speaker's)"
+  end
+  if title:find("!", 1, true) then
+    return "no bait: its exclamation mark is inside a quotation (the speaker's)"
+  end
+  return "no curiosity gap, verdict, listicle, hype word or run of capitals, or exclamation mark"
+end
+
 rule {
   id       = "clickbait-headline",
   title    = "Headline written as bait rather than news",
@@ -527,9 +582,14 @@ of these. One finding per headline, at the first bait found; confidence
 shouting, 0.7 an exclamation mark.]],
 
   check = function(doc, report)
-    if doc.title == "" then return end
+    if doc.title == "" then
+      report.trace("the article has no title")
+      return
+    end
     local m, kind, score = bait(doc.title)
-    if m then
+    if not m then
+      report.trace(no_bait(doc.title), "title")
+    else
       report {
         at = { m.start, m.stop, part = "title" },
         message = ("clickbait headline: %s"):format(kind),
@@ -656,19 +716,52 @@ analysis, explainers and Q&As, and a title that goes on after its question
 to read on, not a verdict.]],
 
   check = function(doc, report)
-    if doc.title == "" then return end
-    local q, start, stop = final_question(doc.title)
-    if not q then return end
-    if wh_word:test(doc.title) or wh_word:test(q) or to_reader:test(q) then return end
-    local verbless = not verb_like:test(q)
-    local asks
-    if either_or:test(q) then asks = false
-    elseif yes_no_fact:test(q) then asks = insinuation:test(q)
-    elseif yes_no_modal:test(q) then asks = insinuation:test(q)
-    elseif verbless then asks = q:find("^[Aa]n?%s") ~= nil and insinuation:test(q)
+    if doc.title == "" then
+      report.trace("the article has no title")
+      return
     end
-    if not asks then return end
-    if answer:test(doc.body) then return end
+    local q, start, stop = final_question(doc.title)
+    if not q then
+      local quoted = doc.title:find("%?%s*$")
+      report.trace(quoted and "its closing question is quoted, or ends in a quotation: someone's words"
+                   or "the title does not end with a question", "title")
+      return
+    end
+    local at = { start = start, stop = stop, text = q, part = "title" }   -- for report.trace
+    if wh_word:test(doc.title) or wh_word:test(q) then
+      report.trace("a wh-question, or labelled analysis, explainer or Q&A: the article explains", at)
+      return
+    end
+    if to_reader:test(q) then
+      report.trace("a question put to the reader: service journalism", at)
+      return
+    end
+    local verbless = not verb_like:test(q)
+    local asks, why
+    if either_or:test(q) then
+      asks, why = false, "an either/or question: it offers its own answers"
+    elseif yes_no_fact:test(q) then
+      asks, why = insinuation:test(q), "a yes/no question with no word of hidden cause, harm or deceit"
+    elseif yes_no_modal:test(q) then
+      asks, why = insinuation:test(q), "a forecast ('Will', 'Could' ...) with no word of hidden cause, "
+                                       .. "harm or deceit"
+    elseif verbless then
+      if not q:find("^[Aa]n?%s") then
+        asks, why = false, "a question with no verb that is not a bare 'A ...?': wordplay or a profile"
+      else
+        asks, why = insinuation:test(q), "a bare 'A ...?' with no word of hidden cause, harm or deceit"
+      end
+    else
+      why = "not a yes/no question: it does not open with a verb ('Is', 'Did', 'Will', 'Could' ...)"
+    end
+    if not asks then
+      report.trace(why, at)
+      return
+    end
+    if answer:test(doc.body) then
+      report.trace("the body answers it plainly ('Yes,', 'No,', 'the answer is')", at)
+      return
+    end
     report {
       at = { start, stop, part = "title" },
       message = verbless and "headline insinuates with a question"

@@ -29,7 +29,13 @@ spokesman said) or reported from someone else. The outlet's own unnamed
 source ("the BBC understands", "has learned") is anonymous-sourcing's.]],
 
   check = function(doc, report)
-    for _, c in ipairs(register.confirmations(doc)) do
+    local found = register.confirmations(doc)
+    if #found == 0 then
+      -- register.confirmations passes over the others before the rule sees them
+      report.trace("no claim of confirmed or exclusive knowledge in the writer's own voice: none outside "
+                   .. "quotations, someone else's reported words and sentences with a checkable source")
+    end
+    for _, c in ipairs(found) do
       report {
         at = c,
         message = ("claims %s knowledge with no one to check: '%s'"):format(
@@ -94,7 +100,14 @@ anything inside a quotation, and written records rather than speakers
 ("the document reportedly said"). "Recently" is not a when.]],
 
   check = function(doc, report)
-    for _, sp in ipairs(register.unplaced_speech(doc)) do
+    local found = register.unplaced_speech(doc)
+    if #found == 0 then
+      -- register.unplaced_speech passes over the others before the rule sees them
+      report.trace("no speech quoted at second hand without a where or when: none outside "
+                   .. "quotations and records ('the document reportedly said') with no outlet, "
+                   .. "occasion or date nearby")
+    end
+    for _, sp in ipairs(found) do
       report {
         at = sp,
         message = ("speech quoted at second hand with no where or when: '%s'"):format(sp.text),

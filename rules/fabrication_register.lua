@@ -45,9 +45,18 @@ committee of MPs called the levels shocking").]],
 
   check = function(doc, report)
     local tally = register.sensational_tally(doc)
-    if tally.strength < 1 then return end
+    if #tally.marks == 0 then
+      report.trace("no sensational mark in the writer's own voice (quotations, embedded posts, readers' "
+                   .. "comments, acronyms and headings are not the writer's)")
+      return
+    end
     local top = tally.strongest
     local kinds = kinds_text(tally.kinds)
+    if tally.strength < 1 then
+      report.trace(("its marks weigh %.2f together, under 1 (%s; exclamation marks count at most %.2f)")
+                   :format(tally.strength, kinds, register.punctuation_cap), top)
+      return
+    end
     report {
       at = top,
       message = ("sensational register: %d mark%s (%s)"):format(#tally.marks,

@@ -20,6 +20,9 @@ local WEAK = {
 -- Sources that put someone accountable on the record for the figure: a
 -- named person or company, an institution, a document, a named expert.
 local ON_RECORD = { ["official-named"] = true, ["document"] = true, ["named"] = true }
+-- What explain calls each of them.
+local ON_RECORD_NAME = { ["official-named"] = "a named official source", ["document"] = "a document",
+                         ["named"] = "a named source", ["expert"] = "a named expert" }
 
 -- A deal not yet done, told in the reporter's voice: its size cannot be a
 -- published fact, so it needs a source. A completed or announced deal's
@@ -68,11 +71,13 @@ local function weak(a) return WEAK[a.type] ~= nil end
 -- Who stands behind the deal size of `claim`: "record" when someone
 -- accountable is on the record in its sentence or paragraph, else the
 -- weakest-kind attribution that covers it (sentence first, then paragraph),
--- else nil (the reporter's own voice).
+-- else nil (the reporter's own voice). "record" and "speaker" come with
+-- the attribution they stand for.
 local function backing(claim)
   local here = sources.around(claim)
   local para = sources.around(claim, { scope = "paragraph" })
-  if strongest(here, on_record) or strongest(para, on_record) then return "record" end
+  local record = strongest(here, on_record) or strongest(para, on_record)
+  if record then return "record", record end
   local own = strongest(here, weak)
   if own then return own end
   -- "Liverpool were reported to have bid £3.5m", "will reportedly reject
@@ -84,8 +89,31 @@ local function backing(claim)
   end
   -- someone speaks in the sentence ("It said ..."): the paragraph's other
   -- sources are about other things
-  if #here > 0 then return "speaker" end
+  if #here > 0 then return "speaker", here[1] end
   return strongest(para, weak)
+end
+
+-- Why a money claim is passed over before its sources are weighed, or nil
+-- when it is a candidate: in a sentence not yet flagged (`done`), outside
+-- quotations, at least MIN_AMOUNT, a deal's size by the shape of its
+-- clause, and in the reporter's voice. Tested in this order.
+local function deal_passed_over(claim, done)
+  local s = claim.sentence
+  if not s then return "not in a sentence of the body" end
+  if done[s.index] then return "its sentence is already flagged: one finding per sentence" end
+  if claim.quoted then return "inside a quotation: the speaker's figure" end
+  if s.quoted then return "its sentence lies inside a quotation: the speaker's figure" end
+  local amount = claim.high or claim.low
+  if not amount then return "no amount: a sum with no magnitude ('huge sums')" end
+  if amount < MIN_AMOUNT then
+    return ("under %d: a price or fee, not a contract size"):format(MIN_AMOUNT)
+  end
+  if not claim:deal_size() then
+    return "not the size of a deal: no deal noun, value, price or investment verb next to it"
+  end
+  local voice = language.voice(s)      -- not a reader's or a columnist's figure
+  if voice ~= "reporter" then return ("not in the reporter's voice (voice: %s)"):format(voice) end
+  return nil
 end
 
 
@@ -128,21 +156,32 @@ news agency's report is a checkable source and is not flagged.]],
     local done = {}                        -- one finding per sentence
     for claim in claims.money(doc) do
       local s = claim.sentence
-      if s and not done[s.index] and not claim.quoted and not s.quoted
-         and (claim.high or claim.low or 0) >= MIN_AMOUNT and claim:deal_size()
-         and language.voice(s) == "reporter" then   -- not a reader's or a columnist's figure
-        local by = backing(claim)
+      local why = deal_passed_over(claim, done)
+      if why then
+        report.trace(why, claim)
+      else
+        local by, who = backing(claim)
         local score, message
-        if by == "record" or by == "speaker" then
-          score = nil
+        if by == "record" then
+          local kind = ON_RECORD_NAME[who.type]
+          report.trace(("backed by %s on the record (%s %s)"):format(kind, who.source, who.verb), claim)
+        elseif by == "speaker" then
+          local speaker = ("%s %s, %s"):format(who.source, who.verb, who.type)
+          report.trace(("someone neither on the record nor weak speaks in its sentence (%s); the "
+                        .. "paragraph's sources are about other things"):format(speaker), claim)
         elseif by then
           score = WEAK[by.type]
           message = ("deal size resting on %s"):format(
             by.type == "media" and "media reports" or by.type == "anonymous" and "unnamed sources"
             or by.type == "official-unnamed" and "unnamed officials" or "unnamed sources")
-        elseif prospective:test(words_before(claim, 70) .. s.doc.body:sub(claim.stop + 1,
-                                    math.min(s.stop, claim.stop + 40)))
-               and not (claim.vague and class_of_deals:test(words_before(claim, 30))) then
+        elseif not prospective:test(words_before(claim, 70) .. s.doc.body:sub(claim.stop + 1,
+                                        math.min(s.stop, claim.stop + 40))) then
+          report.trace("no source, but nothing says the deal is not yet done ('set to', 'in talks', "
+                       .. "'plans'): a done or announced deal's price is public record", claim)
+        elseif claim.vague and class_of_deals:test(words_before(claim, 30)) then
+          report.trace("a vague amount naming a class of deals ('the fifth billion-dollar deal'), "
+                       .. "not one deal's size", claim)
+        else
           score = 0.8
           message = "size of a deal not yet done, in the reporter's voice with no source"
         end
@@ -256,6 +295,25 @@ local function figure_nearby(claim)
   return false
 end
 
+-- Why a money claim is not a vague sum to report, or nil when it is one:
+-- vague, in a sentence, outside quotations, not a class of things, with no
+-- exact figure beside it, in the reporter's voice. Tested in this order.
+local function vague_passed_over(doc, claim)
+  if not claim.vague then return "an exact amount, not a vague magnitude" end
+  local s = claim.sentence
+  if not s then return "not in a sentence of the body" end
+  if claim.quoted then return "inside a quotation: the speaker's words" end
+  if names_a_class(doc, claim) then
+    return "names a class of things ('a multi-million pound industry'), not a sum"
+  end
+  if figure_nearby(claim) then
+    return "an exact money figure in its sentence or the one before or after it, in its paragraph"
+  end
+  local voice = language.voice(s)
+  if voice ~= "reporter" then return ("not in the reporter's voice (voice: %s)"):format(voice) end
+  return nil
+end
+
 rule {
   id       = "vague-magnitude",
   enabled  = false,   -- ships off: see the end of the description
@@ -282,9 +340,10 @@ Ships off by default (judged on the BBC corpus, vague sums there are mostly back
 
   check = function(doc, report)
     for claim in claims.money(doc) do
-      local s = claim.sentence
-      if claim.vague and s and not claim.quoted and not names_a_class(doc, claim)
-         and not figure_nearby(claim) and language.voice(s) == "reporter" then
+      local why = vague_passed_over(doc, claim)
+      if why then
+        report.trace(why, claim)
+      else
         local best, attribution = sources.best(claim)
         if not attribution then
           -- "The government had claimed: ...; ... a multi-billion dollar

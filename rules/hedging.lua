@@ -26,15 +26,32 @@ local relative_before = spindle.re([[\b(?:who|which|whose|where|that)\s+(?:\w+\s
 local vague_count = spindle.re([[\b(?:hundreds|thousands|millions|billions|dozens|scores)\s+of\b]], "i")
 local superlative = spindle.re([[\b(?:largest|biggest|highest|lowest|worst|richest|deadliest)\b]], "i")
 
+-- Whether hedge h of sentence s carries the story: true, or false and why
+-- it is an aside.
 local function central(s, h)
   if s.paragraph == 1 then return true end
-  if h.kind == "speculation" then return false end
+  if h.kind == "speculation" then return false, "speculation framing below the lead" end
   local doc = s.doc
   if relative_before:test(doc.body:sub(math.max(s.start, h.start - 30) + 1, h.start)) then
-    return false
+    return false, "in a relative clause ('who reportedly ...'): an aside"
   end
-  return named_person:test(doc.body:sub(s.start + 1, h.start))
-      or #claims.in_sentence(s) > 0 or superlative:test(s) or vague_count:test(s)
+  if named_person:test(doc.body:sub(s.start + 1, h.start))
+      or #claims.in_sentence(s) > 0 or superlative:test(s) or vague_count:test(s) then
+    return true
+  end
+  return false, "background below the lead: no person named before the hedge, and no sum of money, "
+             .. "magnitude ('hundreds of') or superlative in the sentence"
+end
+
+-- Why a hedge passes no claim on in the reporter's voice (hedges.find's
+-- fields, in the order `governs` is made of), or what kind it is instead.
+local function passed_over(g)
+  if g.quoted then return "inside a quotation" end
+  if g.attributed then return "a source who takes responsibility covers the sentence" end
+  if g.kind == "adjective" then return "an adjective before a noun ('the alleged attacker'): caution" end
+  if g.legal then return "legal caution: the sentence is about charges, an arrest or a trial" end
+  if g.question then return "the sentence is a question: it asserts nothing" end
+  return ("a hedge of kind %s, left to rules of its own"):format(g.kind)
 end
 
 rule {
@@ -73,11 +90,16 @@ Ships off by default (judged on the BBC corpus, most hedges a careful newsroom l
 
   check = function(doc, report)
     for _, s in ipairs(doc:sentences()) do
-      local h
-      for _, g in ipairs(hedges.governing(s)) do
-        if CLAIM_KINDS[g.kind] then h = g break end
+      -- the first hedge that passes a claim on in the reporter's voice (as
+      -- hedges.governing gives them), and the first one that does not
+      local h, other
+      for _, g in ipairs(hedges.find(s)) do
+        if g.governs and CLAIM_KINDS[g.kind] then h = g break end
+        other = other or g
       end
-      if h and central(s, h) then
+      local carries, aside
+      if h then carries, aside = central(s, h) end
+      if carries then
         local concrete = #claims.in_sentence(s) > 0 or has_figure:test(s)
         local words = h.text:gsub("%s+", " ")
         report {
@@ -86,6 +108,10 @@ Ships off by default (judged on the BBC corpus, most hedges a careful newsroom l
           score = concrete and 1.0 or 0.8,
           evidence = { hedge = words, kind = h.kind },
         }
+      elseif h then
+        report.trace(aside, h)
+      elseif other then
+        report.trace(passed_over(other), other)
       end
     end
   end,

@@ -7,6 +7,22 @@ local language = require "spindle.language"
 -- comment or a first-person column quoting something.
 local NOT_REPORTING = { reader = true, opinion = true }
 
+-- Why quotation q is not one with no speaker, or nil when it is: speech,
+-- not a phrase inside the reporter's sentence, in the reporting's voice,
+-- and with no speaker (quotes.attributed). Tested in this order.
+local function passed_over(q)
+  if q.kind ~= "speech" then
+    return ("a %s, not speech: a scare quote, a label, a name or a title"):format(q.kind)
+  end
+  if q.partial then return "a phrase quoted inside the reporter's own sentence, not testimony" end
+  local voice = language.voice(q.sentence)
+  if NOT_REPORTING[voice] then return ("not the reporting (voice: %s)"):format(voice) end
+  if quotes.attributed(q) then
+    return "it has a speaker: a tag, a colon, or one carried on or named nearby"
+  end
+  return nil
+end
+
 rule {
   id       = "unattributed-quote",
   enabled  = false,   -- ships off: see the end of the description
@@ -44,10 +60,14 @@ Ships off by default (its precision outside carefully sourced news is about one 
       local chained = prev and reported_last
           and (q.continued or prev.last.paragraph == q.paragraph)
       reported_last = false
-      if q.kind == "speech" and not q.partial and not NOT_REPORTING[language.voice(q.sentence)]
-         and not quotes.attributed(q) then
+      local why = passed_over(q)
+      if why then
+        report.trace(why, q)
+      else
         reported_last = true
-        if not chained then
+        if chained then
+          report.trace("goes on from an unattributed quotation, reported at the first of the chain", q)
+        else
           report {
             at = q,
             message = ("quotation with no speaker (%d words)"):format(q.words),

@@ -50,7 +50,10 @@ Ships off by default (judged on the BBC corpus, its findings are true but rarely
 
   check = function(doc, report)
     local lead = timeref.lead(doc)
-    if #lead == 0 then return end
+    if #lead == 0 then
+      report.trace("the article has no lead: no first paragraph")
+      return
+    end
     local dated, recent, vague = false, false, nil
     local oldest, oldest_age
     for _, s in ipairs(lead) do
@@ -60,7 +63,9 @@ Ships off by default (judged on the BBC corpus, its findings are true but rarely
           local age = timeref.age_days(doc, t)
           if age then
             if age > STALE_DAYS then
-              if not t.quoted and (not oldest_age or age > oldest_age) then
+              if t.quoted then
+                report.trace(("dated %d days before publication, but inside a quotation"):format(age), t)
+              elseif not oldest_age or age > oldest_age then
                 oldest, oldest_age = t, age
               end
             else
@@ -69,9 +74,17 @@ Ships off by default (judged on the BBC corpus, its findings are true but rarely
           elseif t.kind == "specific" or RECENT_PERIOD:test(t.text) then
             recent = true                -- "on Monday", "last week", "this month"
           end
-        elseif t.kind == "vague" and not t.quoted and not vague then
+        elseif t.kind == "vague" and t.quoted then
+          report.trace("a vague time inside a quotation", t)
+        elseif t.kind == "vague" and not vague then
           local before = doc.body:sub(s.start + 1, t.start)
-          if not relative_clause:test(before) then vague = t end
+          if relative_clause:test(before) then
+            report.trace("a vague time in a background clause ('who recently quit', 'since ...')", t)
+          else
+            vague = t
+          end
+        elseif t.kind == "trend" then
+          report.trace("frames a trend ('in recent years'), not the key event", t)
         end
       end
     end
@@ -84,13 +97,33 @@ Ships off by default (judged on the BBC corpus, its findings are true but rarely
         message = ("key event dated '%s', %d days before publication"):format(oldest.text, oldest_age),
         evidence = { time = oldest.text, age_days = oldest_age, published = doc.published },
       }
-    elseif vague and not dated and not second_paragraph_dated(doc) then
+      return
+    end
+    if oldest then
+      report.trace(("%d days before publication, but the lead also gives a recent time: "
+                    .. "a baseline, not the key event"):format(oldest_age), oldest)
+    end
+    if vague and dated then
+      report.trace("the lead also names a day or period, which dates the key event", vague)
+    elseif vague and second_paragraph_dated(doc) then
+      report.trace("the first sentences of the next paragraph date the key event", vague)
+    elseif vague then
       report {
         at = vague,
         message = ("key event dated only '%s'"):format(vague.text),
         score = 0.8,
         evidence = { time = vague.text },
       }
+    elseif not oldest then                -- nothing in the lead to flag
+      if not dated then
+        report.trace("the lead has no date, and no vague time outside quotations and background clauses")
+      elseif not timeref.published(doc) then
+        report.trace("the lead dates the key event; with no publication date, none of its dates "
+                     .. "can be stale")
+      else
+        report.trace(("the lead dates the key event, and no date in it outside quotations is more than "
+                      .. "%d days before publication"):format(STALE_DAYS))
+      end
     end
   end,
 

@@ -13,18 +13,28 @@ local loaded_needs = language.needs(language.lexicon.loaded)
 -- the reporter's own voice (not quoted, attributed, a reader's comment or
 -- first-person opinion, not a literal use, not in a sentence whose verdict
 -- is a debunking backed by evidence), scored by its kind; evidence names
--- the term under `key`.
-local function report_reporter_voice(doc, report, find, message, scores, key)
+-- the term under `key`. The terms passed over before it are traced;
+-- `literal` says what a literal use of one is.
+local function report_reporter_voice(doc, report, find, message, scores, key, literal)
   for _, s in ipairs(doc:sentences()) do
     for _, w in ipairs(find(s)) do
-      if w.voice == "reporter" and not w.literal and not language.debunking(s) then
-        report {
-          at = w,
-          message = message:format(w.text),
-          score = scores[w.kind] or 0.8,
-          evidence = { [key] = w.text, kind = w.kind },
-        }
-        break                                       -- one per sentence
+      if w.voice ~= "reporter" then
+        report.trace(("not in the reporter's voice (voice: %s)"):format(w.voice), w)
+      elseif w.literal then
+        report.trace(literal, w)
+      else
+        local debunking = language.debunking(s)
+        if debunking then
+          report.trace(("the sentence is a debunking backed by evidence ('%s')"):format(debunking.text), w)
+        else
+          report {
+            at = w,
+            message = message:format(w.text),
+            score = scores[w.kind] or 0.8,
+            evidence = { [key] = w.text, kind = w.kind },
+          }
+          break                                     -- one per sentence
+        end
       end
     end
   end
@@ -57,7 +67,9 @@ stunts", "an outrageous goal"); capitalised titles (the TV series
 
   check = function(doc, report)
     report_reporter_voice(doc, report, language.loaded, "loaded word '%s' in the reporter's voice",
-                          LOADED_SCORE, "word")
+                          LOADED_SCORE, "word",
+                          "used literally, not as a verdict: a fixed phrase ('sham marriage'), "
+                          .. "a name or title, or an outrage word describing a show")
   end,
 
   examples = {
@@ -136,7 +148,9 @@ ordinary adjective.]],
 
   check = function(doc, report)
     report_reporter_voice(doc, report, language.absolutes, "absolute claim '%s' in the reporter's voice",
-                          ABSOLUTE_SCORE, "words")
+                          ABSOLUTE_SCORE, "words",
+                          "not asserted as a claim: a fixed phrase or idiom, a name, certainty "
+                          .. "that is only emphasis or praise, or a hypothetical")
   end,
 
   examples = {

@@ -19,13 +19,33 @@ end
 
 -- "a dealer, who asked not to be named, told Reuters": an anonymous source
 -- speaking to another named outlet is that outlet's report (the article's
--- own outlet, "told the BBC", is not another's).
+-- own outlet, "told the BBC", is not another's). told_outlet gives the
+-- outlet's name, or nil.
 local told_named = spindle.re([[\btold\s+(?:the\s+)?(?!BBC\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})]])
 local function told_outlet(s, anon)
   local m = told_named:match(s.doc.body:sub(anon.start + 1, math.min(s.stop, anon.stop + 80)))
-  if not m then return false end
+  if not m then return nil end
   local t = sources.classify(m[1])
-  return t == "media" or t == "wire"
+  if t == "media" or t == "wire" then return m[1] end
+  return nil
+end
+
+-- Why sources.anonymous_only(s) said no, read as it reads the sentence's
+-- attributions: an unquoted source that vouches for the sentence, or no
+-- unquoted anonymous source (one inside a quotation is the speaker's), so
+-- that `word`, the anonymous word found in s, attributes nothing.
+local VOUCHES = { ["official-named"] = true, ["official-unnamed"] = true, document = true, named = true }
+local function not_anonymous_only(s, word)
+  local quoted
+  for _, a in ipairs(sources.attributions(s)) do
+    if a.quoted then
+      if a.type == "anonymous" then quoted = quoted or a end
+    elseif VOUCHES[a.type] or (a.type == "expert" and a.named) then
+      return ("a source that is not anonymous covers the sentence (%s: %s)"):format(a.type, a.source)
+    end
+  end
+  if quoted then return ("inside a quotation: the speaker's words (%s)"):format(quoted.source) end
+  return ("no anonymous source is attributed here: %q is not an attribution"):format(word)
 end
 
 rule {
@@ -67,13 +87,39 @@ Ships off by default (judged on the BBC corpus, half of what careful news attrib
 
   check = function(doc, report)
     local seen, first_source, said_before = {}, nil, {}
+
+    -- Why sentence s, where anonymous word m was found, is passed over, the
+    -- tests in order (nil: it is not).
+    local function passed_over(s, m, only, anon)
+      if not only then return not_anonymous_only(s, m.text) end
+      if anon.carried then
+        return ("only continues an anonymous source written before it (%s)"):format(anon.source)
+      end
+      if anon.outlet then
+        return ("a named outlet quotes the anonymous source (%s): the outlet's report"):format(anon.outlet)
+      end
+      local outlet = told_outlet(s, anon)
+      if outlet then
+        return ("the anonymous source spoke to a named outlet (told %s): the outlet's report"):format(outlet)
+      end
+      if first_source and refers_back(anon.source) then
+        return ("%q refers back to the source introduced before (%s)"):format(anon.source, first_source.source)
+      end
+      if said_before[anon.source:lower()] then
+        return ("the same source phrase was reported before (%s)"):format(anon.source)
+      end
+      return nil
+    end
+
     for m in doc:find(anonymous_words()) do
       local s = doc:sentence_at(m.start)
       if s and not seen[s.index] then
         seen[s.index] = true
         local only, anon = sources.anonymous_only(s)
-        if only and not anon.carried and not anon.outlet and not told_outlet(s, anon)
-           and not (first_source and refers_back(anon.source)) and not said_before[anon.source:lower()] then
+        local why = passed_over(s, m, only, anon)
+        if why then
+          report.trace(why, s)
+        else
           said_before[anon.source:lower()] = true
           first_source = first_source or anon
           report {

@@ -49,20 +49,50 @@ Ships off by default (judged on the BBC corpus, unattributed figures there are m
     local factual, last = {}, nil
     for _, c in ipairs(claims.all(doc)) do
       local s = c.sentence
-      if s and s ~= last and not s.quoted and not c.quoted and not c.converted
-         and language.voice(s) == "reporter" then
-        factual[#factual + 1] = s
-        last = s
+      if not s then
+        report.trace(("%s lies in no sentence of the body"):format(c.text))
+      elseif s == last then
+        report.trace("its sentence is counted already, for an earlier figure", c)
+      elseif s.quoted then
+        report.trace("the sentence lies inside a quotation: the speaker's figure", c)
+      elseif c.quoted then
+        report.trace("inside a quotation: the speaker's figure", c)
+      elseif c.converted then
+        report.trace("a currency conversion of another figure", c)
+      else
+        local voice = language.voice(s)
+        if voice ~= "reporter" then
+          report.trace(("not in the reporter's voice (%s)"):format(voice), c)
+        else
+          factual[#factual + 1] = s
+          last = s
+        end
       end
     end
     local total = #factual
-    if total < MIN_CLAIMS then return end
+    if total < MIN_CLAIMS then
+      report.trace(("factual claims in the reporter's voice: %d, fewer than the %d needed to judge")
+                   :format(total, MIN_CLAIMS))
+      return
+    end
     local allowed = total - math.ceil(MIN_SHARE * total)   -- attributed claims it may have
     local attributed, first = 0, nil
     for _, s in ipairs(factual) do
-      if claims.owner_lead(s) or sources.attributed(s, { scope = "paragraph" }) then
+      local why   -- why the claim counts as attributed
+      local owner = claims.owner_lead(s)
+      if owner then
+        why = ("opens with the body whose figure it gives (%s)"):format(owner)
+      elseif sources.attributed(s, { scope = "paragraph" }) then
+        why = ("attributed in its paragraph (%s)"):format(sources.best(s, { scope = "paragraph" }))
+      end
+      if why then
+        report.trace(why, s)
         attributed = attributed + 1
-        if attributed > allowed then return end
+        if attributed > allowed then
+          report.trace(("%d of the %d factual claims are attributed (at most %d may be): fewer than %.0f%% carry none")
+                       :format(attributed, total, allowed, MIN_SHARE * 100))
+          return
+        end
       else
         first = first or s
       end

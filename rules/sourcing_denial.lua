@@ -18,6 +18,37 @@ local function collective(source)
   return lw == "ministers" or lw == "authorities"
 end
 
+-- Why a denial by a speaker of a type not in UNNAMED is left alone.
+local LEFT_ALONE = {
+  ["official-named"] = "the denial names its speaker", named = "the denial names its speaker",
+  document = "a document denies", wire = "a news agency quotes the denial",
+  other = "a speaker referred to again, named earlier (or a pronoun with no speaker found)",
+}
+
+-- The confidence that nobody on the record stands behind denial a; or nil
+-- and why its speaker can deny on the record.
+local function unnamed_score(a)
+  local score = UNNAMED[a.type]
+  if not score then
+    return nil, ("%s (%s: %s)"):format(LEFT_ALONE[a.type] or "its speaker is not unnamed", a.type, a.source)
+  end
+  if a.type == "expert" and a.named then
+    return nil, ("a named expert denies (%s)"):format(a.source)
+  end
+  if a.type == "official-unnamed" then
+    if collective(a.source) then
+      return nil, ("the government's collective line (%s)"):format(a.source)
+    end
+    if sources.names_body(a.source) then
+      return nil, ("officials of a body the source names (%s)"):format(a.source)
+    end
+  end
+  if a.type == "media" and a.named then             -- a named outlet denying
+    return nil, ("a named outlet denies (%s)"):format(a.source)
+  end
+  return score
+end
+
 rule {
   id       = "denial-unnamed",
   title    = "Denial attributed to no named person or document",
@@ -46,23 +77,22 @@ bribes had been paid", "officials maintain that nothing was agreed").]],
 
   check = function(doc, report)
     for _, a in ipairs(sources.denials(doc)) do
-      local score = UNNAMED[a.type]
-      if a.type == "expert" and a.named then score = nil end
-      if a.type == "official-unnamed" and (collective(a.source) or sources.names_body(a.source)) then
-        score = nil
-      end
-      if a.type == "media" and a.named then score = nil end     -- a named outlet denying
-      if score then
-        local s = doc:sentence_at(a.start)
+      local s = doc:sentence_at(a.start)
+      local score, why = unnamed_score(a)
+      if not score then
+        report.trace(why, s)
+      elseif not s then
+        report.trace(("%q lies in no sentence of the body"):format(a.text))
+      elseif sources.official(s) then
         -- someone on the record beside it ("officials and the minister denied")
-        if s and not sources.official(s) then
-          report {
-            at = a,
-            message = ("denial attributed to %s"):format(a.source),
-            score = score,
-            evidence = { source = a.source, type = a.type, verb = a.verb },
-          }
-        end
+        report.trace(("someone on the record in the sentence (%s)"):format(sources.best(s)), s)
+      else
+        report {
+          at = a,
+          message = ("denial attributed to %s"):format(a.source),
+          score = score,
+          evidence = { source = a.source, type = a.type, verb = a.verb },
+        }
       end
     end
   end,

@@ -40,25 +40,42 @@ local function needs_words()
                        claims.lexicon.casualty_words, counted_people)
 end
 
--- Whether a claim is a large figure this rule is about, and the confidence.
+-- Whether a claim is a large figure this rule is about: the confidence, or
+-- nil and why it is not (for report.trace).
 local function large(claim)
-  if claim.vague or claim.converted or claim.quoted then return nil end
+  if claim.vague then return nil, "a vague magnitude (vague-magnitude's business)" end
+  if claim.converted then return nil, "a currency conversion of another figure" end
+  if claim.quoted then return nil, "inside a quotation: the speaker's figure" end
   local v = claim.high or claim.value or claim.low
-  if not v then return nil end
+  if not v then return nil, "the figure has no value" end
   if claim.kind == "money" then
-    if v >= MIN_MONEY and not claim:is_deal() then return MONEY_CONTEXTS[claim.context] end
+    if v < MIN_MONEY then return nil, ("an amount under %.0f"):format(MIN_MONEY) end
+    if claim:is_deal() then return nil, "a deal size (contract-size-unsourced's business)" end
+    local score = MONEY_CONTEXTS[claim.context]
+    if not score then
+      return nil, ("money in context %q, not aid, a loan, a penalty or casualties"):format(claim.context)
+    end
+    return score
   elseif claim.kind == "count" then
     if claim.context == "casualties" then
-      return v >= MIN_CASUALTIES and 1.0 or nil
+      if v < MIN_CASUALTIES then return nil, ("a toll under %d"):format(MIN_CASUALTIES) end
+      return 1.0
     end
-    if claim.counted == "people" and v >= MIN_PEOPLE and claim.noun
-       and counted_people:has(claim.noun) and claim.context ~= "economic"
-       and claim.context ~= "deal"
-       and (claim.noun ~= "people" or people_event:test(claim.sentence)) then
-      return 0.6
+    if claim.counted ~= "people" then return nil, "a count of things, not of people" end
+    if v < MIN_PEOPLE then return nil, ("a count of people under %d"):format(MIN_PEOPLE) end
+    if not claim.noun then return nil, "a count of people with no noun" end
+    if not counted_people:has(claim.noun) then
+      return nil, ("%q are not among the people whose counts are disputed"):format(claim.noun)
     end
+    if claim.context == "economic" or claim.context == "deal" then
+      return nil, ("a count in context %q: an economic or deal figure"):format(claim.context)
+    end
+    if claim.noun == "people" and not people_event:test(claim.sentence) then
+      return nil, "\"people\" in a sentence about no displacement, protest, arrest or disaster"
+    end
+    return 0.6
   end
-  return nil
+  return nil, ("a %s figure"):format(claim.kind)
 end
 
 -- A sentence whose figures are sourced elsewhere in its paragraph, or that
@@ -99,18 +116,40 @@ Ships off by default (judged on the BBC corpus, large figures in the reporter's 
 
   check = function(doc, report)
     local done = {}
+
+    -- Why a claim in sentence s is passed over, the tests in order; nil
+    -- and its score when it is reported.
+    local function passed_over(claim, s)
+      if done[s.index] then return "its sentence is reported already, for another figure" end
+      local score, why = large(claim)
+      if not score then return why end
+      if sources.attributed(claim, { scope = "paragraph" }) then
+        return ("attributed in its paragraph (%s)"):format(sources.best(claim, { scope = "paragraph" }))
+      end
+      local owner = claims.owner_lead(s)
+      if owner == "possessive" then return "the figure belongs to the body the sentence opens with" end
+      if owner == "actor" and claim.kind == "money" then
+        return "the sum is the act of the person or body the sentence opens with: a matter of record"
+      end
+      if allegation:test(s) then return "part of an accusation the sentence reports as one" end
+      local voice = language.voice(s)
+      if voice ~= "reporter" then                      -- a reader's or columnist's figure
+        return ("not in the reporter's voice (%s)"):format(voice)
+      end
+      return nil, score
+    end
+
     local function consider(claim)
       local s = claim.sentence
-      if not s or done[s.index] then return end
-      local score = large(claim)
-      if not score then return end
-      if sources.attributed(claim, { scope = "paragraph" }) then return end
-      local owner = claims.owner_lead(s)
-      if owner == "possessive" or (owner == "actor" and claim.kind == "money")
-         or allegation:test(s) then
+      if not s then
+        report.trace(("%s lies in no sentence of the body"):format(claim.text))
         return
       end
-      if language.voice(s) ~= "reporter" then return end   -- a reader's or columnist's figure
+      local why, score = passed_over(claim, s)
+      if why then
+        report.trace(why, claim)
+        return
+      end
       done[s.index] = true
       local kind = claim.context
       report {

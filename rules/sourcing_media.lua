@@ -37,6 +37,29 @@ local function outlet_named_after(s)
   return nil
 end
 
+-- The media attribution that sentence s rests on, an unnamed one first.
+local function media_of(s)
+  local media
+  for _, a in ipairs(sources.around(s)) do
+    if a.type == "media" and (not media or media.named and not a.named) then
+      media = a
+    end
+  end
+  return media
+end
+
+-- Why sources.only(s, MEDIA_OR_ANON) said no: the first unquoted source of
+-- another type, or no source at all (`word`, the media word found in s,
+-- attributes nothing).
+local function not_media_only(s, word)
+  for _, a in ipairs(sources.around(s)) do
+    if not MEDIA_OR_ANON[a.type] then
+      return ("another kind of source covers the sentence (%s: %s)"):format(a.type, a.source)
+    end
+  end
+  return ("no source is attributed here: %q is not an attribution"):format(word)
+end
+
 rule {
   id       = "media-echo",
   enabled  = false,   -- ships off: see the end of the description
@@ -68,37 +91,61 @@ Ships off by default (judged on the BBC corpus, the reports it finds are often n
 
   check = function(doc, report)
     local seen, reported = {}, false
+
+    -- Why sentence s, where media word m was found, is passed over, the
+    -- tests in order (nil: it is not).
+    local function passed_over(s, m, only, media)
+      if not only then return not_media_only(s, m.text) end
+      if not media then return "its only sources are anonymous, not media (anonymous-sourcing's)" end
+      -- an outlet speaking about itself ("Virgin Radio says it will")
+      -- is on the record for its own plans, not echoing a report
+      local after = doc.body:sub(media.stop + 1, media.stop + 16):lower()
+      local self = after:find("^%s+it%s") or after:find("^%s+its%s")
+                   or after:find("^%s+that%s+it%s") or after:find("^%s+we%s")
+      if media.carried then
+        return ("only continues a media source written before it (%s)"):format(media.source)
+      end
+      if self then return ("the outlet speaks about itself (%s)"):format(media.source) end
+      if media.named then return ("a named outlet, which the reader can check (%s)"):format(media.source) end
+      if reported then return "unnamed media are reported once per article, at the first claim" end
+      if sources.names_body(media.source) then
+        return ("the source names its outlet (%s)"):format(media.source)
+      end
+      if rumour_head:test(media.source) then
+        return ("rumours are not media (%s)"):format(media.source)
+      end
+      if media.hearsay then
+        return ("the words are the speaker's, reported at second hand (%s %s)"):format(media.source, media.verb)
+      end
+      if contradicted:test(s) then return "the reports are what the claim contradicts or corrects" end
+      local outlet = outlet_named_after(s)
+      if outlet then
+        return ("a sentence after it names the outlet (%s)"):format(outlet.source)
+      end
+      local nearby = sources.identified_nearby(s, media.source)
+      if nearby then
+        return ("a source on the record nearby identifies it (%s: %s)"):format(nearby.type, nearby.source)
+      end
+      return nil
+    end
+
     for m in doc:find(media_words()) do
       local s = doc:sentence_at(m.start)
       if s and not seen[s.index] then
         seen[s.index] = true
         local only = sources.only(s, MEDIA_OR_ANON)
-        if only then
-          local media
-          for _, a in ipairs(sources.around(s)) do
-            if a.type == "media" and (not media or media.named and not a.named) then
-              media = a
-            end
-          end
-          -- an outlet speaking about itself ("Virgin Radio says it will")
-          -- is on the record for its own plans, not echoing a report
-          local after = media and doc.body:sub(media.stop + 1, media.stop + 16):lower()
-          local self = after and (after:find("^%s+it%s") or after:find("^%s+its%s")
-                                  or after:find("^%s+that%s+it%s") or after:find("^%s+we%s"))
-          if media and not media.carried and not self and not media.named and not reported
-             and not sources.names_body(media.source) and not rumour_head:test(media.source)
-             and not media.hearsay and not contradicted:test(s) and not outlet_named_after(s)
-             and not sources.identified_nearby(s, media.source) then
-            do
-              reported = true             -- once per article: a repeat adds nothing
-              report {
-                at = s,
-                message = ("claim rests on unnamed media reports (%s)"):format(media.source),
-                score = 1.0,
-                evidence = { source = media.source, verb = media.verb },
-              }
-            end
-          end
+        local media = only and media_of(s) or nil
+        local why = passed_over(s, m, only, media)
+        if why then
+          report.trace(why, s)
+        else
+          reported = true             -- once per article: a repeat adds nothing
+          report {
+            at = s,
+            message = ("claim rests on unnamed media reports (%s)"):format(media.source),
+            score = 1.0,
+            evidence = { source = media.source, verb = media.verb },
+          }
         end
       end
     end

@@ -63,6 +63,18 @@ local function head_word(source)
   return last
 end
 
+-- Why sources.only(s, {official-unnamed}) said no: the first unquoted
+-- source of another type, or no source at all (`words`, the officials
+-- found in s, are mentioned, not speaking).
+local function not_officials_only(s, words)
+  for _, a in ipairs(sources.around(s)) do
+    if a.type ~= "official-unnamed" then
+      return ("another kind of source covers the sentence (%s: %s)"):format(a.type, a.source)
+    end
+  end
+  return ("no source is attributed here: %q is a mention, not a speaker"):format(words)
+end
+
 rule {
   id       = "official-unnamed",
   enabled  = false,   -- ships off: see the end of the description
@@ -95,13 +107,38 @@ Ships off by default (judged on the BBC corpus, unnamed officials there mostly g
 
   check = function(doc, report)
     local seen = {}
+
+    -- Why sentence s, where official words m were found, is passed over,
+    -- the tests in order (nil: it is not).
+    local function passed_over(s, m, only, first)
+      if not only then return not_officials_only(s, m.text) end
+      if first.carried then
+        return ("only continues an unnamed official written before it (%s)"):format(first.source)
+      end
+      local head = head_word(first.source)
+      if ON_DUTY[head or ""] then
+        return ("%q: a spokesperson, or an institution speaking through whoever is on duty (%s)")
+               :format(head, first.source)
+      end
+      if collective(first.source) then
+        return ("the government's collective line (%s)"):format(first.source)
+      end
+      local nearby = sources.identified_nearby(s, first.source)
+      if nearby then
+        return ("a source on the record nearby names them (%s: %s)"):format(nearby.type, nearby.source)
+      end
+      return nil
+    end
+
     for m in doc:find(official_words()) do
       local s = doc:sentence_at(m.start)
       if s and not seen[s.index] then
         seen[s.index] = true
         local only, first = sources.only(s, { ["official-unnamed"] = true })
-        if only and not first.carried and not ON_DUTY[head_word(first.source) or ""]
-           and not collective(first.source) and not sources.identified_nearby(s, first.source) then
+        local why = passed_over(s, m, only, first)
+        if why then
+          report.trace(why, s)
+        else
           local lw = first.source:lower()
           local senior = lw:find("senior") or lw:find("top") or lw:find("high%-ranking")
           report {

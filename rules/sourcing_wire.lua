@@ -41,10 +41,12 @@ speaking to an agency, not a source of the article.]],
       if #sources.agencies(a.source) == 0 then agencies[a.source] = true end
       first = first or a
     end
-    local n = 0
-    for _ in pairs(agencies) do n = n + 1 end
+    local credited = {}                 -- the agencies, in a stable order
+    for name in pairs(agencies) do credited[#credited + 1] = name end
+    table.sort(credited)
+    local n = #credited
     if n == 1 then
-      local name = next(agencies)
+      local name = credited[1]
       report {
         at = first,
         message = ("the article is credited to one agency report (%s)"):format(name),
@@ -53,7 +55,10 @@ speaking to an agency, not a source of the article.]],
       }
       return
     end
-    if n > 1 then return end
+    if n > 1 then
+      report.trace(("credited to %d agencies (%s)"):format(n, table.concat(credited, ", ")))
+      return
+    end
     -- no credit: does most of the attributed content come from one agency?
     -- Only worth asking when some agency is named at least twice.
     local mentions, twice = {}, false
@@ -61,10 +66,17 @@ speaking to an agency, not a source of the article.]],
       mentions[m.text] = (mentions[m.text] or 0) + 1
       if mentions[m.text] >= 2 then twice = true break end
     end
-    if not twice then return end
+    if not twice then
+      report.trace(next(mentions) and "no agency credit, and no agency is named twice"
+                   or "no agency credit, and no agency is named")
+      return
+    end
     local summary = sources.summary(doc)
     local wire = summary.types.wire or 0
-    if wire < 2 then return end
+    if wire < 2 then
+      report.trace(("no agency credit, and attributions to an agency: %d, fewer than 2"):format(wire))
+      return
+    end
     local names, own = {}, 0
     for t, k in pairs(summary.types) do
       if OWN_REPORTING[t] then own = own + k end
@@ -73,7 +85,14 @@ speaking to an agency, not a source of the article.]],
     -- other outlets cited more than the agency: the article weighs several
     -- reports, not one ("El Watan said ..., the local press said ..., AFP")
     local media = summary.types.media or 0
-    if #names == 1 and own <= 1 and wire > media then
+    if #names ~= 1 then
+      table.sort(names)
+      report.trace(("the attributions cite %d agencies (%s)"):format(#names, table.concat(names, ", ")))
+    elseif own > 1 then
+      report.trace(("the article has %d on-record sources of its own, more than 1"):format(own))
+    elseif wire <= media then
+      report.trace(("other outlets are cited %d times, the agency %d: not mostly one agency"):format(media, wire))
+    else
       local at
       for _, a in ipairs(sources.all(doc)) do
         if a.type == "wire" and not a.quoted then at = a break end

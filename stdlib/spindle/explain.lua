@@ -83,19 +83,25 @@ function M.describe(v)
   return shape and item_of(v, shape) or nil
 end
 
--- The sentence index (or "title") an argument or a traced `at` is about.
-local function place_of(doc, at)
+-- Where an argument or a traced `at` lies, read while the rule runs (no
+-- doc method may be called then: the rule's doc is the article in hand):
+-- "title", a sentence index, {start = offset} to place later, or nil.
+local function place_of(at)
   if at == "title" then return "title" end
   if type(at) ~= "table" then return nil end
   if at.part == "title" then return "title" end
   if type(at.index) == "number" and at.text and at.start then return at.index end   -- a Sentence
   if type(at.sentence) == "table" and type(at.sentence.index) == "number" then return at.sentence.index end
   local start = at.start or at[1]
-  if type(start) == "number" then
-    local s = doc:sentence_at(start)
-    return s and s.index or nil
-  end
+  if type(start) == "number" then return { start = start } end
   return nil
+end
+
+-- A place as place_of gives it, resolved to a sentence index of doc.
+local function resolve(doc, place)
+  if type(place) ~= "table" then return place end
+  local s = doc:sentence_at(place.start)
+  return s and s.index or nil
 end
 
 local function short(text, n)
@@ -160,7 +166,7 @@ function M.run(host, doc, rule_id)
   local function record(name, args, results)
     local call = { call = name, args = args_text(doc, args), place = nil }
     for i = 1, args.n do
-      local p = type(args[i]) == "table" and args[i] ~= doc and place_of(doc, args[i])
+      local p = type(args[i]) == "table" and args[i] ~= doc and place_of(args[i])
       if p then call.place = p break end
     end
     local found, value, tables = 0, nil, 0
@@ -172,12 +178,27 @@ function M.run(host, doc, rule_id)
         for _, v in ipairs(r) do
           if keep(v) then found = found + 1 end
         end
+        if found == 0 and rawlen(r) == 0 and next(r) ~= nil then
+          -- a record such as a tally: its numbers, and the items it lists
+          local fields = {}
+          for k, v in pairs(r) do
+            if type(k) == "string" and (type(v) == "number" or type(v) == "boolean") then
+              fields[#fields + 1] = k .. "=" .. tostring(type(v) == "number" and round(v) or v)
+            elseif type(v) == "table" then
+              for _, x in ipairs(v) do keep(x) end
+            end
+          end
+          table.sort(fields)
+          value = "{" .. table.concat(fields, " ") .. "}"
+        end
       elseif type(r) ~= "function" then
         value = r
       end
     end
     if found > 0 then call.result = ("%d item%s"):format(found, found == 1 and "" or "s")
-    elseif value ~= nil then call.result = type(value) == "string" and ("%q"):format(short(value, 40)) or tostring(value)
+    elseif value ~= nil then
+      call.result = type(value) == "string" and value:sub(1, 1) ~= "{" and ("%q"):format(short(value, 40))
+                    or tostring(value)
     elseif tables > 0 then call.result = "0 items"
     else call.result = results.n > 1 and type(results[2]) == "function" and "iterator" or "nothing" end
     trace.calls[#trace.calls + 1] = call
@@ -213,7 +234,7 @@ function M.run(host, doc, rule_id)
   end
   host.trace(function(rule, reason, at)
     if rule == rule_id then
-      trace.reasons[#trace.reasons + 1] = { reason = tostring(reason), place = place_of(doc, at),
+      trace.reasons[#trace.reasons + 1] = { reason = tostring(reason), place = place_of(at),
         text = type(at) == "table" and at.text and short(at.text, 80) or nil }
     end
   end)
@@ -223,7 +244,10 @@ function M.run(host, doc, rule_id)
   if not ok then error(findings, 0) end
   trace.findings, trace.errors = findings, errors
   for _, item in ipairs(trace.items) do
-    if item.sentence == nil and item.part ~= "title" then item.sentence = place_of(doc, item) end
+    if item.sentence == nil and item.part ~= "title" then item.sentence = resolve(doc, place_of(item)) end
+  end
+  for _, list in ipairs({ trace.calls, trace.reasons }) do
+    for _, x in ipairs(list) do x.place = resolve(doc, x.place) end
   end
   trace.sentences = M.touched(doc, trace)
   return trace
@@ -330,7 +354,13 @@ function M.text(trace, color)
     if not c.place then doc_calls[#doc_calls + 1] = ("%s(%s) -> %s"):format(c.call, c.args, c.result) end
   end
   if #doc_calls > 0 then put("asked: %s\n", table.concat(doc_calls, "; ")) end
+  local quiet = {}
   for _, e in ipairs(trace.sentences) do
+    if #e.items == 0 and #e.findings == 0 and #e.reasons == 0 and e.place ~= "title" then
+      -- only asked about, and nothing was there: one line for them all, below
+      quiet[#quiet + 1] = tostring(e.place)
+      goto next_sentence
+    end
     put("\n")
     if e.place == "title" then
       put("%stitle%s: %q\n", B, N, short(e.text, 160))
@@ -350,6 +380,10 @@ function M.text(trace, color)
       if r.text then put("  %snot flagged%s %q: %s\n", G, N, r.text, r.reason)
       else put("  %snot flagged%s: %s\n", G, N, r.reason) end
     end
+    ::next_sentence::
+  end
+  if #quiet > 0 then
+    put("\nasked about, nothing found: sentence%s %s\n", #quiet == 1 and "" or "s", table.concat(quiet, ", "))
   end
   local unplaced = {}
   for _, r in ipairs(trace.reasons) do
