@@ -18,8 +18,9 @@ static const char SHOW_USAGE[] =
     "on a terminal, otherwise as [N> ... <N] around finding N. Under each\n"
     "paragraph come the findings that start in it: rule, severity, score,\n"
     "message and evidence. A finding on the headline is marked in the title\n"
-    "line and listed under it (\"title line L, col C\"). Rule errors for the\n"
-    "article follow at the end.\n"
+    "line and listed under it (\"title line L, col C\"). Each finding shows its\n"
+    "id (#N, for 'spindle verdict') and any verdict. Rule errors for the\n"
+    "article, and the verdict on the article, follow at the end.\n"
     "\n"
     "Options:\n"
     "  --format F        text (default); json, jsonl or csv give the article\n"
@@ -48,6 +49,8 @@ static int show_collect(void *ctx, const char *article_id, const finding *f)
     copy->text = xstrdup(f->text);
     copy->message = xstrdup(f->message);
     copy->evidence_json = xstrdup(f->evidence_json);
+    copy->verdict = f->verdict ? xstrdup(f->verdict) : NULL;
+    copy->verdict_note = f->verdict_note ? xstrdup(f->verdict_note) : NULL;
     return 0;
 }
 
@@ -101,6 +104,11 @@ int cmd_show(cli *c, int argc, char **argv)
     } else if (format == FORMAT_TEXT) {
         show_article(stdout, &a, score, st.items, st.n, cli_use_color(c, stdout));
         db_errors_each(archive, id, show_error, stdout);
+        char *verdict = NULL, *note = NULL;
+        if (db_article_verdict(archive, id, &verdict, &note) > 0)
+            printf("verdict on the article: %s%s%s\n", verdict, *note ? ": " : "", note);
+        free(verdict);
+        free(note);
     } else {
         output out;
         output_begin(&out, stdout, format, false);

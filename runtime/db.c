@@ -102,6 +102,19 @@ static const char *const MIGRATIONS[] = {
      * were all body spans */
     "ALTER TABLE findings ADD COLUMN part TEXT NOT NULL DEFAULT 'body'"
     "  CHECK (part IN ('body', 'title'));",
+    /* 2 -> 3: analysts' verdicts, on a finding (article, rule and flagged
+     * text, so that they survive re-scoring) or on an article (rule and
+     * text '') */
+    "CREATE TABLE verdicts("
+    "  pk INTEGER PRIMARY KEY,"
+    "  article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,"
+    "  rule_id TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  verdict TEXT NOT NULL"
+    "    CHECK (verdict IN ('true', 'useful', 'false', 'misleading', 'accurate')),"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  judged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  UNIQUE (article_pk, rule_id, text));",
 };
 #define N_MIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 _Static_assert(N_MIGRATIONS == DB_SCHEMA_VERSION, "one migration per schema version");
@@ -117,6 +130,8 @@ typedef enum stmt_id {
     STMT_FINDINGS_DELETE, STMT_ERRORS_DELETE, STMT_SCORED_DELETE,
     STMT_FINDING_INSERT, STMT_ERROR_INSERT, STMT_SCORED_INSERT,
     STMT_RULE_MAXIMA, STMT_SCORE_UPSERT,
+    STMT_FINDING_BY_PK, STMT_VERDICT_UPSERT, STMT_SCORE_RUN, STMT_VERDICTS_ALL,
+    STMT_ARTICLE_VERDICT, STMT_FINDING_CURRENT,
     STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
     STMT_COUNT
 } stmt_id;
@@ -126,8 +141,10 @@ typedef enum stmt_id {
  * article when ?6, else strongest first). */
 #define FINDINGS_SELECT \
     "SELECT a.id, f.rule_id, f.severity, f.score, f.start, f.stop, f.line, f.col," \
-    " f.text, f.message, f.evidence, f.part" \
-    " FROM findings f JOIN articles a ON a.pk = f.article_pk"
+    " f.text, f.message, f.evidence, f.part, f.pk, v.verdict, v.note" \
+    " FROM findings f JOIN articles a ON a.pk = f.article_pk" \
+    " LEFT JOIN verdicts v ON v.article_pk = f.article_pk AND v.rule_id = f.rule_id" \
+    " AND v.text = f.text"
 #define FINDINGS_ORDER \
     " ORDER BY CASE WHEN ?6 THEN a.id ELSE '' END," \
     " CASE WHEN ?6 THEN f.part <> 'title' ELSE 0 END," \
@@ -180,9 +197,29 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_SCORED_INSERT] =
         "INSERT OR REPLACE INTO scored(article_pk, rule_pk, run_pk) VALUES (?1, ?2, ?3)",
+    /* a finding judged false counts for nothing */
     [STMT_RULE_MAXIMA] =
-        "SELECT MAX(score), COUNT(*) FROM findings WHERE article_pk = ?1"
-        " AND rule_pk IN (SELECT rule_pk FROM temp.current_rules) GROUP BY rule_id",
+        "SELECT MAX(score), COUNT(*) FROM findings f WHERE f.article_pk = ?1"
+        " AND f.rule_pk IN (SELECT rule_pk FROM temp.current_rules)"
+        " AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.article_pk = f.article_pk"
+        " AND v.rule_id = f.rule_id AND v.text = f.text AND v.verdict = 'false')"
+        " GROUP BY f.rule_id",
+    [STMT_FINDING_BY_PK] =
+        "SELECT f.article_pk, f.rule_id, f.text FROM findings f WHERE f.pk = ?1",
+    [STMT_VERDICT_UPSERT] =
+        "INSERT INTO verdicts(article_pk, rule_id, text, verdict, note)"
+        " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_pk, rule_id, text) DO UPDATE"
+        " SET verdict = excluded.verdict, note = excluded.note,"
+        " judged_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+    [STMT_SCORE_RUN] = "SELECT run_pk FROM article_scores WHERE article_pk = ?1",
+    [STMT_VERDICTS_ALL] =
+        "SELECT a.id, v.rule_id, v.text, v.verdict, v.note FROM verdicts v"
+        " JOIN articles a ON a.pk = v.article_pk ORDER BY a.id, v.rule_id <> '', v.rule_id, v.text",
+    [STMT_ARTICLE_VERDICT] =
+        "SELECT v.verdict, v.note FROM verdicts v JOIN articles a ON a.pk = v.article_pk"
+        " WHERE a.id = ?1 AND v.rule_id = ''",
+    [STMT_FINDING_CURRENT] =
+        "SELECT COUNT(*) FROM findings WHERE article_pk = ?1 AND rule_id = ?2 AND text = ?3",
     [STMT_SCORE_UPSERT] =
         "INSERT INTO article_scores(article_pk, score, findings, run_pk) VALUES (?1, ?2, ?3, ?4)"
         " ON CONFLICT(article_pk) DO UPDATE SET score = excluded.score,"
@@ -685,7 +722,8 @@ static int db_update_score(db *d, int64_t article_pk, int64_t run_id)
     sqlite3_bind_int64(s, 1, article_pk);
     sqlite3_bind_double(s, 2, score);
     sqlite3_bind_int64(s, 3, count);
-    sqlite3_bind_int64(s, 4, run_id);
+    if (run_id > 0) sqlite3_bind_int64(s, 4, run_id);
+    else sqlite3_bind_null(s, 4);
     return db_step_done(d, STMT_SCORE_UPSERT);
 }
 
@@ -762,6 +800,9 @@ int db_findings_each(db *d, const db_finding_filter *filter, db_finding_fn fn, v
             .evidence_json = (char *)sqlite3_column_text(s, 10),
         };
         finding_part_parse((const char *)sqlite3_column_text(s, 11), &f.part);
+        f.id = sqlite3_column_int64(s, 12);
+        f.verdict = (char *)sqlite3_column_text(s, 13);
+        f.verdict_note = (char *)sqlite3_column_text(s, 14);
         if (fn(ctx, (const char *)sqlite3_column_text(s, 0), &f)) break;
     }
     sqlite3_reset(s);
@@ -865,4 +906,104 @@ int db_errors_each(db *d, const char *article_id, db_error_fn fn, void *ctx)
             break;
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_ERRORS_QUERY);
+}
+
+/* --- verdicts --- */
+
+bool db_verdict_valid(const char *verdict, bool on_article)
+{
+    if (on_article) return strcmp(verdict, "misleading") == 0 || strcmp(verdict, "accurate") == 0;
+    return strcmp(verdict, "true") == 0 || strcmp(verdict, "useful") == 0 ||
+           strcmp(verdict, "false") == 0;
+}
+
+/* Stores a verdict on (article_pk, rule_id, text) and recomputes the
+ * article's score, keeping the run that last scored it. */
+static int db_verdict_store(db *d, int64_t article_pk, const char *rule_id, const char *text,
+                            const char *verdict, const char *note)
+{
+    sqlite3_stmt *s = d->stmt[STMT_VERDICT_UPSERT];
+    sqlite3_bind_int64(s, 1, article_pk);
+    sqlite3_bind_text(s, 2, rule_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, verdict, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, note ? note : "", -1, SQLITE_STATIC);
+    if (db_step_done(d, STMT_VERDICT_UPSERT) != 0) return -1;
+    if (!*rule_id) return 0;                     /* an article verdict: no score change */
+    s = d->stmt[STMT_SCORE_RUN];
+    sqlite3_bind_int64(s, 1, article_pk);
+    int rc = sqlite3_step(s);
+    int64_t run = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_SCORE_RUN);
+    return db_update_score(d, article_pk, run);
+}
+
+int db_verdict_finding(db *d, int64_t finding_pk, const char *verdict, const char *note)
+{
+    sqlite3_stmt *s = d->stmt[STMT_FINDING_BY_PK];
+    sqlite3_bind_int64(s, 1, finding_pk);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? 0 : db_fail(d, STMT_FINDING_BY_PK);
+    }
+    int64_t article_pk = sqlite3_column_int64(s, 0);
+    char *rule_id = xstrdup((const char *)sqlite3_column_text(s, 1));
+    char *text = xstrdup((const char *)sqlite3_column_text(s, 2));
+    sqlite3_reset(s);
+    int status = db_begin(d) != 0 ? -1 : db_verdict_store(d, article_pk, rule_id, text, verdict, note);
+    if (status == 0 && db_commit(d) != 0) status = -1;
+    if (status != 0) db_rollback(d);
+    free(rule_id);
+    free(text);
+    return status == 0 ? 1 : -1;
+}
+
+int db_verdict_key(db *d, const char *article_id, const char *rule_id, const char *text,
+                   const char *verdict, const char *note, bool *current)
+{
+    int64_t article_pk;
+    int found = db_article_pk(d, article_id, &article_pk);
+    if (found <= 0) return found;
+    if (current) {
+        sqlite3_stmt *s = d->stmt[STMT_FINDING_CURRENT];
+        sqlite3_bind_int64(s, 1, article_pk);
+        sqlite3_bind_text(s, 2, rule_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(s);
+        *current = rc == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0;
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW) return db_fail(d, STMT_FINDING_CURRENT);
+    }
+    return db_verdict_store(d, article_pk, rule_id, text, verdict, note) == 0 ? 1 : -1;
+}
+
+int db_verdicts_each(db *d, db_verdict_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_VERDICTS_ALL];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (fn(ctx, (const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 1),
+               (const char *)sqlite3_column_text(s, 2), (const char *)sqlite3_column_text(s, 3),
+               (const char *)sqlite3_column_text(s, 4)))
+            break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_VERDICTS_ALL);
+}
+
+int db_article_verdict(db *d, const char *article_id, char **verdict, char **note)
+{
+    *verdict = *note = NULL;
+    sqlite3_stmt *s = d->stmt[STMT_ARTICLE_VERDICT];
+    sqlite3_bind_text(s, 1, article_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *verdict = xstrdup((const char *)sqlite3_column_text(s, 0));
+        *note = xstrdup((const char *)sqlite3_column_text(s, 1));
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_VERDICT);
+    return rc == SQLITE_ROW;
 }

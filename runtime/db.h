@@ -23,7 +23,7 @@
 #include "finding.h"
 #include "ruleset.h"
 
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 typedef struct db db;
 
@@ -152,5 +152,38 @@ int db_count_articles(db *d, size_t *n);
 typedef int (*db_error_fn)(void *ctx, const char *article_id, const char *rule_id,
                            const char *message);
 int db_errors_each(db *d, const char *article_id, db_error_fn fn, void *ctx);
+
+/* --- verdicts ---
+ * An analyst's verdict on a finding (true, useful, false) is kept by the
+ * finding's article, rule and flagged text, so it survives re-scoring and
+ * applies again when the same text is flagged; a finding judged false does
+ * not count in its article's score. A verdict on an article (misleading,
+ * accurate) has rule and text ''. Recording one recomputes the article's
+ * score over the current rules: call db_rules_sync on this connection
+ * first. */
+
+/* Whether verdict is one of true|useful|false (on_article: misleading|accurate). */
+bool db_verdict_valid(const char *verdict, bool on_article);
+
+/* Records verdict (and note, NULL = none) on the stored finding with id
+ * finding_pk, in one transaction. Returns 1 when done, 0 when there is no
+ * such finding, -1 on error. */
+int db_verdict_finding(db *d, int64_t finding_pk, const char *verdict, const char *note);
+
+/* Records a verdict by key (rule_id and text '' for the article); no
+ * transaction of its own. *current (when not NULL) tells whether the
+ * archive holds such a finding now. Returns 1 when stored, 0 when the
+ * article is not in the archive, -1 on error. */
+int db_verdict_key(db *d, const char *article_id, const char *rule_id, const char *text,
+                   const char *verdict, const char *note, bool *current);
+
+/* Every verdict, articles in id order (the article's own first). */
+typedef int (*db_verdict_fn)(void *ctx, const char *article_id, const char *rule_id,
+                             const char *text, const char *verdict, const char *note);
+int db_verdicts_each(db *d, db_verdict_fn fn, void *ctx);
+
+/* The verdict on the article itself: 1 with *verdict and *note (caller
+ * frees) set, 0 when none, -1 on error. */
+int db_article_verdict(db *d, const char *article_id, char **verdict, char **note);
 
 #endif

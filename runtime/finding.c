@@ -25,6 +25,8 @@ void finding_clear(finding *f)
     free(f->text);
     free(f->message);
     free(f->evidence_json);
+    free(f->verdict);
+    free(f->verdict_note);
     memset(f, 0, sizeof *f);
 }
 

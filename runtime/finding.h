@@ -34,6 +34,9 @@ typedef struct finding {
     char       *text;          /* the part's bytes [start, end) */
     char       *message;
     char       *evidence_json; /* a JSON object, "{}" when there is none */
+    long long   id;            /* the archive's finding id; 0 when not stored */
+    char       *verdict;       /* an analyst's verdict ("true", "useful", "false") or NULL */
+    char       *verdict_note;  /* its note, or NULL */
 } finding;
 
 void finding_clear(finding *f);

@@ -34,6 +34,8 @@ static const char USAGE[] =
     "  check [PATH]...        load and validate rules without running them\n"
     "  test [PATH]...         run the rules' flag/pass examples\n"
     "  explain RULE ARTICLE   why a rule fired on an article, and why it did not\n"
+    "  verdict FINDING V      judge a finding true|useful|false (or --article ID\n"
+    "                         misleading|accurate); --import/--export JSON Lines\n"
     "  repl                   a Lua prompt with the engine, the archive and the rules\n"
     "\n"
     "Global options:\n"
@@ -57,6 +59,7 @@ static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
     { "findings", cmd_findings }, { "top", cmd_top },       { "show", cmd_show },
     { "search", cmd_search },     { "rules", cmd_rules },   { "check", cmd_check },
     { "test", cmd_test },         { "explain", cmd_explain }, { "repl", cmd_repl },
+    { "verdict", cmd_verdict },
 };
 
 /* Reads the value of a global option given as "--opt value" or

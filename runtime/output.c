@@ -54,7 +54,8 @@ void output_csv_field(FILE *out, const char *s)
 }
 
 static const char CSV_HEADER[] =
-    "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence\n";
+    "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence,"
+    "id,verdict\n";
 
 /* Starts a record: the json array comma, the csv header. */
 static void output_record_start(output *o)
@@ -104,10 +105,15 @@ void output_finding(output *o, const char *article_id, const finding *f)
         o->records++;
         if (f->part == PART_TITLE) fputs("  title:", out);
         else fputs("  ", out);
-        fprintf(out, "%d:%d  %s%-6s%s %.2f  %s%s%s  %s\n", f->line, f->col,
+        fprintf(out, "%d:%d  %s%-6s%s %.2f  %s%s%s  %s", f->line, f->col,
                 o->color ? output_severity_color(f->severity) : "", f->severity,
                 o->color ? OUT_RESET : "", f->score, o->color ? OUT_BOLD : "", f->rule_id,
                 o->color ? OUT_RESET : "", f->message);
+        if (f->id > 0) fprintf(out, "  %s#%lld%s", o->color ? OUT_DIM : "", f->id, o->color ? OUT_RESET : "");
+        if (f->verdict) fprintf(out, "  [judged %s%s%s]", f->verdict,
+                                f->verdict_note && *f->verdict_note ? ": " : "",
+                                f->verdict_note ? f->verdict_note : "");
+        fputc('\n', out);
         fputs("      \"", out);
         output_excerpt(out, f->text, 160);
         fputs("\"\n", out);
@@ -126,7 +132,17 @@ void output_finding(output *o, const char *article_id, const finding *f)
         output_json_string(out, f->text);
         fputs(",\"message\":", out);
         output_json_string(out, f->message);
-        fprintf(out, ",\"evidence\":%s}", f->evidence_json ? f->evidence_json : "{}");
+        fprintf(out, ",\"evidence\":%s", f->evidence_json ? f->evidence_json : "{}");
+        if (f->id > 0) fprintf(out, ",\"id\":%lld", f->id);
+        if (f->verdict) {
+            fputs(",\"verdict\":", out);
+            output_json_string(out, f->verdict);
+            if (f->verdict_note && *f->verdict_note) {
+                fputs(",\"note\":", out);
+                output_json_string(out, f->verdict_note);
+            }
+        }
+        fputc('}', out);
         if (o->format == FORMAT_JSONL) fputc('\n', out);
         break;
     case FORMAT_CSV:
@@ -142,6 +158,9 @@ void output_finding(output *o, const char *article_id, const finding *f)
         output_csv_field(out, f->message);
         fputc(',', out);
         output_csv_field(out, f->evidence_json);
+        if (f->id > 0) fprintf(out, ",%lld,", f->id);
+        else fputs(",,", out);
+        output_csv_field(out, f->verdict ? f->verdict : "");
         fputc('\n', out);
         break;
     }
@@ -177,7 +196,7 @@ void output_article(output *o, const char *article_id, const char *title,
         output_csv_field(out, article_id);
         fputc(',', out);
         output_csv_field(out, title);
-        fprintf(out, ",%.4g,%zu,,,,,,,,,,\n", score, findings);
+        fprintf(out, ",%.4g,%zu,,,,,,,,,,,,\n", score, findings);
         break;
     }
 }
@@ -214,7 +233,7 @@ void output_match(output *o, const char *article_id, const char *title,
         output_csv_field(out, title);
         fprintf(out, ",%.4g,,,,,,,,,", score);
         output_csv_field(out, snippet);
-        fputs(",,\n", out);
+        fputs(",,,,\n", out);
         break;
     }
 }

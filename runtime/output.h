@@ -7,7 +7,8 @@
  * Records are findings and article summaries, in the shapes of the brief:
  *   {"type":"finding","article":ID,"rule":ID,"severity":S,"score":X,
  *    "part":"body"|"title","start":B,"end":B,"line":L,"col":C,"text":T,
- *    "message":M,"evidence":{..}}
+ *    "message":M,"evidence":{..}} (stored findings add "id":N, and
+ *    "verdict" and "note" when an analyst judged them)
  * (start/end/line/col are positions in the part named: in text a title
  * finding's position reads "title:L:C", a body finding's "L:C"),
  *   {"type":"article","article":ID,"title":T,"score":X,"findings":N}

@@ -50,6 +50,14 @@ static void show_explain(FILE *out, const finding *f, size_t k, bool color)
             f->line, f->col);
     if (f->evidence_json && strcmp(f->evidence_json, "{}") != 0)
         fprintf(out, "      evidence: %s\n", f->evidence_json);
+    if (f->id > 0 || f->verdict) {
+        fputs("      ", out);
+        if (f->id > 0) fprintf(out, "finding #%lld", f->id);
+        if (f->verdict) fprintf(out, "%sjudged %s%s%s", f->id > 0 ? ", " : "", f->verdict,
+                                f->verdict_note && *f->verdict_note ? ": " : "",
+                                f->verdict_note ? f->verdict_note : "");
+        fputc('\n', out);
+    }
 }
 
 void show_article(FILE *out, const article *a, double score,

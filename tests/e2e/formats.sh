@@ -46,8 +46,9 @@ run S findings --format jsonl
 printf "%s\n" "$OUT" | head -n 1 | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
-want = ["type","article","rule","severity","score","part","start","end","line","col","text","message","evidence"]
-assert list(o) == want, list(o)
+want = ["type","article","rule","severity","score","part","start","end","line","col","text","message","evidence","id"]
+assert list(o) == want, list(o)   # the brief's fields, then the archive's finding id
+assert isinstance(o["id"], int) and o["id"] > 0
 assert o["part"] == "body", o
 assert isinstance(o["evidence"], dict)'
 expect_true "finding fields in the brief's order"
@@ -78,6 +79,6 @@ case "$OUT" in *"$(printf '\033[')"*) fail "NO_COLOR ignored" ;; *) ok ;; esac
 run S findings --rule none --format json
 expect_eq "$OUT" "[]" "empty json is []"
 run S findings --rule none --format csv
-expect_eq "$OUT" "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence" "empty csv is its header"
+expect_eq "$OUT" "type,article,title,score,findings,rule,severity,part,start,end,line,col,text,message,evidence,id,verdict" "empty csv is its header"
 
 finish

@@ -48,8 +48,9 @@ expect_out "articles, " "ingest --results summary"
 expect_out "rejected 0" "no result line rejected"
 
 for d in one cluster; do
-    "$SPINDLE" --db "$WORK/$d.db" findings --format jsonl | sort >"$WORK/$d.findings"
-    "$SPINDLE" --db "$WORK/$d.db" top --limit 100000 --format jsonl | sort >"$WORK/$d.top"
+    # the archive's own finding ids differ between archives: leave them out
+    "$SPINDLE" --db "$WORK/$d.db" findings --format jsonl | sed 's/,"id":[0-9]*//' | sort >"$WORK/$d.findings"
+    "$SPINDLE" --db "$WORK/$d.db" top --limit 100000 --format jsonl | sed 's/,"id":[0-9]*//' | sort >"$WORK/$d.top"
 done
 [ -s "$WORK/one.findings" ]; expect_true "there are findings to compare"
 cmp -s "$WORK/one.findings" "$WORK/cluster.findings"; expect_true "cluster findings = single-process findings"

@@ -1211,9 +1211,10 @@ static void test_finding_part(void)
     }
     db_close(d);
 
-    /* back to schema 1: no part column */
+    /* back to schema 1: no part column, no verdicts */
     sqlite3 *conn = raw_open(s.db);
-    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; PRAGMA user_version = 1;"), 0);
+    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;"
+                             " PRAGMA user_version = 1;"), 0);
     sqlite3_close(conn);
     CHECK_INT(raw_int(s.db, "PRAGMA user_version"), 1);
     char err[512] = "";
@@ -1229,7 +1230,8 @@ static void test_finding_part(void)
     }
     /* a read-only file that needs the upgrade: one clear sentence */
     conn = raw_open(s.db);
-    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; PRAGMA user_version = 1;"), 0);
+    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;"
+                             " PRAGMA user_version = 1;"), 0);
     sqlite3_close(conn);
     if (geteuid() != 0) {                               /* root writes anyway */
         chmod(s.db, 0444);
