@@ -7,6 +7,7 @@
 #include <string.h>
 #include "cli.h"
 #include "engine.h"
+#include "export.h"
 
 static const char FINDINGS_USAGE[] =
     "usage: spindle [--db FILE] findings [OPTIONS]\n"
@@ -19,8 +20,17 @@ static const char FINDINGS_USAGE[] =
     "  --rule ID         only this rule's findings\n"
     "  --min-score X     only findings scoring X or more (0..1)\n"
     "  --limit N         at most N findings\n"
-    "  --format F        text (default), json, jsonl or csv\n"
-    "  -h, --help        this help\n";
+    "  --format F        text (default), json, jsonl or csv; or\n"
+    "                    sarif: one SARIF 2.1.0 log (the rules, a result per\n"
+    "                    finding with its article as the artifact, line and\n"
+    "                    column, snippet, score and evidence; findings judged\n"
+    "                    false are suppressed), for code-review and dashboard\n"
+    "                    tools; or claimreview: schema.org ClaimReview JSON-LD\n"
+    "                    for the findings judged true or useful ('spindle verdict')\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "Each stored finding shows its id (#N; \"id\" in JSON), which 'spindle\n"
+    "verdict' takes, and its verdict when it has one.\n";
 
 static const char TOP_USAGE[] =
     "usage: spindle [--db FILE] top [OPTIONS]\n"
@@ -50,13 +60,15 @@ static const char SEARCH_USAGE[] =
 /* --- findings ------------------------------------------------------------ */
 
 typedef struct findings_state {
-    output out;
-    char  *last_article;
+    output    out;
+    char     *last_article;
+    exporter *export;       /* --format sarif|claimreview, else NULL */
 } findings_state;
 
 static int findings_print(void *ctx, const char *article_id, const finding *f)
 {
     findings_state *st = ctx;
+    if (st->export) return export_add(st->export, article_id, f);
     if (st->out.format == FORMAT_TEXT &&
         (!st->last_article || strcmp(st->last_article, article_id) != 0)) {
         fprintf(st->out.out, "%s%s%s\n", st->out.color ? OUT_BOLD : "", article_id,
@@ -82,6 +94,8 @@ int cmd_findings(cli *c, int argc, char **argv)
     };
     db_finding_filter filter = {0};
     output_format format = FORMAT_TEXT;
+    export_format export_as;
+    bool exporting = false;
     size_t run = 0;
     int opt;
     optind = 1;
@@ -92,7 +106,11 @@ int cmd_findings(cli *c, int argc, char **argv)
         case 'R': filter.rule_id = optarg; break;
         case 'm': if (!cli_parse_double("--min-score", optarg, 0, 1, &filter.min_score)) return EXIT_USAGE; break;
         case 'l': if (!cli_parse_size("--limit", optarg, &filter.limit)) return EXIT_USAGE; break;
-        case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
+        case 'f':
+            if (export_format_parse(optarg, &export_as)) { exporting = true; break; }
+            exporting = false;
+            if (!cli_parse_format(optarg, &format)) return EXIT_USAGE;
+            break;
         case 'h': cli_usage(stdout, FINDINGS_USAGE); return EXIT_OK;
         default: cli_usage(stderr, FINDINGS_USAGE); return EXIT_USAGE;
         }
@@ -106,9 +124,11 @@ int cmd_findings(cli *c, int argc, char **argv)
     db *archive = cli_open_db(c, true);
     if (!archive) return EXIT_RUNTIME;
     findings_state st = {0};
-    output_begin(&st.out, stdout, format, cli_use_color(c, stdout));
+    if (exporting) st.export = export_new(export_as, archive);
+    else output_begin(&st.out, stdout, format, cli_use_color(c, stdout));
     int rc = db_findings_each(archive, &filter, findings_print, &st);
-    output_end(&st.out);
+    if (exporting) rc = export_write(st.export, stdout) != 0 || rc;
+    else output_end(&st.out);
     if (rc != 0) cli_error("%s", db_error(archive));
     free(st.last_article);
     db_close(archive);

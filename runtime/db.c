@@ -131,7 +131,7 @@ typedef enum stmt_id {
     STMT_FINDING_INSERT, STMT_ERROR_INSERT, STMT_SCORED_INSERT,
     STMT_RULE_MAXIMA, STMT_SCORE_UPSERT,
     STMT_FINDING_BY_PK, STMT_VERDICT_UPSERT, STMT_SCORE_RUN, STMT_VERDICTS_ALL,
-    STMT_ARTICLE_VERDICT, STMT_FINDING_CURRENT,
+    STMT_ARTICLE_VERDICT, STMT_FINDING_CURRENT, STMT_RULE_LATEST,
     STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
     STMT_COUNT
 } stmt_id;
@@ -218,6 +218,7 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_ARTICLE_VERDICT] =
         "SELECT v.verdict, v.note FROM verdicts v JOIN articles a ON a.pk = v.article_pk"
         " WHERE a.id = ?1 AND v.rule_id = ''",
+    [STMT_RULE_LATEST] = "SELECT title, severity FROM rules WHERE id = ?1 ORDER BY pk DESC LIMIT 1",
     [STMT_FINDING_CURRENT] =
         "SELECT COUNT(*) FROM findings WHERE article_pk = ?1 AND rule_id = ?2 AND text = ?3",
     [STMT_SCORE_UPSERT] =
@@ -1005,5 +1006,20 @@ int db_article_verdict(db *d, const char *article_id, char **verdict, char **not
     }
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_VERDICT);
+    return rc == SQLITE_ROW;
+}
+
+int db_rule_title(db *d, const char *rule_id, char **title, char **severity)
+{
+    *title = *severity = NULL;
+    sqlite3_stmt *s = d->stmt[STMT_RULE_LATEST];
+    sqlite3_bind_text(s, 1, rule_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *title = xstrdup((const char *)sqlite3_column_text(s, 0));
+        *severity = xstrdup((const char *)sqlite3_column_text(s, 1));
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_RULE_LATEST);
     return rc == SQLITE_ROW;
 }

@@ -182,6 +182,10 @@ typedef int (*db_verdict_fn)(void *ctx, const char *article_id, const char *rule
                              const char *text, const char *verdict, const char *note);
 int db_verdicts_each(db *d, db_verdict_fn fn, void *ctx);
 
+/* The title and severity of the latest version of rule rule_id the archive
+ * knows: 1 with both set (caller frees), 0 when it knows none, -1 on error. */
+int db_rule_title(db *d, const char *rule_id, char **title, char **severity);
+
 /* The verdict on the article itself: 1 with *verdict and *note (caller
  * frees) set, 0 when none, -1 on error. */
 int db_article_verdict(db *d, const char *article_id, char **verdict, char **note);
