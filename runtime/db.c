@@ -115,6 +115,16 @@ static const char *const MIGRATIONS[] = {
     "  note TEXT NOT NULL DEFAULT '',"
     "  judged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     "  UNIQUE (article_pk, rule_id, text));",
+    /* 3 -> 4: the findings the archive held when each run ended, for
+     * `spindle diff` (runs before this have none) */
+    "CREATE TABLE run_findings("
+    "  run_pk INTEGER NOT NULL REFERENCES runs(pk),"
+    "  article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,"
+    "  rule_id TEXT NOT NULL, part TEXT NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,"
+    "  line INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL,"
+    "  score REAL NOT NULL, message TEXT NOT NULL,"
+    "  PRIMARY KEY (run_pk, article_pk, rule_id, part, start, stop)) WITHOUT ROWID;"
+    "ALTER TABLE runs ADD COLUMN snapshot INTEGER NOT NULL DEFAULT 0;",
 };
 #define N_MIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 _Static_assert(N_MIGRATIONS == DB_SCHEMA_VERSION, "one migration per schema version");
@@ -132,6 +142,7 @@ typedef enum stmt_id {
     STMT_RULE_MAXIMA, STMT_SCORE_UPSERT,
     STMT_FINDING_BY_PK, STMT_VERDICT_UPSERT, STMT_SCORE_RUN, STMT_VERDICTS_ALL,
     STMT_ARTICLE_VERDICT, STMT_FINDING_CURRENT, STMT_RULE_LATEST,
+    STMT_RUN_SNAPSHOT, STMT_RUN_SNAPSHOT_DONE, STMT_RUN_STATE, STMT_RUN_DIFF,
     STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
     STMT_COUNT
 } stmt_id;
@@ -218,6 +229,29 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_ARTICLE_VERDICT] =
         "SELECT v.verdict, v.note FROM verdicts v JOIN articles a ON a.pk = v.article_pk"
         " WHERE a.id = ?1 AND v.rule_id = ''",
+    /* one row per finding; an article's repeated finding (same rule and
+       span) is kept once */
+    [STMT_RUN_SNAPSHOT] =
+        "INSERT OR IGNORE INTO run_findings(run_pk, article_pk, rule_id, part, start, stop, line,"
+        " col, text, score, message) SELECT ?1, article_pk, rule_id, part, start, stop, line, col,"
+        " text, score, message FROM findings"
+        " WHERE rule_pk IN (SELECT rule_pk FROM temp.current_rules)",
+    [STMT_RUN_SNAPSHOT_DONE] = "UPDATE runs SET snapshot = 1 WHERE pk = ?1",
+    [STMT_RUN_STATE] = "SELECT snapshot FROM runs WHERE pk = ?1",
+    /* the findings of either run, each key once, with both runs' versions */
+    [STMT_RUN_DIFF] =
+        "WITH a AS (SELECT * FROM run_findings WHERE run_pk = ?1),"
+        " b AS (SELECT * FROM run_findings WHERE run_pk = ?2),"
+        " k AS (SELECT article_pk, rule_id, part, start, stop FROM a"
+        "       UNION SELECT article_pk, rule_id, part, start, stop FROM b)"
+        " SELECT art.id, k.rule_id, k.part, k.start, k.stop,"
+        "  a.line, a.col, a.text, a.score, a.message, b.line, b.col, b.text, b.score, b.message"
+        " FROM k JOIN articles art ON art.pk = k.article_pk"
+        " LEFT JOIN a ON a.article_pk = k.article_pk AND a.rule_id = k.rule_id AND a.part = k.part"
+        "  AND a.start = k.start AND a.stop = k.stop"
+        " LEFT JOIN b ON b.article_pk = k.article_pk AND b.rule_id = k.rule_id AND b.part = k.part"
+        "  AND b.start = k.start AND b.stop = k.stop"
+        " ORDER BY art.id, k.rule_id, k.part <> 'title', k.start, k.stop",
     [STMT_RULE_LATEST] = "SELECT title, severity FROM rules WHERE id = ?1 ORDER BY pk DESC LIMIT 1",
     [STMT_FINDING_CURRENT] =
         "SELECT COUNT(*) FROM findings WHERE article_pk = ?1 AND rule_id = ?2 AND text = ?3",
@@ -656,7 +690,14 @@ int db_run_start(db *d, const ruleset *rs, int64_t *run_id)
 
 int db_run_finish(db *d, int64_t run_id, const char *status, const db_run_counts *c)
 {
-    sqlite3_stmt *s = d->stmt[STMT_RUN_FINISH];
+    if (db_begin(d) != 0) return -1;
+    sqlite3_stmt *s = d->stmt[STMT_RUN_SNAPSHOT];
+    sqlite3_bind_int64(s, 1, run_id);
+    if (db_step_done(d, STMT_RUN_SNAPSHOT) != 0) { db_rollback(d); return -1; }
+    s = d->stmt[STMT_RUN_SNAPSHOT_DONE];
+    sqlite3_bind_int64(s, 1, run_id);
+    if (db_step_done(d, STMT_RUN_SNAPSHOT_DONE) != 0) { db_rollback(d); return -1; }
+    s = d->stmt[STMT_RUN_FINISH];
     sqlite3_bind_int64(s, 1, run_id);
     sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, (sqlite3_int64)c->articles);
@@ -665,7 +706,9 @@ int db_run_finish(db *d, int64_t run_id, const char *status, const db_run_counts
     sqlite3_bind_int64(s, 6, (sqlite3_int64)c->skipped);
     sqlite3_bind_int64(s, 7, (sqlite3_int64)c->findings);
     sqlite3_bind_int64(s, 8, (sqlite3_int64)c->errors);
-    return db_step_done(d, STMT_RUN_FINISH);
+    if (db_step_done(d, STMT_RUN_FINISH) != 0) { db_rollback(d); return -1; }
+    if (db_commit(d) != 0) { db_rollback(d); return -1; }
+    return 0;
 }
 
 int db_scored_rules(db *d, int64_t article_pk, const int64_t *rule_pks,
@@ -1022,4 +1065,52 @@ int db_rule_title(db *d, const char *rule_id, char **title, char **severity)
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_RULE_LATEST);
     return rc == SQLITE_ROW;
+}
+
+int db_run_snapshot_state(db *d, int64_t run_id)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RUN_STATE];
+    sqlite3_bind_int64(s, 1, run_id);
+    int rc = sqlite3_step(s);
+    int state = rc == SQLITE_ROW ? (sqlite3_column_int(s, 0) ? 2 : 1) : 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_RUN_STATE);
+    return state;
+}
+
+/* Reads one run's side (columns from first) of a diff row into f. */
+static bool diff_side(sqlite3_stmt *s, int first, db_run_finding *f)
+{
+    if (sqlite3_column_type(s, first) == SQLITE_NULL) return false;
+    f->line = sqlite3_column_int(s, first);
+    f->col = sqlite3_column_int(s, first + 1);
+    f->text = (const char *)sqlite3_column_text(s, first + 2);
+    f->score = sqlite3_column_double(s, first + 3);
+    f->message = (const char *)sqlite3_column_text(s, first + 4);
+    return true;
+}
+
+int db_run_diff(db *d, int64_t a, int64_t b, db_diff_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RUN_DIFF];
+    sqlite3_bind_int64(s, 1, a);
+    sqlite3_bind_int64(s, 2, b);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        db_run_finding old = {0}, now = {0};
+        old.article_id = now.article_id = (const char *)sqlite3_column_text(s, 0);
+        old.rule_id = now.rule_id = (const char *)sqlite3_column_text(s, 1);
+        old.part = now.part = (const char *)sqlite3_column_text(s, 2);
+        old.start = now.start = sqlite3_column_int64(s, 3);
+        old.stop = now.stop = sqlite3_column_int64(s, 4);
+        bool in_a = diff_side(s, 5, &old), in_b = diff_side(s, 10, &now);
+        int stop = 0;
+        if (in_a && !in_b) stop = fn(ctx, '-', &old, NULL);
+        else if (!in_a && in_b) stop = fn(ctx, '+', &now, NULL);
+        else if (in_a && in_b && (old.score != now.score || strcmp(old.message, now.message) != 0))
+            stop = fn(ctx, '~', &now, &old);
+        if (stop) break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_RUN_DIFF);
 }

@@ -23,7 +23,7 @@
 #include "finding.h"
 #include "ruleset.h"
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 typedef struct db db;
 
@@ -83,6 +83,9 @@ typedef struct db_run_counts {
     size_t errors;
 } db_run_counts;
 
+/* Ends a run: records its status and counts, and keeps a snapshot of the
+ * findings of the current rules as the archive holds them now (what
+ * `spindle diff` compares), in one transaction. */
 int db_run_finish(db *d, int64_t run_id, const char *status,
                   const db_run_counts *counts);
 
@@ -181,6 +184,29 @@ int db_verdict_key(db *d, const char *article_id, const char *rule_id, const cha
 typedef int (*db_verdict_fn)(void *ctx, const char *article_id, const char *rule_id,
                              const char *text, const char *verdict, const char *note);
 int db_verdicts_each(db *d, db_verdict_fn fn, void *ctx);
+
+/* --- diff --- */
+
+/* A finding as a run's snapshot holds it. Strings are borrowed for the
+ * callback only. */
+typedef struct db_run_finding {
+    const char *article_id, *rule_id, *part, *text, *message;
+    long long   start, stop;
+    int         line, col;
+    double      score;
+} db_run_finding;
+
+/* Whether run_id exists (1) and has a snapshot of findings (2, a run
+ * finished since schema 4); 0 when there is no such run; -1 on error. */
+int db_run_snapshot_state(db *d, int64_t run_id);
+
+/* The differences between the snapshots of runs a and b, in article,
+ * rule and position order: kind is '+' (now is in b only), '-' (now is
+ * in a only) or '~' (the same finding, another score or message: old is
+ * a's version, now b's); old is NULL but for '~'. */
+typedef int (*db_diff_fn)(void *ctx, char kind, const db_run_finding *now,
+                          const db_run_finding *old);
+int db_run_diff(db *d, int64_t a, int64_t b, db_diff_fn fn, void *ctx);
 
 /* The title and severity of the latest version of rule rule_id the archive
  * knows: 1 with both set (caller frees), 0 when it knows none, -1 on error. */

@@ -36,6 +36,7 @@ static const char USAGE[] =
     "  explain RULE ARTICLE   why a rule fired on an article, and why it did not\n"
     "  verdict FINDING V      judge a finding true|useful|false (or --article ID\n"
     "                         misleading|accurate); --import/--export JSON Lines\n"
+    "  diff RUN_A RUN_B       findings added, removed and re-scored between two runs\n"
     "  repl                   a Lua prompt with the engine, the archive and the rules\n"
     "\n"
     "Global options:\n"
@@ -59,7 +60,7 @@ static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
     { "findings", cmd_findings }, { "top", cmd_top },       { "show", cmd_show },
     { "search", cmd_search },     { "rules", cmd_rules },   { "check", cmd_check },
     { "test", cmd_test },         { "explain", cmd_explain }, { "repl", cmd_repl },
-    { "verdict", cmd_verdict },
+    { "verdict", cmd_verdict },   { "diff", cmd_diff },
 };
 
 /* Reads the value of a global option given as "--opt value" or

@@ -1211,10 +1211,12 @@ static void test_finding_part(void)
     }
     db_close(d);
 
-    /* back to schema 1: no part column, no verdicts */
+    /* back to schema 1: no part column, no verdicts, no run snapshots */
+#define SCHEMA_1 "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;" \
+                 " DROP TABLE run_findings; ALTER TABLE runs DROP COLUMN snapshot;" \
+                 " PRAGMA user_version = 1;"
     sqlite3 *conn = raw_open(s.db);
-    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;"
-                             " PRAGMA user_version = 1;"), 0);
+    CHECK_INT(raw_exec(conn, SCHEMA_1), 0);
     sqlite3_close(conn);
     CHECK_INT(raw_int(s.db, "PRAGMA user_version"), 1);
     char err[512] = "";
@@ -1230,8 +1232,7 @@ static void test_finding_part(void)
     }
     /* a read-only file that needs the upgrade: one clear sentence */
     conn = raw_open(s.db);
-    CHECK_INT(raw_exec(conn, "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;"
-                             " PRAGMA user_version = 1;"), 0);
+    CHECK_INT(raw_exec(conn, SCHEMA_1), 0);
     sqlite3_close(conn);
     if (geteuid() != 0) {                               /* root writes anyway */
         chmod(s.db, 0444);
