@@ -143,6 +143,7 @@ typedef enum stmt_id {
     STMT_FINDING_BY_PK, STMT_VERDICT_UPSERT, STMT_SCORE_RUN, STMT_VERDICTS_ALL,
     STMT_ARTICLE_VERDICT, STMT_FINDING_CURRENT, STMT_RULE_LATEST,
     STMT_RUN_SNAPSHOT, STMT_RUN_SNAPSHOT_DONE, STMT_RUN_STATE, STMT_RUN_DIFF,
+    STMT_EVAL_ARTICLES, STMT_RULE_VERDICT_COUNTS,
     STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
     STMT_COUNT
 } stmt_id;
@@ -252,6 +253,21 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " LEFT JOIN b ON b.article_pk = k.article_pk AND b.rule_id = k.rule_id AND b.part = k.part"
         "  AND b.start = k.start AND b.stop = k.stop"
         " ORDER BY art.id, k.rule_id, k.part <> 'title', k.start, k.stop",
+    /* per article: score, length, the current rules with a finding that
+       counts (not judged false), the verdict on the article */
+    [STMT_EVAL_ARTICLES] =
+        "SELECT a.id, COALESCE(s.score, -1), length(a.body),"
+        " (SELECT group_concat(DISTINCT f.rule_id) FROM findings f WHERE f.article_pk = a.pk"
+        "  AND f.rule_pk IN (SELECT rule_pk FROM temp.current_rules)"
+        "  AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.article_pk = f.article_pk"
+        "  AND v.rule_id = f.rule_id AND v.text = f.text AND v.verdict = 'false')),"
+        " (SELECT v.verdict FROM verdicts v WHERE v.article_pk = a.pk AND v.rule_id = '')"
+        " FROM articles a LEFT JOIN article_scores s ON s.article_pk = a.pk ORDER BY a.id",
+    [STMT_RULE_VERDICT_COUNTS] =
+        "SELECT f.rule_id, v.verdict, COUNT(*) FROM findings f JOIN verdicts v"
+        " ON v.article_pk = f.article_pk AND v.rule_id = f.rule_id AND v.text = f.text"
+        " WHERE f.rule_pk IN (SELECT rule_pk FROM temp.current_rules)"
+        " GROUP BY f.rule_id, v.verdict",
     [STMT_RULE_LATEST] = "SELECT title, severity FROM rules WHERE id = ?1 ORDER BY pk DESC LIMIT 1",
     [STMT_FINDING_CURRENT] =
         "SELECT COUNT(*) FROM findings WHERE article_pk = ?1 AND rule_id = ?2 AND text = ?3",
@@ -1113,4 +1129,35 @@ int db_run_diff(db *d, int64_t a, int64_t b, db_diff_fn fn, void *ctx)
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_RUN_DIFF);
+}
+
+int db_eval_articles(db *d, db_eval_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_EVAL_ARTICLES];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        db_eval_article a = {
+            .article_id = (const char *)sqlite3_column_text(s, 0),
+            .score = sqlite3_column_double(s, 1),
+            .length = sqlite3_column_int64(s, 2),
+            .rules = sqlite3_column_type(s, 3) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(s, 3),
+            .verdict = (const char *)sqlite3_column_text(s, 4),
+        };
+        if (fn(ctx, &a)) break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_EVAL_ARTICLES);
+}
+
+int db_rule_verdict_counts(db *d, db_rule_verdict_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RULE_VERDICT_COUNTS];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (fn(ctx, (const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 1),
+               sqlite3_column_int64(s, 2)))
+            break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_RULE_VERDICT_COUNTS);
 }

@@ -208,6 +208,25 @@ typedef int (*db_diff_fn)(void *ctx, char kind, const db_run_finding *now,
                           const db_run_finding *old);
 int db_run_diff(db *d, int64_t a, int64_t b, db_diff_fn fn, void *ctx);
 
+/* --- eval --- (call db_rules_sync on this connection first) */
+
+/* An article as eval sees it; strings borrowed for the callback. */
+typedef struct db_eval_article {
+    const char *article_id;
+    double      score;       /* its article score; -1 when never scored */
+    long long   length;      /* characters in the body */
+    const char *rules;       /* comma-separated ids of the current rules with a
+                                finding not judged false; "" for none */
+    const char *verdict;     /* the verdict on the article, or NULL */
+} db_eval_article;
+typedef int (*db_eval_fn)(void *ctx, const db_eval_article *a);
+int db_eval_articles(db *d, db_eval_fn fn, void *ctx);
+
+/* Per current rule and verdict, how many of its stored findings carry it. */
+typedef int (*db_rule_verdict_fn)(void *ctx, const char *rule_id, const char *verdict,
+                                  long long n);
+int db_rule_verdict_counts(db *d, db_rule_verdict_fn fn, void *ctx);
+
 /* The title and severity of the latest version of rule rule_id the archive
  * knows: 1 with both set (caller frees), 0 when it knows none, -1 on error. */
 int db_rule_title(db *d, const char *rule_id, char **title, char **severity);

@@ -37,6 +37,8 @@ static const char USAGE[] =
     "  verdict FINDING V      judge a finding true|useful|false (or --article ID\n"
     "                         misleading|accurate); --import/--export JSON Lines\n"
     "  diff RUN_A RUN_B       findings added, removed and re-scored between two runs\n"
+    "  eval [--labels FILE]   rules and article score against labels: hit\n"
+    "                         frequencies, S/O, precision, ROC AUC, best F1\n"
     "  repl                   a Lua prompt with the engine, the archive and the rules\n"
     "\n"
     "Global options:\n"
@@ -60,7 +62,7 @@ static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
     { "findings", cmd_findings }, { "top", cmd_top },       { "show", cmd_show },
     { "search", cmd_search },     { "rules", cmd_rules },   { "check", cmd_check },
     { "test", cmd_test },         { "explain", cmd_explain }, { "repl", cmd_repl },
-    { "verdict", cmd_verdict },   { "diff", cmd_diff },
+    { "verdict", cmd_verdict },   { "diff", cmd_diff },     { "eval", cmd_eval },
 };
 
 /* Reads the value of a global option given as "--opt value" or

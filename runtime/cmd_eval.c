@@ -1,0 +1,382 @@
+/*
+ * cmd_eval.c — `spindle eval`: how well the rules and the article score
+ * separate labelled articles. Per rule, SpamAssassin's hit frequencies
+ * (share of positives and of negatives hit, S/O, rank) and, where findings
+ * carry verdicts, precision; for the article score, ROC AUC with a
+ * bootstrap interval, the threshold with the best F1, and the AUC of the
+ * article's length alone beside it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "cli.h"
+#include "evalstats.h"
+#include "util.h"
+
+static const char EVAL_USAGE[] =
+    "usage: spindle [--db FILE] [--rules PATH]... [--enable ID]... eval [OPTIONS]\n"
+    "\n"
+    "Measures the rules and the article score against labels, on the scored\n"
+    "articles of the archive (give the --rules and --enable that 'score' had).\n"
+    "Labels come from --labels FILE, or else from the verdicts on articles\n"
+    "('spindle verdict --article ID misleading|accurate').\n"
+    "\n"
+    "Prints, for the article score: ROC AUC (ties count half) with a 95%\n"
+    "bootstrap interval (1,000 resamples, fixed seed), the threshold whose\n"
+    "'score >= threshold' has the best F1 (with its precision and recall), and\n"
+    "the AUC of article length alone: a score no better than length says the\n"
+    "rules reward long articles, not misleading ones. Then per rule that is on:\n"
+    "the share of positive and of negative articles it hits, S/O = pos% /\n"
+    "(pos% + neg%) (1 hits only positives, 0.5 does not separate), its rank by\n"
+    "S/O, and where its findings carry verdicts, how many and the precision\n"
+    "(true + useful over all judged). A finding judged false does not count.\n"
+    "\n"
+    "Labels files:\n"
+    "  JSON Lines (.jsonl, .json, .ndjson): objects with \"id\" and \"label\";\n"
+    "    positive: fake, misleading, 1, true; negative: real, accurate, 0, false\n"
+    "  CSV (.csv): a header naming an 'article' (or 'id') and a 'label' column\n"
+    "\n"
+    "Options:\n"
+    "  --labels FILE     the labels (default: the article verdicts)\n"
+    "  --format F        text (default) or json\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "Exit: 0 done; 1 when no scored article has a label of each kind, a labels\n"
+    "line is bad, or the archive fails; 2 on a usage error.\n";
+
+/* 1 positive, 0 negative, -1 not a label. */
+static int label_value(json_t *v)
+{
+    if (json_is_integer(v)) return json_integer_value(v) == 1 ? 1 : json_integer_value(v) == 0 ? 0 : -1;
+    if (json_is_boolean(v)) return json_is_true(v) ? 1 : 0;
+    if (!json_is_string(v)) return -1;
+    const char *s = json_string_value(v);
+    static const char *const positive[] = { "fake", "misleading", "1", "true", "positive", NULL };
+    static const char *const negative[] = { "real", "accurate", "0", "false", "negative", NULL };
+    for (int i = 0; positive[i]; i++) if (strcasecmp(s, positive[i]) == 0) return 1;
+    for (int i = 0; negative[i]; i++) if (strcasecmp(s, negative[i]) == 0) return 0;
+    return -1;
+}
+
+/* Splits one CSV line (RFC 4180 quoting, no line breaks inside fields)
+ * into a JSON array of strings. */
+static json_t *csv_fields(const char *line)
+{
+    json_t *out = json_array();
+    buf field = {0};
+    const char *p = line;
+    for (;;) {
+        field.len = 0;
+        buf_puts(&field, "");
+        if (*p == '"') {
+            for (p++; *p; p++) {
+                if (*p == '"' && p[1] == '"') { buf_putc(&field, '"'); p++; }
+                else if (*p == '"') { p++; break; }
+                else buf_putc(&field, *p);
+            }
+            while (*p && *p != ',') p++;
+        } else {
+            while (*p && *p != ',') buf_putc(&field, *p++);
+        }
+        json_array_append_new(out, json_string(field.data));
+        if (*p != ',') break;
+        p++;
+    }
+    buf_free(&field);
+    return out;
+}
+
+/* Reads labels into map (article id -> 0/1). Bad lines are reported as
+ * file:line and counted in *bad. Returns false when the file cannot be read
+ * or a CSV file has no article and label columns. */
+static bool read_labels(const char *path, json_t *map, size_t *bad)
+{
+    FILE *in = fopen(path, "r");
+    if (!in) {
+        cli_error("%s: %s", path, strerror(errno));
+        return false;
+    }
+    size_t len = strlen(path);
+    bool csv = len > 4 && strcasecmp(path + len - 4, ".csv") == 0;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    long id_col = -1, label_col = -1;
+    bool ok = true;
+    while ((n = getline(&line, &cap, in)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        if (strspn(line, " \t") == (size_t)n) continue;
+        const char *id = NULL;
+        json_t *label = NULL, *row = NULL;
+        char idbuf[32];
+        if (csv) {
+            row = csv_fields(line);
+            if (id_col < 0) {                           /* the header */
+                for (size_t i = 0; i < json_array_size(row); i++) {
+                    const char *name = json_string_value(json_array_get(row, i));
+                    if (strcmp(name, "article") == 0 || (strcmp(name, "id") == 0 && id_col < 0)) id_col = (long)i;
+                    if (strcmp(name, "label") == 0) label_col = (long)i;
+                }
+                json_decref(row);
+                if (id_col < 0 || label_col < 0) {
+                    cli_error("%s:%zu: the header needs an 'article' (or 'id') and a 'label' column",
+                              path, lineno);
+                    ok = false;
+                    break;
+                }
+                continue;
+            }
+            id = json_string_value(json_array_get(row, (size_t)id_col));
+            label = json_array_get(row, (size_t)label_col);
+        } else {
+            row = json_loads(line, 0, NULL);
+            json_t *idv = json_object_get(row, "id");
+            if (json_is_integer(idv)) {
+                snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(idv));
+                id = idbuf;
+            } else {
+                id = json_string_value(idv);
+            }
+            label = json_object_get(row, "label");
+        }
+        int value = label ? label_value(label) : -1;
+        if (!id || value < 0) {
+            fprintf(stderr, "%s:%zu: %s\n", path, lineno,
+                    !row ? "not a JSON object" : !id ? "no article id" : "no label (fake|real, misleading|accurate, 1|0)");
+            (*bad)++;
+        } else {
+            json_object_set_new(map, id, json_integer(value));
+        }
+        json_decref(row);
+    }
+    free(line);
+    fclose(in);
+    return ok;
+}
+
+/* One rule's counts. */
+typedef struct rule_stats {
+    const char *id;
+    size_t      pos_hits, neg_hits;
+    long long   judged, right;     /* findings with a verdict; true or useful */
+    double      so;                /* -1 when it hits nothing */
+    int         rank;
+} rule_stats;
+
+typedef struct eval_state {
+    json_t     *labels;            /* NULL: the article verdicts */
+    ruleset    *rs;
+    rule_stats *rules;             /* one per rule that is on */
+    size_t      n_rules;
+    double     *score, *length;
+    bool       *label;
+    size_t      n, cap, unscored, positives;
+} eval_state;
+
+static int eval_article(void *ctx, const db_eval_article *a)
+{
+    eval_state *st = ctx;
+    int label;
+    if (st->labels) {
+        json_t *v = json_object_get(st->labels, a->article_id);
+        if (!v) return 0;
+        label = (int)json_integer_value(v);
+        json_object_del(st->labels, a->article_id);     /* what remains: not in the archive */
+    } else {
+        if (!a->verdict) return 0;
+        label = strcmp(a->verdict, "misleading") == 0;
+    }
+    if (a->score < 0) { st->unscored++; return 0; }
+    if (st->n == st->cap) {
+        st->cap = st->cap ? 2 * st->cap : 256;
+        st->score = xrealloc(st->score, st->cap * sizeof *st->score);
+        st->length = xrealloc(st->length, st->cap * sizeof *st->length);
+        st->label = xrealloc(st->label, st->cap * sizeof *st->label);
+    }
+    st->score[st->n] = a->score;
+    st->length[st->n] = (double)a->length;
+    st->label[st->n] = label;
+    st->n++;
+    st->positives += label;
+    /* the rules it hits: a comma-separated list */
+    for (size_t r = 0; r < st->n_rules; r++) {
+        size_t len = strlen(st->rules[r].id);
+        for (const char *p = a->rules; (p = strstr(p, st->rules[r].id)); p += len) {
+            bool starts = p == a->rules || p[-1] == ',', ends = p[len] == '\0' || p[len] == ',';
+            if (starts && ends) {
+                if (label) st->rules[r].pos_hits++;
+                else st->rules[r].neg_hits++;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+static int eval_verdicts(void *ctx, const char *rule_id, const char *verdict, long long n)
+{
+    eval_state *st = ctx;
+    for (size_t r = 0; r < st->n_rules; r++) {
+        if (strcmp(st->rules[r].id, rule_id) != 0) continue;
+        st->rules[r].judged += n;
+        if (strcmp(verdict, "true") == 0 || strcmp(verdict, "useful") == 0) st->rules[r].right += n;
+    }
+    return 0;
+}
+
+static int compare_rules(const void *a, const void *b)
+{
+    const rule_stats *x = a, *y = b;
+    if (x->so != y->so) return x->so > y->so ? -1 : 1;
+    size_t hx = x->pos_hits + x->neg_hits, hy = y->pos_hits + y->neg_hits;
+    if (hx != hy) return hx > hy ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static void print_text(const eval_state *st, double auc, double lo, double hi, double t,
+                       double f1, double p, double r, double length_auc)
+{
+    size_t negatives = st->n - st->positives;
+    printf("%zu labelled articles scored (%zu positive, %zu negative)\n", st->n, st->positives, negatives);
+    printf("article score: ROC AUC %.3f (95%% bootstrap interval %.3f-%.3f)\n", auc, lo, hi);
+    printf("  best F1 %.3f at score >= %.3f (precision %.3f, recall %.3f)\n", f1, t, p, r);
+    printf("article length alone: ROC AUC %.3f\n\n", length_auc);
+    size_t width = 4;
+    for (size_t i = 0; i < st->n_rules; i++) if (strlen(st->rules[i].id) > width) width = strlen(st->rules[i].id);
+    printf("%-*s  %8s  %8s  %5s  %4s  %6s  %9s\n", (int)width, "rule", "pos hit%", "neg hit%",
+           "S/O", "rank", "judged", "precision");
+    for (size_t i = 0; i < st->n_rules; i++) {
+        const rule_stats *s = &st->rules[i];
+        printf("%-*s  %8.1f  %8.1f  ", (int)width, s->id,
+               st->positives ? 100.0 * (double)s->pos_hits / (double)st->positives : 0,
+               negatives ? 100.0 * (double)s->neg_hits / (double)negatives : 0);
+        if (s->so >= 0) printf("%5.3f  %4d  ", s->so, s->rank);
+        else printf("%5s  %4s  ", "-", "-");
+        if (s->judged) printf("%6lld  %9.2f\n", s->judged, (double)s->right / (double)s->judged);
+        else printf("%6s  %9s\n", "0", "-");
+    }
+}
+
+static void print_json(const eval_state *st, double auc, double lo, double hi, double t,
+                       double f1, double p, double r, double length_auc)
+{
+    size_t negatives = st->n - st->positives;
+    json_t *rules = json_array();
+    for (size_t i = 0; i < st->n_rules; i++) {
+        const rule_stats *s = &st->rules[i];
+        json_t *j = json_pack("{s:s, s:i, s:i, s:f, s:f}", "rule", s->id,
+                              "positive_hits", (int)s->pos_hits, "negative_hits", (int)s->neg_hits,
+                              "positive_share", st->positives ? (double)s->pos_hits / (double)st->positives : 0,
+                              "negative_share", negatives ? (double)s->neg_hits / (double)negatives : 0);
+        json_object_set_new(j, "so", s->so >= 0 ? json_real(s->so) : json_null());
+        json_object_set_new(j, "rank", s->so >= 0 ? json_integer(s->rank) : json_null());
+        json_object_set_new(j, "judged", json_integer(s->judged));
+        json_object_set_new(j, "precision", s->judged ? json_real((double)s->right / (double)s->judged)
+                                                     : json_null());
+        json_array_append_new(rules, j);
+    }
+    json_t *doc = json_pack("{s:s, s:i, s:i, s:i, s:f, s:[f,f], s:{s:f, s:f, s:f, s:f}, s:f, s:o}",
+                            "type", "eval", "articles", (int)st->n, "positives", (int)st->positives,
+                            "negatives", (int)negatives, "auc", auc, "auc_interval", lo, hi,
+                            "best_f1", "f1", f1, "threshold", t, "precision", p, "recall", r,
+                            "length_auc", length_auc, "rules", rules);
+    json_dumpf(doc, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    putchar('\n');
+    json_decref(doc);
+}
+
+int cmd_eval(cli *c, int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "labels", required_argument, NULL, 'l' },
+        { "format", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 }
+    };
+    const char *labels_path = NULL;
+    bool json = false;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (opt) {
+        case 'l': labels_path = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0) json = true;
+            else if (strcmp(optarg, "text") == 0) json = false;
+            else { cli_error("eval: unknown format '%s' (use text or json)", optarg); return EXIT_USAGE; }
+            break;
+        case 'h': cli_usage(stdout, EVAL_USAGE); return EXIT_OK;
+        default: cli_usage(stderr, EVAL_USAGE); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        cli_error("eval takes no arguments ('%s'); see 'spindle eval --help'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    eval_state st = {0};
+    size_t bad = 0;
+    if (labels_path) {
+        st.labels = json_object();
+        if (!read_labels(labels_path, st.labels, &bad)) { json_decref(st.labels); return EXIT_RUNTIME; }
+    }
+    int status;
+    ruleset *rs = cli_load_rules(c, NULL, 0, true, &status);
+    if (!rs) { json_decref(st.labels); return status; }
+    db *archive = cli_open_db(c, false);
+    int64_t *pks = xcalloc(rs->n_rules + 1, sizeof *pks);
+    status = EXIT_OK;
+    if (!archive || db_begin(archive) != 0 || db_rules_sync(archive, rs, pks) != 0 ||
+        db_commit(archive) != 0) {
+        if (archive) { cli_error("%s", db_error(archive)); db_rollback(archive); }
+        status = EXIT_RUNTIME;
+    }
+    st.rs = rs;
+    st.rules = xcalloc(rs->n_rules + 1, sizeof *st.rules);
+    for (size_t i = 0; i < rs->n_rules; i++)
+        if (rs->rules[i].on) st.rules[st.n_rules++].id = rs->rules[i].id;
+    if (status == EXIT_OK && (db_eval_articles(archive, eval_article, &st) != 0 ||
+                              db_rule_verdict_counts(archive, eval_verdicts, &st) != 0)) {
+        cli_error("%s", db_error(archive));
+        status = EXIT_RUNTIME;
+    }
+    if (status == EXIT_OK && (st.positives == 0 || st.positives == st.n)) {
+        cli_error("eval: the archive's scored articles need labels of both kinds (%zu labelled: %zu "
+                  "positive); %s", st.n, st.positives,
+                  labels_path ? "check the ids match the archive's" : "give --labels FILE or verdicts on articles");
+        status = EXIT_RUNTIME;
+    }
+    if (status == EXIT_OK) {
+        size_t negatives = st.n - st.positives;
+        for (size_t i = 0; i < st.n_rules; i++) {
+            rule_stats *s = &st.rules[i];
+            double pos = (double)s->pos_hits / (double)st.positives, neg = (double)s->neg_hits / (double)negatives;
+            s->so = pos + neg > 0 ? pos / (pos + neg) : -1;
+        }
+        qsort(st.rules, st.n_rules, sizeof *st.rules, compare_rules);
+        for (size_t i = 0; i < st.n_rules; i++) st.rules[i].rank = (int)i + 1;
+        double auc = evalstats_auc(st.score, st.label, st.n), lo, hi, f1, p, r;
+        evalstats_auc_interval(st.score, st.label, st.n, 1000, 0.05, 1, &lo, &hi);
+        double t = evalstats_best_f1(st.score, st.label, st.n, &f1, &p, &r);
+        double length_auc = evalstats_auc(st.length, st.label, st.n);
+        if (json) print_json(&st, auc, lo, hi, t, f1, p, r, length_auc);
+        else print_text(&st, auc, lo, hi, t, f1, p, r, length_auc);
+        size_t missing = st.labels ? json_object_size(st.labels) : 0;
+        if (missing || st.unscored || bad)
+            fprintf(stderr, "eval: left out %zu labels for articles not in the archive, %zu articles "
+                    "never scored, %zu bad label lines\n", missing, st.unscored, bad);
+        if (bad) status = EXIT_RUNTIME;
+    }
+    free(st.score);
+    free(st.length);
+    free(st.label);
+    free(st.rules);
+    free(pks);
+    json_decref(st.labels);
+    db_close(archive);
+    ruleset_free(rs);
+    return status;
+}
