@@ -51,6 +51,7 @@ int cmd_repl(cli *c, int argc, char **argv);
 int cmd_verdict(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
 int cmd_eval(cli *c, int argc, char **argv);
+int cmd_report(cli *c, int argc, char **argv);
 
 /* Loads the rules the options name (or, when paths is not NULL, those
  * paths instead). Prints each load problem to stderr unless quiet.

@@ -122,7 +122,7 @@ static const char *const MIGRATIONS[] = {
     "  article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,"
     "  rule_id TEXT NOT NULL, part TEXT NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,"
     "  line INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL,"
-    "  score REAL NOT NULL, message TEXT NOT NULL,"
+    "  score REAL NOT NULL, message TEXT NOT NULL, evidence TEXT NOT NULL DEFAULT '{}',"
     "  PRIMARY KEY (run_pk, article_pk, rule_id, part, start, stop)) WITHOUT ROWID;"
     "ALTER TABLE runs ADD COLUMN snapshot INTEGER NOT NULL DEFAULT 0;",
 };
@@ -143,7 +143,7 @@ typedef enum stmt_id {
     STMT_FINDING_BY_PK, STMT_VERDICT_UPSERT, STMT_SCORE_RUN, STMT_VERDICTS_ALL,
     STMT_ARTICLE_VERDICT, STMT_FINDING_CURRENT, STMT_RULE_LATEST,
     STMT_RUN_SNAPSHOT, STMT_RUN_SNAPSHOT_DONE, STMT_RUN_STATE, STMT_RUN_DIFF,
-    STMT_EVAL_ARTICLES, STMT_RULE_VERDICT_COUNTS,
+    STMT_EVAL_ARTICLES, STMT_RULE_VERDICT_COUNTS, STMT_RUN_INFO, STMT_RUN_FINDINGS,
     STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
     STMT_COUNT
 } stmt_id;
@@ -234,8 +234,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
        span) is kept once */
     [STMT_RUN_SNAPSHOT] =
         "INSERT OR IGNORE INTO run_findings(run_pk, article_pk, rule_id, part, start, stop, line,"
-        " col, text, score, message) SELECT ?1, article_pk, rule_id, part, start, stop, line, col,"
-        " text, score, message FROM findings"
+        " col, text, score, message, evidence) SELECT ?1, article_pk, rule_id, part, start, stop,"
+        " line, col, text, score, message, evidence FROM findings"
         " WHERE rule_pk IN (SELECT rule_pk FROM temp.current_rules)",
     [STMT_RUN_SNAPSHOT_DONE] = "UPDATE runs SET snapshot = 1 WHERE pk = ?1",
     [STMT_RUN_STATE] = "SELECT snapshot FROM runs WHERE pk = ?1",
@@ -268,6 +268,17 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " ON v.article_pk = f.article_pk AND v.rule_id = f.rule_id AND v.text = f.text"
         " WHERE f.rule_pk IN (SELECT rule_pk FROM temp.current_rules)"
         " GROUP BY f.rule_id, v.verdict",
+    [STMT_RUN_INFO] =
+        "SELECT pk, started_at, COALESCE(finished_at, ''), status, ruleset_hash, rules, articles,"
+        " scored, rule_calls, findings, errors FROM runs"
+        " WHERE (?1 = 0 AND snapshot = 1) OR pk = ?1 ORDER BY pk DESC LIMIT 1",
+    [STMT_RUN_FINDINGS] =
+        "SELECT art.id, rf.rule_id, rf.part, rf.start, rf.stop, rf.line, rf.col, rf.text, rf.score,"
+        " rf.message, rf.evidence, v.verdict, v.note FROM run_findings rf"
+        " JOIN articles art ON art.pk = rf.article_pk"
+        " LEFT JOIN verdicts v ON v.article_pk = rf.article_pk AND v.rule_id = rf.rule_id"
+        " AND v.text = rf.text WHERE rf.run_pk = ?1"
+        " ORDER BY art.id, rf.part <> 'title', rf.start, rf.rule_id",
     [STMT_RULE_LATEST] = "SELECT title, severity FROM rules WHERE id = ?1 ORDER BY pk DESC LIMIT 1",
     [STMT_FINDING_CURRENT] =
         "SELECT COUNT(*) FROM findings WHERE article_pk = ?1 AND rule_id = ?2 AND text = ?3",
@@ -1160,4 +1171,55 @@ int db_rule_verdict_counts(db *d, db_rule_verdict_fn fn, void *ctx)
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_RULE_VERDICT_COUNTS);
+}
+
+int db_run_info_get(db *d, int64_t run_id, db_run_info *info)
+{
+    memset(info, 0, sizeof *info);
+    sqlite3_stmt *s = d->stmt[STMT_RUN_INFO];
+    sqlite3_bind_int64(s, 1, run_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        info->run_id = sqlite3_column_int64(s, 0);
+        snprintf(info->started_at, sizeof info->started_at, "%s", sqlite3_column_text(s, 1));
+        snprintf(info->finished_at, sizeof info->finished_at, "%s", sqlite3_column_text(s, 2));
+        snprintf(info->status, sizeof info->status, "%s", sqlite3_column_text(s, 3));
+        snprintf(info->ruleset_hash, sizeof info->ruleset_hash, "%s", sqlite3_column_text(s, 4));
+        info->rules = sqlite3_column_int64(s, 5);
+        info->articles = sqlite3_column_int64(s, 6);
+        info->scored = sqlite3_column_int64(s, 7);
+        info->rule_calls = sqlite3_column_int64(s, 8);
+        info->findings = sqlite3_column_int64(s, 9);
+        info->errors = sqlite3_column_int64(s, 10);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_RUN_INFO);
+    return rc == SQLITE_ROW;
+}
+
+int db_run_findings_each(db *d, int64_t run_id, db_finding_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = d->stmt[STMT_RUN_FINDINGS];
+    sqlite3_bind_int64(s, 1, run_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        finding f = {
+            .rule_id = (char *)sqlite3_column_text(s, 1),
+            .start = (size_t)sqlite3_column_int64(s, 3),
+            .end = (size_t)sqlite3_column_int64(s, 4),
+            .line = sqlite3_column_int(s, 5),
+            .col = sqlite3_column_int(s, 6),
+            .text = (char *)sqlite3_column_text(s, 7),
+            .score = sqlite3_column_double(s, 8),
+            .message = (char *)sqlite3_column_text(s, 9),
+            .evidence_json = (char *)sqlite3_column_text(s, 10),
+            .verdict = (char *)sqlite3_column_text(s, 11),
+            .verdict_note = (char *)sqlite3_column_text(s, 12),
+            .severity = "info",
+        };
+        finding_part_parse((const char *)sqlite3_column_text(s, 2), &f.part);
+        if (fn(ctx, (const char *)sqlite3_column_text(s, 0), &f)) break;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_fail(d, STMT_RUN_FINDINGS);
 }

@@ -208,6 +208,22 @@ typedef int (*db_diff_fn)(void *ctx, char kind, const db_run_finding *now,
                           const db_run_finding *old);
 int db_run_diff(db *d, int64_t a, int64_t b, db_diff_fn fn, void *ctx);
 
+/* --- report --- */
+
+typedef struct db_run_info {
+    long long run_id;
+    char      started_at[32], finished_at[32], status[16], ruleset_hash[40];
+    long long rules, articles, scored, rule_calls, findings, errors;
+} db_run_info;
+
+/* The run run_id, or (run_id 0) the latest run with a snapshot of its
+ * findings. Returns 1 when found, 0 when not, -1 on error. */
+int db_run_info_get(db *d, int64_t run_id, db_run_info *info);
+
+/* The findings of run run_id's snapshot, by article and position, with
+ * their verdicts (severity is not kept in snapshots: "info"). */
+int db_run_findings_each(db *d, int64_t run_id, db_finding_fn fn, void *ctx);
+
 /* --- eval --- (call db_rules_sync on this connection first) */
 
 /* An article as eval sees it; strings borrowed for the callback. */

@@ -39,6 +39,7 @@ static const char USAGE[] =
     "  diff RUN_A RUN_B       findings added, removed and re-scored between two runs\n"
     "  eval [--labels FILE]   rules and article score against labels: hit\n"
     "                         frequencies, S/O, precision, ROC AUC, best F1\n"
+    "  report --html FILE     one self-contained HTML report of a run\n"
     "  repl                   a Lua prompt with the engine, the archive and the rules\n"
     "\n"
     "Global options:\n"
@@ -63,6 +64,7 @@ static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
     { "search", cmd_search },     { "rules", cmd_rules },   { "check", cmd_check },
     { "test", cmd_test },         { "explain", cmd_explain }, { "repl", cmd_repl },
     { "verdict", cmd_verdict },   { "diff", cmd_diff },     { "eval", cmd_eval },
+    { "report", cmd_report },
 };
 
 /* Reads the value of a global option given as "--opt value" or

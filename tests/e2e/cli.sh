@@ -4,11 +4,11 @@ BUILD=$1
 
 run "$SPINDLE" --help
 expect_status 0 "--help"
-for c in scan ingest score findings top show search rules check test explain repl verdict diff eval; do
+for c in scan ingest score findings top show search rules check test explain repl verdict diff eval report; do
     expect_out "  $c" "--help lists $c"
 done
 
-for c in scan ingest score findings top show search rules check test explain repl verdict diff eval; do
+for c in scan ingest score findings top show search rules check test explain repl verdict diff eval report; do
     run "$SPINDLE" $c --help
     expect_status 0 "$c --help"
     expect_out "usage: spindle" "$c --help prints its usage"
