@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <jansson.h>
 
 void cli_error(const char *fmt, ...)
 {
@@ -20,6 +21,45 @@ void cli_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+/* Applies a weights file: {"weights": {"rule-id": w, ...}} (what eval
+ * --fit writes) or the object of weights itself. False (message printed)
+ * when the file is not that. */
+static bool cli_apply_weights(const char *path, ruleset *rs, bool quiet)
+{
+    json_error_t jerr;
+    json_t *doc = json_load_file(path, 0, &jerr);
+    if (!doc) {
+        cli_error("--weights %s: %s (line %d)", path, jerr.text, jerr.line);
+        return false;
+    }
+    json_t *weights = json_object_get(doc, "weights");
+    if (!weights) weights = doc;
+    if (!json_is_object(weights)) {
+        cli_error("--weights %s: want {\"weights\": {\"rule-id\": weight, ...}}", path);
+        json_decref(doc);
+        return false;
+    }
+    const char *id;
+    json_t *value;
+    bool ok = true;
+    json_object_foreach(weights, id, value) {
+        double w = json_number_value(value);
+        if (!json_is_number(value) || !(w > 0 && w <= 1)) {
+            cli_error("--weights %s: the weight of '%s' must be a number in (0, 1]", path, id);
+            ok = false;
+            break;
+        }
+        long i = ruleset_find(rs, id);
+        if (i < 0) {
+            if (!quiet) fprintf(stderr, "warning: --weights %s: no rule '%s' is loaded\n", path, id);
+            continue;
+        }
+        ruleset_set_weight(rs, (size_t)i, w);
+    }
+    json_decref(doc);
+    return ok;
 }
 
 ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
@@ -59,6 +99,11 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
             return NULL;
         }
         rs->rules[k].on = true;
+    }
+    if (c->weights_path && !cli_apply_weights(c->weights_path, rs, quiet)) {
+        ruleset_free(rs);
+        *status = EXIT_USAGE;
+        return NULL;
     }
     *status = EXIT_OK;
     return rs;

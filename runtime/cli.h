@@ -30,6 +30,7 @@ typedef struct cli {
     const char **enable;           /* --enable values: rule ids or "all" */
     size_t       n_enable;
     bool         rules_replace;    /* some --rules without '+': no built-in pack */
+    const char  *weights_path;     /* --weights FILE (from eval --fit), or NULL */
     color_mode   color;
 } cli;
 
@@ -60,7 +61,10 @@ int cmd_report(cli *c, int argc, char **argv);
  * --rules PATH given without '+' (the user pointed at them), and those
  * --enable names ("all": every rule). Returns NULL with the message printed
  * and *status set when the Lua state cannot be made (EXIT_RUNTIME) or an
- * --enable id names no loaded rule (EXIT_USAGE); else *status is EXIT_OK.
+ * --enable id names no loaded rule, or the --weights file is not a JSON
+ * object of rule ids and weights in (0, 1] (EXIT_USAGE); else *status is
+ * EXIT_OK. Weights from --weights replace the rules' own (a rule the file
+ * does not name keeps its weight; an id no loaded rule has is a warning).
  * The caller frees the ruleset. */
 ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
                         int *status);

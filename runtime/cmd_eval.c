@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include "cli.h"
 #include "evalstats.h"
+#include "logit.h"
 #include "util.h"
 
 static const char EVAL_USAGE[] =
@@ -39,8 +40,20 @@ static const char EVAL_USAGE[] =
     "    positive: fake, misleading, 1, true; negative: real, accurate, 0, false\n"
     "  CSV (.csv): a header naming an 'article' (or 'id') and a 'label' column\n"
     "\n"
+    "With --fit, it also learns rule weights from the labels: L2-regularised\n"
+    "logistic regression on which rules hit each article, judged by 5-fold\n"
+    "cross-validation. It prints each rule's coefficient and fitted weight beside\n"
+    "its current one, and the cross-validated AUC of the logistic model, of the\n"
+    "fitted weights used as 'score' uses weights (noisy-OR of the rules hit),\n"
+    "and of the model with a length term; --save FILE writes the weights, which\n"
+    "'score' and 'scan' apply with --weights FILE. Rule files are never edited.\n"
+    "A fit needs hundreds of labelled articles per rule it weighs; see\n"
+    "docs/evaluation.md on trusting one.\n"
+    "\n"
     "Options:\n"
     "  --labels FILE     the labels (default: the article verdicts)\n"
+    "  --fit             learn rule weights (see above)\n"
+    "  --save FILE       with --fit: write the weights as JSON\n"
     "  --format F        text (default) or json\n"
     "  -h, --help        this help\n"
     "\n"
@@ -161,6 +174,8 @@ static bool read_labels(const char *path, json_t *map, size_t *bad)
 /* One rule's counts. */
 typedef struct rule_stats {
     const char *id;
+    double      weight;            /* the rule's weight now */
+    size_t      hit_index;         /* its column in eval_state.hits */
     size_t      pos_hits, neg_hits;
     long long   judged, right;     /* findings with a verdict; true or useful */
     double      so;                /* -1 when it hits nothing */
@@ -174,6 +189,7 @@ typedef struct eval_state {
     size_t      n_rules;
     double     *score, *length;
     bool       *label;
+    bool       *hits;              /* n x n_rules: the article has a counted finding */
     size_t      n, cap, unscored, positives;
 } eval_state;
 
@@ -196,7 +212,10 @@ static int eval_article(void *ctx, const db_eval_article *a)
         st->score = xrealloc(st->score, st->cap * sizeof *st->score);
         st->length = xrealloc(st->length, st->cap * sizeof *st->length);
         st->label = xrealloc(st->label, st->cap * sizeof *st->label);
+        st->hits = xrealloc(st->hits, st->cap * (st->n_rules + 1) * sizeof *st->hits);
     }
+    bool *row = st->hits + st->n * (st->n_rules + 1);
+    memset(row, 0, (st->n_rules + 1) * sizeof *row);
     st->score[st->n] = a->score;
     st->length[st->n] = (double)a->length;
     st->label[st->n] = label;
@@ -208,6 +227,7 @@ static int eval_article(void *ctx, const db_eval_article *a)
         for (const char *p = a->rules; (p = strstr(p, st->rules[r].id)); p += len) {
             bool starts = p == a->rules || p[-1] == ',', ends = p[len] == '\0' || p[len] == ',';
             if (starts && ends) {
+                row[r] = true;
                 if (label) st->rules[r].pos_hits++;
                 else st->rules[r].neg_hits++;
                 break;
@@ -289,21 +309,154 @@ static void print_json(const eval_state *st, double auc, double lo, double hi, d
     json_decref(doc);
 }
 
+/* The fold of item i in k-fold cross-validation: a fixed shuffle. */
+static size_t fold_of(size_t i, size_t folds)
+{
+    uint64_t h = (uint64_t)i * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+    return (size_t)(h % folds);
+}
+
+/* A rule weight from a logistic coefficient: a hit that multiplies the
+ * odds by e^b becomes weight 1 - e^-b (capped to [0.01, 1]); a rule whose
+ * hits speak for the negative class gets the least weight. */
+static double weight_of(double coefficient)
+{
+    double w = coefficient > 0 ? 1 - exp(-coefficient) : 0.01;
+    return w < 0.01 ? 0.01 : w > 1 ? 1 : w;
+}
+
+#define FIT_FOLDS 5
+#define FIT_L2 1.0
+
+/* Cross-validated AUC of the logistic model on columns cols of x (and, when
+ * with_noisy_or, of the weights it gives, as noisy-OR over the rules hit). */
+static void fit_cv(const double *x, const bool *y, size_t n, size_t k, double *cv_logit,
+                   double *cv_noisy_or, size_t n_rule_cols)
+{
+    double *pred = xcalloc(n, sizeof *pred), *nor = xcalloc(n, sizeof *nor);
+    double *train = xcalloc(n * (k ? k : 1), sizeof *train);
+    bool *train_y = xcalloc(n, sizeof *train_y);
+    double *beta = xcalloc(k + 1, sizeof *beta);
+    for (size_t f = 0; f < FIT_FOLDS; f++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (fold_of(i, FIT_FOLDS) == f) continue;
+            memcpy(train + m * k, x + i * k, k * sizeof *train);
+            train_y[m++] = y[i];
+        }
+        logit_fit(train, train_y, m, k, FIT_L2, beta);
+        for (size_t i = 0; i < n; i++) {
+            if (fold_of(i, FIT_FOLDS) != f) continue;
+            pred[i] = logit_predict(beta, x + i * k, k);
+            double keep = 1;
+            for (size_t j = 0; j < n_rule_cols; j++)
+                if (x[i * k + j] > 0) keep *= 1 - weight_of(beta[j + 1]);
+            nor[i] = 1 - keep;
+        }
+    }
+    *cv_logit = evalstats_auc(pred, y, n);
+    if (cv_noisy_or) *cv_noisy_or = evalstats_auc(nor, y, n);
+    free(beta);
+    free(train_y);
+    free(train);
+    free(nor);
+    free(pred);
+}
+
+/* --fit: prints the fitted weights and their cross-validated AUCs; writes
+ * them to save_path when given. Returns false when the file cannot be
+ * written. */
+static bool eval_fit(const eval_state *st, double current_auc, bool json, const char *save_path)
+{
+    size_t *cols = xcalloc(st->n_rules + 1, sizeof *cols), k = 0;
+    for (size_t r = 0; r < st->n_rules; r++)
+        if (st->rules[r].pos_hits + st->rules[r].neg_hits > 0) cols[k++] = r;
+    double *x = xcalloc(st->n * (k + 1), sizeof *x);
+    for (size_t i = 0; i < st->n; i++) {
+        for (size_t j = 0; j < k; j++)
+            x[i * (k + 1) + j] = st->hits[i * (st->n_rules + 1) + st->rules[cols[j]].hit_index] ? 1 : 0;
+        x[i * (k + 1) + k] = log1p(st->length[i] / 1000.0);     /* the length term */
+    }
+    /* without the length term: the first k columns */
+    double *xr = xcalloc(st->n * (k ? k : 1), sizeof *xr);
+    for (size_t i = 0; i < st->n; i++) memcpy(xr + i * k, x + i * (k + 1), k * sizeof *xr);
+    double cv_logit, cv_weights, cv_length;
+    fit_cv(xr, st->label, st->n, k, &cv_logit, &cv_weights, k);
+    fit_cv(x, st->label, st->n, k + 1, &cv_length, NULL, k);
+    double *beta = xcalloc(k + 2, sizeof *beta);
+    logit_fit(xr, st->label, st->n, k, FIT_L2, beta);
+
+    json_t *weights = json_object();
+    for (size_t j = 0; j < k; j++)
+        json_object_set_new(weights, st->rules[cols[j]].id, json_real(weight_of(beta[j + 1])));
+    if (json) {
+        json_t *rows = json_array();
+        for (size_t j = 0; j < k; j++)
+            json_array_append_new(rows, json_pack("{s:s, s:f, s:f, s:f}", "rule", st->rules[cols[j]].id,
+                                                  "current_weight", st->rules[cols[j]].weight,
+                                                  "coefficient", beta[j + 1],
+                                                  "fitted_weight", weight_of(beta[j + 1])));
+        json_t *doc = json_pack("{s:s, s:i, s:i, s:f, s:f, s:f, s:f, s:o}", "type", "fit",
+                                "articles", (int)st->n, "folds", FIT_FOLDS, "auc_current", current_auc,
+                                "cv_auc_logistic", cv_logit, "cv_auc_fitted_weights", cv_weights,
+                                "cv_auc_with_length", cv_length, "rules", rows);
+        json_dumpf(doc, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        putchar('\n');
+        json_decref(doc);
+    } else {
+        printf("\nfit: logistic regression (L2 %.1f) on the rules that hit, %d-fold cross-validation, "
+               "%zu articles\n", FIT_L2, FIT_FOLDS, st->n);
+        printf("  ROC AUC: current weights %.3f; logistic model %.3f (CV); fitted weights as score "
+               "uses them %.3f (CV); with a length term %.3f (CV)\n",
+               current_auc, cv_logit, cv_weights, cv_length);
+        size_t width = 4;
+        for (size_t j = 0; j < k; j++)
+            if (strlen(st->rules[cols[j]].id) > width) width = strlen(st->rules[cols[j]].id);
+        printf("  %-*s  %7s  %11s  %7s\n", (int)width, "rule", "current", "coefficient", "fitted");
+        for (size_t j = 0; j < k; j++)
+            printf("  %-*s  %7.2f  %11.3f  %7.2f\n", (int)width, st->rules[cols[j]].id,
+                   st->rules[cols[j]].weight, beta[j + 1], weight_of(beta[j + 1]));
+    }
+    bool ok = true;
+    if (save_path) {
+        json_t *doc = json_pack("{s:s, s:O, s:i, s:i, s:f}", "type", "weights", "weights", weights,
+                                "articles", (int)st->n, "folds", FIT_FOLDS, "cv_auc", cv_weights);
+        if (json_dump_file(doc, save_path, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
+            cli_error("--save %s: cannot write it", save_path);
+            ok = false;
+        } else if (!json) {
+            printf("  weights written to %s (apply them: spindle --weights %s score)\n", save_path, save_path);
+        }
+        json_decref(doc);
+    }
+    json_decref(weights);
+    free(beta);
+    free(xr);
+    free(x);
+    free(cols);
+    return ok;
+}
+
 int cmd_eval(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
         { "labels", required_argument, NULL, 'l' },
         { "format", required_argument, NULL, 'f' },
+        { "fit", no_argument, NULL, 'F' },
+        { "save", required_argument, NULL, 's' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
-    const char *labels_path = NULL;
-    bool json = false;
+    const char *labels_path = NULL, *save_path = NULL;
+    bool json = false, fit = false;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         switch (opt) {
         case 'l': labels_path = optarg; break;
+        case 'F': fit = true; break;
+        case 's': save_path = optarg; break;
         case 'f':
             if (strcmp(optarg, "json") == 0) json = true;
             else if (strcmp(optarg, "text") == 0) json = false;
@@ -315,6 +468,10 @@ int cmd_eval(cli *c, int argc, char **argv)
     }
     if (optind < argc) {
         cli_error("eval takes no arguments ('%s'); see 'spindle eval --help'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (save_path && !fit) {
+        cli_error("--save writes the weights of --fit; give --fit too");
         return EXIT_USAGE;
     }
     eval_state st = {0};
@@ -337,7 +494,12 @@ int cmd_eval(cli *c, int argc, char **argv)
     st.rs = rs;
     st.rules = xcalloc(rs->n_rules + 1, sizeof *st.rules);
     for (size_t i = 0; i < rs->n_rules; i++)
-        if (rs->rules[i].on) st.rules[st.n_rules++].id = rs->rules[i].id;
+        if (rs->rules[i].on) {
+            st.rules[st.n_rules].id = rs->rules[i].id;
+            st.rules[st.n_rules].weight = rs->rules[i].weight;
+            st.rules[st.n_rules].hit_index = st.n_rules;
+            st.n_rules++;
+        }
     if (status == EXIT_OK && (db_eval_articles(archive, eval_article, &st) != 0 ||
                               db_rule_verdict_counts(archive, eval_verdicts, &st) != 0)) {
         cli_error("%s", db_error(archive));
@@ -364,6 +526,7 @@ int cmd_eval(cli *c, int argc, char **argv)
         double length_auc = evalstats_auc(st.length, st.label, st.n);
         if (json) print_json(&st, auc, lo, hi, t, f1, p, r, length_auc);
         else print_text(&st, auc, lo, hi, t, f1, p, r, length_auc);
+        if (fit && !eval_fit(&st, auc, json, save_path)) status = EXIT_RUNTIME;
         size_t missing = st.labels ? json_object_size(st.labels) : 0;
         if (missing || st.unscored || bad)
             fprintf(stderr, "eval: left out %zu labels for articles not in the archive, %zu articles "
@@ -373,6 +536,7 @@ int cmd_eval(cli *c, int argc, char **argv)
     free(st.score);
     free(st.length);
     free(st.label);
+    free(st.hits);
     free(st.rules);
     free(pks);
     json_decref(st.labels);

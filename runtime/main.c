@@ -13,7 +13,8 @@
 #include "version.h"
 
 static const char USAGE[] =
-    "usage: spindle [--db FILE] [--rules PATH]... [--enable ID]... [--color WHEN]\n"
+    "usage: spindle [--db FILE] [--rules PATH]... [--enable ID]... [--weights FILE]\n"
+    "               [--color WHEN]\n"
     "               COMMAND [ARGS]\n"
     "\n"
     "Spindle applies narrative rules, written in Lua, to news articles and\n"
@@ -49,6 +50,8 @@ static const char USAGE[] =
     "  --enable ID      run rule ID even though it ships off (enabled = false);\n"
     "                   repeatable; '--enable all' turns every loaded rule on.\n"
     "                   Rules under a --rules PATH given without '+' are always on\n"
+    "  --weights FILE   rule weights from 'eval --fit' instead of the rules' own\n"
+    "                   (scan, score and the commands that score or count)\n"
     "  --color WHEN     auto (default), always or never; NO_COLOR is respected\n"
     "  --no-color       the same as --color never\n"
     "  --version        print the version\n"
@@ -109,6 +112,8 @@ static int global_option(cli *c, int argc, char **argv, int *i)
         else if (strcmp(when, "always") == 0) c->color = COLOR_ALWAYS;
         else if (strcmp(when, "never") == 0) c->color = COLOR_NEVER;
         else { cli_error("--color wants auto, always or never, not '%s'", when); return -1; }
+    } else if (is_option(arg, "--weights")) {
+        if (!(c->weights_path = global_value(argc, argv, i, "--weights"))) goto missing;
     } else if (strcmp(arg, "--no-color") == 0) {
         c->color = COLOR_NEVER;
     } else {

@@ -809,6 +809,17 @@ void ruleset_free(ruleset *rs)
     free(rs);
 }
 
+void ruleset_set_weight(ruleset *rs, size_t i, double weight)
+{
+    rule *r = &rs->rules[i];
+    r->weight = weight;
+    char text[64];
+    snprintf(text, sizeof text, "weight=%.17g", weight);
+    const char *pieces[2] = { r->source_hash, text };
+    size_t lens[2] = { strlen(r->source_hash), strlen(text) };
+    hash_hex_parts(pieces, lens, 2, r->source_hash);
+}
+
 size_t ruleset_count_on(const ruleset *rs)
 {
     size_t n = 0;

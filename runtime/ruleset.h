@@ -109,6 +109,11 @@ void ruleset_finish(ruleset *rs);
  * ruleset again (hashes, needs). Returns how many files changed. */
 size_t ruleset_reload(ruleset *rs, const char *const *paths, size_t n_paths);
 
+/* Gives rule i another weight (a weights file from `eval --fit`). The
+ * weight becomes part of the rule's source_hash, so that the archive scores
+ * the rule again: its findings' scores change. Call after ruleset_finish. */
+void ruleset_set_weight(ruleset *rs, size_t i, double weight);
+
 /* Index of the rule with this id, or -1. */
 long ruleset_find(const ruleset *rs, const char *id);
 

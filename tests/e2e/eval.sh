@@ -55,6 +55,41 @@ check "assert close(e['auc'], 7.5/9), e['auc']" "a false finding leaves the scor
 check "c = r['contract-size-unsourced']; assert (c['judged'], c['precision']) == (2, 1.0), c" "precision from verdicts: 2 judged, 1.0"
 check "q = r['question-headline']; assert (q['judged'], q['precision'], q['negative_hits']) == (1, 0.0, 0), q" "a rule whose only finding is false: precision 0, no hit"
 
+# --fit: weights learned from the labels, written with --save, applied by
+# scan and score with --weights (the coefficients themselves are checked
+# against a synthetic set drawn with known ones in tests/unit/test_logit.c)
+run $S eval --labels "$LABELS" --fit --save "$WORK/w.json" --format json
+expect_status 0 "eval --fit --save"
+printf '%s\n' "$OUT" | tail -n 1 > "$WORK/fit.json"
+python3 - "$WORK/fit.json" "$WORK/w.json" <<'PY'
+import json, sys
+fit = json.load(open(sys.argv[1]))
+w = json.load(open(sys.argv[2]))
+assert fit["type"] == "fit" and fit["folds"] == 5 and fit["articles"] == 6
+rows = {r["rule"]: r for r in fit["rules"]}
+assert rows["contract-size-unsourced"]["coefficient"] > 0, rows
+assert w["type"] == "weights" and set(w["weights"]) == set(rows), (w, rows)
+for rule, weight in w["weights"].items():
+    assert 0 < weight <= 1 and abs(weight - rows[rule]["fitted_weight"]) < 1e-9
+PY
+expect_true "the fit and the weights file agree; a rule that hits positives gets a positive coefficient"
+want=$(python3 -c "import json; print('%.4g' % json.load(open('$WORK/w.json'))['weights']['contract-size-unsourced'])")
+got=$($SPINDLE --weights "$WORK/w.json" scan --format jsonl -q "$LABELS" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    if r["type"] == "finding" and r["article"] == "p1": print("%.4g" % r["score"])')
+expect_eq "$got" "$want" "scan --weights scores the finding with the fitted weight"
+run $S --weights "$WORK/w.json" score
+expect_out "rule calls" "score --weights"
+case "$OUT" in *" 0 rule calls"*) fail "score --weights re-runs the re-weighted rules" ;; *) ok ;; esac
+printf '{"weights": {"contract-size-unsourced": 1.5}}\n' > "$WORK/bad-w.json"
+run $SPINDLE --weights "$WORK/bad-w.json" scan -q "$LABELS"
+expect_status 2 "a weight outside (0, 1]"
+expect_err "must be a number in (0, 1]" "the bad weight named"
+run $S eval --save "$WORK/x.json"
+expect_status 2 "--save without --fit"
+
 # the same labels as CSV, and as verdicts on the articles
 printf 'article,label\np1,1\np2,1\np3,1\nn1,0\nn2,0\n"n3",0\n' > "$WORK/labels.csv"
 run $S eval --labels "$WORK/labels.csv" --format json
