@@ -35,8 +35,11 @@ struct sbx {
     uint64_t   instruction_budget; /* of the call running now */
     uint64_t   instructions;     /* counted by the hook during that call */
     uint64_t   last_instructions; /* used by the last call that ended */
+    double     rule_seconds;     /* wall-clock limit of one sbx_call */
+    double     deadline;         /* of the call running now; 0 = none */
     int        armed;            /* the hook enforces the budget */
     int        expired;          /* the budget ran out in this call */
+    bool       expired_late;     /* it was the time, not the instructions */
     volatile sig_atomic_t *interrupt; /* set (by a signal handler) to stop the
                                     running call; NULL when not interruptible */
     int        interrupted;      /* the call was stopped through interrupt */
@@ -169,8 +172,10 @@ static void sbx_count_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
     } else {
         s->instructions += SBX_HOOK_STEP;
-        if (s->instructions <= s->instruction_budget) return;
+        bool late = s->deadline > 0 && sbx_now() > s->deadline;
+        if (s->instructions <= s->instruction_budget && !late) return;
         s->expired = 1;
+        s->expired_late = late;
         lua_Debug where;
         s->expired_at[0] = '\0';
         if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
@@ -179,6 +184,8 @@ static void sbx_count_hook(lua_State *L, lua_Debug *ar)
                      where.short_src, where.currentline);
         lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
     }
+    if (s->expired_late)
+        luaL_error(L, "time budget of %g s exceeded", s->rule_seconds);
     luaL_error(L, "instruction budget of %llu exceeded",
                (unsigned long long)s->instruction_budget);
 }
@@ -196,6 +203,27 @@ static int l_sbx_print(lua_State *L)
     }
     fputc('\n', stderr);
     return 0;
+}
+
+/* [-2, +1, e] setmetatable(t, mt) for rules: Lua's, except that a
+ * metatable with a __gc field is refused. A finalizer would run when the
+ * garbage collector or the closing state decides: outside the rule's
+ * budgets, possibly after its engine is gone. (Lua marks an object for
+ * finalization only when its metatable has __gc as it is set, so a __gc
+ * added later never runs.) */
+static int l_sbx_setmetatable(lua_State *L)
+{
+    int type = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    if (type == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "setmetatable: __gc finalizers are not allowed in rules (they "
+                          "would run outside the rule's budgets)");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
 }
 
 /* [-0, +0, m] Builds the safe globals table from the allow-list and keeps
@@ -233,6 +261,8 @@ static void sbx_build_globals(sbx *s)
     }
     lua_pushcfunction(L, l_sbx_print);
     lua_setfield(L, -2, "print");
+    lua_pushcfunction(L, l_sbx_setmetatable);
+    lua_setfield(L, -2, "setmetatable");
     s->globals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -242,6 +272,9 @@ sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
     sbx *s = xcalloc(1, sizeof *s);
     s->memory_limit = memory_bytes ? memory_bytes : SBX_DEFAULT_MEMORY_BYTES;
     s->rule_budget = instruction_budget ? instruction_budget : SBX_DEFAULT_INSTRUCTIONS;
+    s->rule_seconds = SBX_DEFAULT_SECONDS;
+    const char *env = getenv("SPINDLE_RULE_SECONDS");
+    if (env && atof(env) > 0) s->rule_seconds = atof(env);
     s->instruction_budget = s->rule_budget;
     s->L = lua_newstate(sbx_alloc, s);
     if (!s->L) {
@@ -356,7 +389,9 @@ static int sbx_traceback_handler(lua_State *L)
  * the REPL's prompt) and restored after it. */
 typedef struct sbx_frame {
     uint64_t budget, instructions;
+    double   deadline;
     int      armed, expired, interrupted;
+    bool     expired_late;
     volatile sig_atomic_t *interrupt;
 } sbx_frame;
 
@@ -364,17 +399,19 @@ typedef struct sbx_frame {
  * under budget (0 = none) and interrupt (NULL = none); restores the budget
  * state of an enclosing call afterwards. */
 static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
-                   uint64_t budget, volatile sig_atomic_t *interrupt)
+                   uint64_t budget, double seconds, volatile sig_atomic_t *interrupt)
 {
     lua_State *L = s->L;
-    sbx_frame outer = { s->instruction_budget, s->instructions, s->armed, s->expired,
-                        s->interrupted, s->interrupt };
+    sbx_frame outer = { s->instruction_budget, s->instructions, s->deadline, s->armed, s->expired,
+                        s->interrupted, s->expired_late, s->interrupt };
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, handler);
     lua_insert(L, base);
     s->instruction_budget = budget ? budget : UINT64_MAX;
+    s->deadline = seconds > 0 ? sbx_now() + seconds : 0;
     s->instructions = 0;
     s->expired = 0;
+    s->expired_late = false;
     s->memory_exceeded = 0;
     s->interrupt = interrupt ? interrupt : outer.interrupt;
     s->interrupted = 0;
@@ -388,6 +425,11 @@ static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
         if (s->interrupted) {
             lua_pop(L, 1);
             lua_pushliteral(L, "interrupted");
+        } else if (s->expired && s->expired_late) {
+            lua_pop(L, 1);
+            char seconds_text[32];
+            snprintf(seconds_text, sizeof seconds_text, "%g", s->rule_seconds);
+            lua_pushfstring(L, "time budget of %s s exceeded%s", seconds_text, s->expired_at);
         } else if (s->expired) {
             lua_pop(L, 1);
             lua_pushfstring(L, "instruction budget of %I exceeded%s",
@@ -402,6 +444,8 @@ static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
     s->last_instructions = s->instructions;
     bool stop_outer = s->interrupted;        /* an interrupt ends the caller too */
     s->instruction_budget = outer.budget;
+    s->deadline = outer.deadline;
+    s->expired_late = outer.expired_late;
     s->instructions = outer.instructions + s->instructions;
     s->armed = outer.armed;
     s->expired = outer.expired;
@@ -414,12 +458,12 @@ static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
 
 int sbx_call(sbx *s, int nargs, int nresults)
 {
-    return sbx_run(s, nargs, nresults, sbx_message_handler, s->rule_budget, NULL);
+    return sbx_run(s, nargs, nresults, sbx_message_handler, s->rule_budget, s->rule_seconds, NULL);
 }
 
 int sbx_call_interactive(sbx *s, int nargs, int nresults, volatile sig_atomic_t *interrupt)
 {
-    return sbx_run(s, nargs, nresults, sbx_traceback_handler, 0, interrupt);
+    return sbx_run(s, nargs, nresults, sbx_traceback_handler, 0, 0, interrupt);
 }
 
 size_t sbx_memory_used(const sbx *s)

@@ -20,6 +20,11 @@
 
 #define SBX_DEFAULT_MEMORY_BYTES  (512u * 1024u * 1024u)
 #define SBX_DEFAULT_INSTRUCTIONS  50000000u
+/* Wall-clock seconds one call may take (checked by the count hook, so it
+ * also ends loops of calls into C, such as pcall around a regex that hits
+ * its match limit); the environment variable SPINDLE_RULE_SECONDS
+ * overrides it. */
+#define SBX_DEFAULT_SECONDS       10.0
 
 typedef struct sbx sbx;
 
@@ -48,8 +53,9 @@ void sbx_push_globals(sbx *s);
 int sbx_load(sbx *s, const char *code, size_t len, const char *chunkname);
 
 /* Like lua_pcall with a traceback-free message handler, but with the
- * instruction budget armed for the call: when the budget runs out the call
- * fails with "instruction budget of N exceeded", and a pcall inside the rule
+ * instruction budget and the time budget armed for the call: when either
+ * runs out the call fails with "instruction budget of N exceeded" or "time
+ * budget of S s exceeded", and a pcall inside the rule
  * cannot swallow that (the hook re-raises at once). Running out of memory
  * gives "memory budget of N MiB exceeded". Returns the Lua status; on error
  * the message string is on the stack. [-(nargs+1), +(nresults|1), -] */
