@@ -24,7 +24,9 @@ struct engine {
     text_model     model;
     engine_result *out;          /* collecting while a rule runs */
     long           current_rule; /* index of the running rule, -1 outside */
-    int            report_ref;   /* registry ref of the report object */
+    int            report_mt_ref; /* registry ref of the reports' metatable */
+    int           *report_refs;  /* per rule: its own report object, or LUA_NOREF */
+    size_t         n_reports;    /* entries of report_refs */
     rule_profile  *profile;      /* per rule, rs->n_rules entries */
     bool          *needs_hit;    /* per rule: a needs word is in the article */
     bool           model_built;  /* model is the article in hand's */
@@ -239,11 +241,46 @@ static int l_engine_trace(lua_State *L)
     return 0;
 }
 
-/* [-2, +0, e] report(spec), through the report object's __call. */
+/* [-2, +0, e] report(spec), through the report object's __call. Each rule
+ * has its own report object (its index in the userdata): one rule cannot
+ * report under another's id by calling its report while the other runs. */
 static int l_engine_report_call(lua_State *L)
 {
+    engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    const long *owner = lua_touserdata(L, 1);
+    if (owner && e->current_rule >= 0 && *owner != e->current_rule &&
+        *owner >= 0 && (size_t)*owner < e->rs->n_rules)
+        return luaL_error(L, "report: this report belongs to rule '%s', not to the rule running "
+                          "now ('%s'); each rule reports with the report its check was given",
+                          e->rs->rules[*owner].id, e->rs->rules[e->current_rule].id);
     lua_remove(L, 1);
     return l_engine_report(L);
+}
+
+/* [-0, +1, m] Pushes rule i's report object, made on first use. */
+static void engine_push_report(engine *e, lua_State *L, size_t i)
+{
+    if (e->report_refs[i] != LUA_NOREF) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, e->report_refs[i]);
+        return;
+    }
+    long *owner = lua_newuserdatauv(L, sizeof *owner, 0);
+    *owner = (long)i;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, e->report_mt_ref);
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    e->report_refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Forgets the report objects (the rules changed). */
+static void engine_drop_reports(engine *e, lua_State *L)
+{
+    for (size_t i = 0; e->report_refs && i < e->n_reports; i++)
+        luaL_unref(L, LUA_REGISTRYINDEX, e->report_refs[i]);
+    free(e->report_refs);
+    e->n_reports = e->rs->n_rules;
+    e->report_refs = xcalloc(e->n_reports + 1, sizeof *e->report_refs);
+    for (size_t i = 0; i <= e->n_reports; i++) e->report_refs[i] = LUA_NOREF;
 }
 
 void engine_set_trace_sink(lua_State *L, int index)
@@ -259,9 +296,8 @@ engine *engine_new(ruleset *rs)
     e->current_rule = -1;
     lua_State *L = sbx_state(rs->sandbox);
     lua_doc_register(L, &e->doc);
-    /* report is a userdata (no rule can write into it): report{...}
-     * finds, report.trace(...) explains */
-    lua_newuserdatauv(L, 0, 0);
+    /* report is a userdata (no rule can write into it), one per rule:
+     * report{...} finds, report.trace(...) explains */
     lua_createtable(L, 0, 3);
     lua_pushlightuserdata(L, e);
     lua_pushcclosure(L, l_engine_report_call, 1);
@@ -273,8 +309,8 @@ engine *engine_new(ruleset *rs)
     lua_setfield(L, -2, "__index");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
-    lua_setmetatable(L, -2);
-    e->report_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    e->report_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    engine_drop_reports(e, L);
     e->profile = xcalloc(rs->n_rules + 1, sizeof *e->profile);
     e->needs_hit = xcalloc(rs->n_rules + 1, sizeof *e->needs_hit);
     return e;
@@ -284,7 +320,9 @@ void engine_free(engine *e)
 {
     if (!e) return;
     lua_State *L = sbx_state(e->rs->sandbox);
-    luaL_unref(L, LUA_REGISTRYINDEX, e->report_ref);
+    for (size_t i = 0; i < e->n_reports; i++) luaL_unref(L, LUA_REGISTRYINDEX, e->report_refs[i]);
+    free(e->report_refs);
+    luaL_unref(L, LUA_REGISTRYINDEX, e->report_mt_ref);
     text_model_free(&e->model);
     free(e->profile);
     free(e->needs_hit);
@@ -361,6 +399,7 @@ static void engine_prepare(engine *e, const article *a)
 
 void engine_rules_changed(engine *e)
 {
+    engine_drop_reports(e, sbx_state(e->rs->sandbox));
     size_t n = e->rs->n_rules + 1;
     free(e->profile);
     free(e->needs_hit);
@@ -425,7 +464,7 @@ static int engine_run_protected(lua_State *L)
         luaL_checkstack(L, 4, "rule call");
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         lua_pushvalue(L, doc_index);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, e->report_ref);
+        engine_push_report(e, L, i);
         double t0 = engine_now();
         int status = sbx_call(rs->sandbox, 2, 0);
         prof->seconds += engine_now() - t0;

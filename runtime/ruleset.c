@@ -762,6 +762,13 @@ long ruleset_find(const ruleset *rs, const char *id)
     return -1;
 }
 
+/* [-3, +0, e] spindle.x = v: refused. */
+static int l_spindle_read_only(lua_State *L)
+{
+    return luaL_error(L, "spindle is read-only: a rule cannot change spindle.%s for the others",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
+}
+
 ruleset *ruleset_new(const ruleset_options *opt, char *err, size_t errlen)
 {
     ruleset_options defaults = {0};
@@ -776,11 +783,21 @@ ruleset *ruleset_new(const ruleset_options *opt, char *err, size_t errlen)
     rs->loaded_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
     sbx_push_globals(rs->sandbox);
-    lua_newtable(L);                                  /* spindle */
+    /* spindle: read-only for every rule, so that none can replace
+     * spindle.re for the others (a userdata: rawset cannot reach it) */
+    lua_newuserdatauv(L, 0, 0);                       /* spindle */
+    lua_createtable(L, 0, 4);                         /* its metatable */
+    lua_createtable(L, 0, 2);                         /* the functions */
     lua_rx_push_constructor(L, rs->rx);
     lua_setfield(L, -2, "re");
     lua_pushstring(L, SPINDLE_VERSION);
     lua_setfield(L, -2, "version");
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_spindle_read_only);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
     lua_setfield(L, -2, "spindle");
     lua_pushlightuserdata(L, rs);
     lua_pushcclosure(L, l_rule_require, 1);
