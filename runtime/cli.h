@@ -17,7 +17,8 @@ enum {
     EXIT_OK = 0,
     EXIT_RUNTIME = 1,     /* something failed at run time */
     EXIT_USAGE = 2,       /* bad command line */
-    EXIT_THRESHOLD = 3    /* --fail-above exceeded by some article */
+    EXIT_THRESHOLD = 3,   /* --fail-above exceeded by some article */
+    EXIT_INTERRUPTED = 130 /* stopped by SIGINT or SIGTERM, after committing */
 };
 
 typedef enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;

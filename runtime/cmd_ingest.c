@@ -200,5 +200,5 @@ int cmd_ingest(cli *c, int argc, char **argv)
     db_close(st.archive);
     printf("added %zu, skipped %zu duplicate%s, rejected %zu\n", st.added, st.duplicates,
            st.duplicates == 1 ? "" : "s", st.rejected + stats.rejected);
-    return st.failed || stats.io_errors ? EXIT_RUNTIME : EXIT_OK;
+    return st.failed || stats.io_errors || st.rejected || stats.rejected ? EXIT_RUNTIME : EXIT_OK;
 }

@@ -37,8 +37,11 @@ static const char SCAN_USAGE[] =
     "  -q, --quiet       no summary line on stderr\n"
     "  -h, --help        this help\n"
     "\n"
-    "Rule errors and input problems go to stderr with the article or file:line;\n"
-    "the other rules and articles go on.\n";
+    "Rule errors and input problems go to stderr with the article or file:line,\n"
+    "and rule errors also into json/jsonl/csv output as {\"type\":\"error\",...}\n"
+    "records; the other rules and articles go on. The exit status is then 1\n"
+    "(after everything was written): any rule error, rule file that did not load\n"
+    "or rejected input; else 3 when --fail-above was exceeded, else 0.\n";
 
 /* A batch of articles and their results; owned until printed. */
 typedef struct scan_batch {
@@ -68,6 +71,7 @@ static void scan_print(scan_state *st, article *a, const engine_result *r)
     for (size_t i = 0; i < r->n_errors; i++) {
         fprintf(stderr, "%s: rule %s: %s\n", a->origin ? a->origin : a->id,
                 st->rs->rules[r->errors[i].rule].id, r->errors[i].message);
+        output_error(&st->out, a->id, st->rs->rules[r->errors[i].rule].id, r->errors[i].message);
         st->errors++;
     }
     size_t shown = 0;
@@ -195,6 +199,7 @@ int cmd_scan(cli *c, int argc, char **argv)
     int load_status;
     st.rs = cli_load_rules(c, NULL, 0, false, &load_status);
     if (!st.rs) return load_status;
+    size_t load_problems = st.rs->n_problems;
     if (profile) jobs = 1;                    /* the profile is the main thread's */
     char err[256];
     st.pool = pool_new(st.rs, jobs, cli_load_rules_again, c, err, sizeof err);
@@ -225,6 +230,7 @@ int cmd_scan(cli *c, int argc, char **argv)
     pool_free(st.pool);
     ruleset_free(st.rs);
     if (ferror(stdout)) { cli_error("cannot write the output"); return EXIT_RUNTIME; }
-    if (stats.io_errors) return EXIT_RUNTIME;
+    /* everything was processed and written; now say whether all went well */
+    if (stats.io_errors || st.errors || stats.rejected || load_problems) return EXIT_RUNTIME;
     return st.exceeded ? EXIT_THRESHOLD : EXIT_OK;
 }

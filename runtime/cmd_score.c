@@ -281,7 +281,8 @@ int cmd_score(cli *c, int argc, char **argv)
                "already scored, %zu findings, %zu rule errors\n", (long long)x.run_id, final_status,
                x.counts.articles, x.counts.scored, x.counts.rule_calls, x.counts.skipped,
                x.counts.findings, x.counts.errors);
-    if (cli_interrupted()) status = EXIT_RUNTIME;
+    if (cli_interrupted()) status = EXIT_INTERRUPTED;
+    else if (x.counts.errors || rs->n_problems) status = EXIT_RUNTIME;
     else if (exceeded) status = EXIT_THRESHOLD;
     goto out;
 

@@ -59,7 +59,9 @@ static const char USAGE[] =
     "Global options may also follow the command ('spindle top --db x.db').\n"
     "\n"
     "Formats: commands that list results take --format text|json|jsonl|csv.\n"
-    "Exit codes: 0 success, 1 runtime error, 2 usage error, 3 --fail-above exceeded.\n";
+    "Exit codes: 0 success; 1 runtime error, or a run in which a rule failed, a rule\n"
+    "file did not load or an input was rejected (the rest processed first); 2 usage\n"
+    "error; 3 --fail-above exceeded; 130 score stopped by Ctrl-C after committing.\n";
 
 static const struct { const char *name; cli_command_fn fn; } COMMANDS[] = {
     { "scan", cmd_scan },         { "ingest", cmd_ingest }, { "score", cmd_score },

@@ -238,6 +238,37 @@ void output_match(output *o, const char *article_id, const char *title,
     }
 }
 
+void output_error(output *o, const char *article_id, const char *rule_id, const char *message)
+{
+    FILE *out = o->out;
+    switch (o->format) {
+    case FORMAT_TEXT:
+        break;
+    case FORMAT_JSON:
+    case FORMAT_JSONL:
+        output_record_start(o);
+        fputs("{\"type\":\"error\",\"article\":", out);
+        output_json_string(out, article_id);
+        fputs(",\"rule\":", out);
+        output_json_string(out, rule_id);
+        fputs(",\"message\":", out);
+        output_json_string(out, message);
+        fputc('}', out);
+        if (o->format == FORMAT_JSONL) fputc('\n', out);
+        break;
+    case FORMAT_CSV:
+        output_record_start(o);
+        fputs("error,", out);
+        output_csv_field(out, article_id);
+        fputs(",,,,", out);
+        output_csv_field(out, rule_id);
+        fputs(",,,,,,,,", out);
+        output_csv_field(out, message);
+        fputs(",,,\n", out);
+        break;
+    }
+}
+
 void output_end(output *o)
 {
     if (o->format == FORMAT_JSON) fputs(o->records ? "\n]\n" : "[]\n", o->out);

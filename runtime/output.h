@@ -50,6 +50,11 @@ void output_article(output *o, const char *article_id, const char *title,
 void output_match(output *o, const char *article_id, const char *title,
                   const char *snippet, double score);
 
+/* A rule error on an article: {"type":"error","article":ID,"rule":ID,
+ * "message":M} in json and jsonl, an "error" row (message in the message
+ * column) in csv; nothing in text (errors go to stderr there). */
+void output_error(output *o, const char *article_id, const char *rule_id, const char *message);
+
 /* Closes the json array; flushes. */
 void output_end(output *o);
 

@@ -9,7 +9,7 @@ S() { "$SPINDLE" --db "$DB" --rules "$RULES" --color never "$@"; }
 
 # --- ingest: summary line, rejections as file:line: reason
 run S ingest "$DATA/mixed.jsonl" "$DATA/unicode.txt"
-expect_status 0 "ingest"
+expect_status 1 "ingest with rejected lines exits 1 (after storing the rest)"
 expect_out "added 4, skipped 0 duplicates, rejected 3" "ingest summary"
 expect_err "mixed.jsonl:3: invalid JSON" "malformed line named"
 expect_err "mixed.jsonl:5: missing \"body\"" "missing body named"

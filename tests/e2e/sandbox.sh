@@ -18,7 +18,7 @@ expect_err "zz_duplicate.lua:2: rule 'works-after': duplicate id (first defined 
 expect_out "5 rules loaded, 7 problems" "check summary"
 
 run "$SPINDLE" --rules "$HOSTILE" scan --format jsonl "$WORK/t.txt"
-expect_status 0 "scan with hostile rules still succeeds"
+expect_status 1 "scan with hostile rules goes on, then exits 1 for their errors"
 expect_err "rule infinite-loop: instruction budget of" "infinite loop stopped by the budget"
 expect_err "loops.lua:4" "the budget error names where the loop was"
 expect_err "rule pcall-swallow: instruction budget of" "pcall cannot swallow the budget"
