@@ -145,6 +145,55 @@ static void title_position(const char *title, size_t off, int *line, int *col)
     *col = (int)utf8_count(title + line_start, off - line_start) + 1;
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Raises on the keys of the report{} table at index 1 that report does not
+ * know, all of them, in name order, each with a suggestion when it looks
+ * like a typo: "mesage" would otherwise run with the title as message. */
+static void engine_check_report_keys(lua_State *L)
+{
+    static const char *const known[] = { "at", "message", "score", "evidence", NULL };
+    const char *unknown[8];
+    size_t n = 0;
+    bool other = false;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) { other = true; continue; }
+        const char *key = lua_tostring(L, -1);     /* the table keeps it alive */
+        bool ok = false;
+        for (const char *const *k = known; *k; k++) ok = ok || strcmp(key, *k) == 0;
+        if (!ok && n < 8) unknown[n++] = key;
+    }
+    if (n == 0 && !other) return;
+    qsort(unknown, n, sizeof *unknown, compare_names);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "report: unknown field");
+    if (n + other > 1) luaL_addchar(&b, 's');
+    for (size_t i = 0; i < n; i++) {
+        const char *near = util_closest(unknown[i], known);
+        luaL_addstring(&b, i ? ", '" : " '");
+        luaL_addstring(&b, unknown[i]);
+        luaL_addchar(&b, '\'');
+        if (near) {
+            luaL_addstring(&b, " (did you mean '");
+            luaL_addstring(&b, near);
+            luaL_addstring(&b, "'?)");
+        }
+    }
+    if (other) luaL_addstring(&b, n ? ", and a key that is not a string" : " that is not a string");
+    luaL_addstring(&b, " (fields: at, message, score, evidence)");
+    luaL_pushresult(&b);
+    luaL_where(L, 1);                          /* the rule's file:line first */
+    lua_insert(L, -2);
+    lua_concat(L, 2);
+    lua_error(L);
+}
+
 /* [-1, +0, e] report{ at =, message =, score =, evidence = } */
 static int l_engine_report(lua_State *L)
 {
@@ -152,6 +201,7 @@ static int l_engine_report(lua_State *L)
     if (e->current_rule < 0 || !e->out)
         return luaL_error(L, "report: called outside a rule's check");
     luaL_checktype(L, 1, LUA_TTABLE);
+    engine_check_report_keys(L);
     const rule *r = &e->rs->rules[e->current_rule];
     const text_model *m = &e->model;
     const char *title = e->doc.article && e->doc.article->title ? e->doc.article->title : "";

@@ -290,6 +290,8 @@ static void rule_free_fields(rule *r)
 
 /* Validates the rule table at index t into r. Returns false (with the
  * reason in rc) when the rule cannot be used. */
+static int compare_strings(const void *a, const void *b);
+
 static bool rule_from_table(lua_State *L, int t, rule *r, rule_check *rc)
 {
     lua_pushnil(L);
@@ -300,9 +302,11 @@ static bool rule_from_table(lua_State *L, int t, rule *r, rule_check *rc)
             for (const char *const *f = rule_fields; *f; f++)
                 if (strcmp(*f, lua_tostring(L, -1)) == 0) known = true;
         if (!known) {
-            rule_fail(rc, "unknown field '%s' (fields: id, title, severity, weight, "
-                      "tags, needs, description, check, examples, enabled)",
-                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+            const char *key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+            const char *near = util_closest(key, rule_fields);
+            if (near) rule_fail(rc, "unknown field '%s' (did you mean '%s'?)", key, near);
+            else rule_fail(rc, "unknown field '%s' (fields: id, title, severity, weight, "
+                           "tags, needs, description, check, examples, enabled)", key);
         }
     }
     r->id = rule_string_field(L, t, "id", true, rc);
@@ -353,6 +357,22 @@ static bool rule_from_table(lua_State *L, int t, rule *r, rule_check *rc)
     type = lua_getfield(L, t, "examples");
     if (type == LUA_TTABLE) {
         int ex = lua_gettop(L);
+        static const char *const kinds[] = { "flag", "pass", NULL };
+        const char *unknown[8];
+        size_t n_unknown = 0;
+        lua_pushnil(L);
+        while (lua_next(L, ex)) {
+            lua_pop(L, 1);
+            const char *key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+            if (strcmp(key, "flag") != 0 && strcmp(key, "pass") != 0 && n_unknown < 8)
+                unknown[n_unknown++] = key;             /* the table keeps it alive */
+        }
+        qsort(unknown, n_unknown, sizeof *unknown, compare_strings);   /* a stable message */
+        for (size_t k = 0; k < n_unknown; k++) {
+            const char *near = util_closest(unknown[k], kinds);
+            if (near) rule_fail(rc, "examples: unknown field '%s' (did you mean '%s'?)", unknown[k], near);
+            else rule_fail(rc, "examples: unknown field '%s' (fields: flag, pass)", unknown[k]);
+        }
         r->n_flag_examples = rule_check_examples(L, ex, "flag", rc);
         r->n_pass_examples = rule_check_examples(L, ex, "pass", rc);
         r->examples_ref = luaL_ref(L, LUA_REGISTRYINDEX);

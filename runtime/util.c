@@ -137,3 +137,37 @@ void hash_hex_parts(const char *const *parts, const size_t *lens, size_t n,
     hash_to_hex(XXH3_128bits_digest(st), out);
     XXH3_freeState(st);
 }
+
+/* Levenshtein distance of a and b, capped at 3 (enough to tell a typo). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 32 || lb > 32 || (la > lb ? la - lb : lb - la) > 2) return 3;
+    size_t row[33];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diagonal + cost;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = up;
+        }
+    }
+    return row[lb] < 3 ? row[lb] : 3;
+}
+
+const char *util_closest(const char *word, const char *const *names)
+{
+    const char *best = NULL;
+    size_t best_distance = 3;
+    for (const char *const *n = names; *n; n++) {
+        size_t d = edit_distance(word, *n);
+        if (d < best_distance) { best = *n; best_distance = d; }
+    }
+    return best;
+}

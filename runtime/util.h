@@ -41,6 +41,11 @@ char *buf_detach(buf *b);                 /* caller owns the string; "" if empty
  * into out[33]. Stable across runs and machines. */
 void hash_hex(const void *data, size_t len, char out[33]);
 
+/* The entry of names (NULL-terminated) closest to word by edit distance,
+ * when it is at most 2 edits away (a typo), else NULL. For "did you mean"
+ * in error messages. */
+const char *util_closest(const char *word, const char *const *names);
+
 /* The same over several pieces, as if concatenated with a 0 byte between. */
 void hash_hex_parts(const char *const *parts, const size_t *lens, size_t n,
                     char out[33]);

@@ -69,4 +69,14 @@ printf 'rule{ id = "latin", title = "t", severity = "low", weight = 0.5,\n  need
 run "$SPINDLE" scan -q --rules "$WORK/latin.lua" "$WORK/needs.jsonl"
 expect_err "latin.lua:1: rule 'latin': needs: word 1 is not valid UTF-8" "a Latin-1 needs word named with file:line"
 
+# strict checking: typos in rule{}, examples{} and report{} are named, with
+# a suggestion, instead of passing silently
+run "$SPINDLE" --rules "$ROOT/tests/data/rules/typos" test
+expect_status 1 "test of a file with typos"
+expect_out "typos.lua:3: rule 'typo-examples': examples: unknown field 'flags' (did you mean 'flag'?); examples: unknown field 'pas' (did you mean 'pass'?)" "examples typos named"
+expect_out "typos.lua:6: rule 'typo-field': unknown field 'neds' (did you mean 'needs'?)" "rule field typo named"
+run "$SPINDLE" --rules "$ROOT/tests/data/rules/typos" scan -q "$ROOT/samples/shipyard-deal-reports.txt"
+expect_status 1 "scan with a report{} typo exits 1"
+expect_err "rule typo-report: $ROOT/tests/data/rules/typos/typos.lua:2: report: unknown fields 'evidance' (did you mean 'evidence'?), 'mesage' (did you mean 'message'?)" "report{} typos named at file:line"
+
 finish
