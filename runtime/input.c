@@ -166,6 +166,42 @@ static void reject_oversize(reader *r, const char *origin, const char *id,
     r->stats->rejected++;
 }
 
+/* "ORIGIN: article ID has a title of N bytes, over the limit of M bytes"
+ * (--max-bytes bounds titles too) — counted. */
+static void reject_oversize_title(reader *r, const char *origin, const char *id,
+                                  size_t title_bytes)
+{
+    put_printable(r->diag, origin);
+    fputs(": article ", r->diag);
+    put_printable(r->diag, id);
+    fprintf(r->diag, " has a title of %zu bytes, over the limit of %zu bytes\n",
+            title_bytes, r->max_article_bytes);
+    r->stats->rejected++;
+}
+
+/* Reads one line of f into *line (growing *cap), but never more than
+ * limit + 1 bytes of it: a longer line (an endless stream with no line
+ * break, such as /dev/zero) is cut there and *too_long set. Returns the
+ * bytes read, or -1 at the end or on a read error. */
+static ssize_t read_line_bounded(FILE *f, char **line, size_t *cap, size_t limit, bool *too_long)
+{
+    size_t len = 0;
+    int c = EOF;
+    *too_long = false;
+    while ((c = getc(f)) != EOF) {
+        if (len + 2 > *cap) {
+            *cap = *cap ? 2 * *cap : 256;
+            *line = xrealloc(*line, *cap);
+        }
+        (*line)[len++] = (char)c;
+        if (c == '\n') break;
+        if (len > limit) { *too_long = true; break; }
+    }
+    if (len == 0 && c == EOF) return -1;
+    (*line)[len] = '\0';
+    return (ssize_t)len;
+}
+
 /* "PATH: strerror(error_number)" — an unreadable path; counted. */
 static void report_io_error(reader *r, const char *path, int error_number)
 {
@@ -402,6 +438,11 @@ static int read_json_record(reader *r, const char *line, size_t len,
         article_clear(&a);
         return 0;
     }
+    if (strlen(a.title) > r->max_article_bytes) {
+        reject_oversize_title(r, origin, a.id, strlen(a.title));
+        article_clear(&a);
+        return 0;
+    }
     a.origin = xstrdup(origin);
     return hand_over(r, &a, bytes_replaced);
 }
@@ -492,11 +533,16 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
     size_t line_cap = 0, body_bytes = 0;
     ssize_t got;
     buf title = {0}, body = {0};
-    bool first_line = true, after_title = false;
+    bool first_line = true, after_title = false, too_long = false, title_too_long = false;
+    /* a regular file is counted to its end (its size is in the message); a
+       stream (a device, a pipe) stops at the limit: it may never end */
+    struct stat st;
+    bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
 
     for (;;) {
         errno = 0;                /* tells a read error from the end */
-        if ((got = getline(&line, &line_cap, f)) == -1) break;
+        if ((got = read_line_bounded(f, &line, &line_cap, r->max_article_bytes, &too_long)) == -1)
+            break;
         char *text = line;
         size_t len = (size_t)got;
         if (first_line) {
@@ -510,7 +556,8 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
             len--;
         }
         if (state == SEEKING_TITLE) {
-            if (is_blank(text, len)) continue;
+            if (is_blank(text, len) && !too_long) continue;
+            if (too_long) { title_too_long = true; break; }
             set_title(&title, text, len, markdown);
             state = SEEKING_BODY;
             after_title = true;
@@ -525,12 +572,15 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
         }
         body_bytes += len;
         if (body_bytes <= r->max_article_bytes) buf_append(&body, text, len);
+        else if (!regular) break;
     }
     int read_errno = errno;
     int stop = 0;
 
     if (ferror(f)) {
         report_io_error(r, path, read_errno ? read_errno : EIO);
+    } else if (title_too_long) {
+        reject_oversize_title(r, path, path, r->max_article_bytes + 1);
     } else if (state != IN_BODY) {
         reject(r, path, "empty body");
     } else if (body_bytes > r->max_article_bytes) {

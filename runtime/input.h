@@ -15,6 +15,11 @@
  * constant memory; a line longer than 6 times max_article_bytes (room for JSON
  * escapes) is refused unparsed.
  *
+ * The limit (max_article_bytes) bounds bodies and titles. Text files are
+ * read a bounded line at a time: a line longer than the limit (an endless
+ * stream such as /dev/zero) is cut and the article refused; a stream that
+ * is not a regular file stops being read once its body passes the limit.
+ *
  * Text files: the title is trimmed of white space (and, in .md, of leading
  * "#" heading marks; a setext "====" underline is dropped); blank lines
  * before the body are dropped; CRLF becomes LF in the body; the rest is kept
@@ -29,6 +34,7 @@
  * Bad input never stops the read. One line each on the diag stream:
  *   ORIGIN: REASON                          a refused record or file
  *   ORIGIN: article ID is N bytes, over the limit of M bytes
+ *   ORIGIN: article ID has a title of N bytes, over the limit of M bytes
  *   warning: ORIGIN: article ID: invalid UTF-8 repaired (N bytes replaced)
  *   PATH: strerror text                     an unreadable path (io_errors)
  * ORIGIN is "file:line" ("-:line" for stdin) or the text file's path;
