@@ -135,6 +135,27 @@ ruleset *cli_load_rules_again(void *c)
     return cli_load_rules(c, NULL, 0, true, &status);
 }
 
+db *cli_open_db_with_rules(const cli *c, ruleset **rs_out)
+{
+    int status;
+    ruleset *rs = cli_load_rules(c, NULL, 0, true, &status);
+    if (!rs) return NULL;
+    db *archive = cli_open_db(c, false);
+    if (!archive) { ruleset_free(rs); return NULL; }
+    int64_t *pks = xcalloc(rs->n_rules + 1, sizeof *pks);
+    int rc = db_begin(archive) != 0 || db_rules_sync(archive, rs, pks) != 0 || db_commit(archive) != 0;
+    free(pks);
+    if (rc) {
+        cli_error("%s", db_error(archive));
+        db_rollback(archive);
+        db_close(archive);
+        ruleset_free(rs);
+        return NULL;
+    }
+    *rs_out = rs;
+    return archive;
+}
+
 db *cli_open_db(const cli *c, bool readonly)
 {
     char err[1024];

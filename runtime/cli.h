@@ -80,6 +80,12 @@ ruleset *cli_load_rules_again(void *c);
  * load problems are appended to rs->problems. */
 size_t cli_reload_rules(const cli *c, ruleset *rs);
 
+/* Loads the rules (quietly) and opens the archive for writing with them
+ * registered as the current rules, so that article scores can be
+ * recomputed over the rules that are on (verdict, eval). NULL (message
+ * printed) on failure; else the caller frees *rs_out and closes the db. */
+db *cli_open_db_with_rules(const cli *c, ruleset **rs_out);
+
 /* Opens the archive, printing "spindle: <reason>" on failure. */
 db *cli_open_db(const cli *c, bool readonly);
 

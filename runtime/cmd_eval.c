@@ -480,17 +480,10 @@ int cmd_eval(cli *c, int argc, char **argv)
         st.labels = json_object();
         if (!read_labels(labels_path, st.labels, &bad)) { json_decref(st.labels); return EXIT_RUNTIME; }
     }
-    int status;
-    ruleset *rs = cli_load_rules(c, NULL, 0, true, &status);
-    if (!rs) { json_decref(st.labels); return status; }
-    db *archive = cli_open_db(c, false);
-    int64_t *pks = xcalloc(rs->n_rules + 1, sizeof *pks);
-    status = EXIT_OK;
-    if (!archive || db_begin(archive) != 0 || db_rules_sync(archive, rs, pks) != 0 ||
-        db_commit(archive) != 0) {
-        if (archive) { cli_error("%s", db_error(archive)); db_rollback(archive); }
-        status = EXIT_RUNTIME;
-    }
+    ruleset *rs = NULL;
+    db *archive = cli_open_db_with_rules(c, &rs);
+    if (!archive) { json_decref(st.labels); return EXIT_RUNTIME; }
+    int status = EXIT_OK;
     st.rs = rs;
     st.rules = xcalloc(rs->n_rules + 1, sizeof *st.rules);
     for (size_t i = 0; i < rs->n_rules; i++)
@@ -538,7 +531,6 @@ int cmd_eval(cli *c, int argc, char **argv)
     free(st.label);
     free(st.hits);
     free(st.rules);
-    free(pks);
     json_decref(st.labels);
     db_close(archive);
     ruleset_free(rs);

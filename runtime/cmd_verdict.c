@@ -51,29 +51,6 @@ static const char VERDICT_USAGE[] =
     "Exit: 0 done, 1 no such finding or article, a bad import line, or an\n"
     "archive error; 2 usage error.\n";
 
-/* The archive opened for writing, with the current rules registered so that
- * scores can be recomputed. NULL (message printed) on failure. */
-static db *verdict_open(const cli *c, ruleset **rs_out)
-{
-    int status;
-    ruleset *rs = cli_load_rules(c, NULL, 0, true, &status);
-    if (!rs) return NULL;
-    db *archive = cli_open_db(c, false);
-    if (!archive) { ruleset_free(rs); return NULL; }
-    int64_t *pks = xcalloc(rs->n_rules + 1, sizeof *pks);
-    int rc = db_begin(archive) != 0 || db_rules_sync(archive, rs, pks) != 0 || db_commit(archive) != 0;
-    free(pks);
-    if (rc) {
-        cli_error("%s", db_error(archive));
-        db_rollback(archive);
-        db_close(archive);
-        ruleset_free(rs);
-        return NULL;
-    }
-    *rs_out = rs;
-    return archive;
-}
-
 typedef struct import_counts {
     size_t findings, current, articles, skipped, rejected;
 } import_counts;
@@ -137,7 +114,7 @@ static int verdict_import(const cli *c, const char *path)
         return EXIT_RUNTIME;
     }
     ruleset *rs = NULL;
-    db *archive = verdict_open(c, &rs);
+    db *archive = cli_open_db_with_rules(c, &rs);
     if (!archive) { if (in != stdin) fclose(in); return EXIT_RUNTIME; }
     import_counts n = {0};
     char *line = NULL;
@@ -266,7 +243,7 @@ int cmd_verdict(cli *c, int argc, char **argv)
         }
     }
     ruleset *rs = NULL;
-    db *archive = verdict_open(c, &rs);
+    db *archive = cli_open_db_with_rules(c, &rs);
     if (!archive) return EXIT_RUNTIME;
     int status = EXIT_OK, rc;
     if (on_article) {

@@ -154,28 +154,17 @@ static void reject(reader *r, const char *origin, const char *reason)
     r->stats->rejected++;
 }
 
-/* "ORIGIN: article ID is N bytes, over the limit of M bytes" — counted. */
+/* "ORIGIN: article ID is N bytes, over the limit of M bytes", or with
+ * part "title", "... has a title of N bytes, over ..." (--max-bytes bounds
+ * bodies and titles) — counted. */
 static void reject_oversize(reader *r, const char *origin, const char *id,
-                            size_t body_bytes)
+                            const char *part, size_t bytes)
 {
     put_printable(r->diag, origin);
     fputs(": article ", r->diag);
     put_printable(r->diag, id);
-    fprintf(r->diag, " is %zu bytes, over the limit of %zu bytes\n",
-            body_bytes, r->max_article_bytes);
-    r->stats->rejected++;
-}
-
-/* "ORIGIN: article ID has a title of N bytes, over the limit of M bytes"
- * (--max-bytes bounds titles too) — counted. */
-static void reject_oversize_title(reader *r, const char *origin, const char *id,
-                                  size_t title_bytes)
-{
-    put_printable(r->diag, origin);
-    fputs(": article ", r->diag);
-    put_printable(r->diag, id);
-    fprintf(r->diag, " has a title of %zu bytes, over the limit of %zu bytes\n",
-            title_bytes, r->max_article_bytes);
+    fprintf(r->diag, " %s %zu bytes, over the limit of %zu bytes\n",
+            strcmp(part, "title") == 0 ? "has a title of" : "is", bytes, r->max_article_bytes);
     r->stats->rejected++;
 }
 
@@ -434,12 +423,12 @@ static int read_json_record(reader *r, const char *line, size_t len,
         return 0;
     }
     if (a.body_len > r->max_article_bytes) {
-        reject_oversize(r, origin, a.id, a.body_len);
+        reject_oversize(r, origin, a.id, "body", a.body_len);
         article_clear(&a);
         return 0;
     }
     if (strlen(a.title) > r->max_article_bytes) {
-        reject_oversize_title(r, origin, a.id, strlen(a.title));
+        reject_oversize(r, origin, a.id, "title", strlen(a.title));
         article_clear(&a);
         return 0;
     }
@@ -580,11 +569,11 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
     if (ferror(f)) {
         report_io_error(r, path, read_errno ? read_errno : EIO);
     } else if (title_too_long) {
-        reject_oversize_title(r, path, path, r->max_article_bytes + 1);
+        reject_oversize(r, path, path, "title", r->max_article_bytes + 1);
     } else if (state != IN_BODY) {
         reject(r, path, "empty body");
     } else if (body_bytes > r->max_article_bytes) {
-        reject_oversize(r, path, path, body_bytes);
+        reject_oversize(r, path, path, "body", body_bytes);
     } else {
         article a = {0};
         size_t bytes_replaced = 0;
