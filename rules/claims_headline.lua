@@ -298,7 +298,9 @@ with the body's figure as evidence when there is one.]],
       report.trace("the article has no title")
       return
     end
-    local title_claims = claims.title_list(doc)
+    -- a copy: the stdlib's list is shared with every rule (and read-only)
+    local shared = claims.title_list(doc)
+    local title_claims = table.move(shared, 1, #shared, 1, {})
     for _, k in ipairs(kill_claims(doc.title)) do
       local dup = false
       for _, t in ipairs(title_claims) do

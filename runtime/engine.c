@@ -13,10 +13,19 @@
 #include <jansson.h>
 #include <lauxlib.h>
 #include "lua_doc.h"
+#include "lua_view.h"
 #include "lua_json.h"
 #include "text.h"
 #include "utf8.h"
 #include "util.h"
+
+/* What one rule has taken of what the rules share, over the engine's life. */
+typedef struct rule_usage {
+    size_t retained;       /* Lua memory kept between calls (measured when the state is large) */
+    size_t patterns;       /* regexes compiled while it ran */
+    size_t pattern_bytes;  /* and their size */
+    bool   off;            /* took more than its share: not run again */
+} rule_usage;
 
 struct engine {
     ruleset       *rs;
@@ -24,10 +33,13 @@ struct engine {
     text_model     model;
     engine_result *out;          /* collecting while a rule runs */
     long           current_rule; /* index of the running rule, -1 outside */
+    size_t         call_findings; /* reported by the running rule on this article */
+    size_t         call_bytes;    /* their messages, evidence and texts */
     int            report_mt_ref; /* registry ref of the reports' metatable */
     int           *report_refs;  /* per rule: its own report object, or LUA_NOREF */
     size_t         n_reports;    /* entries of report_refs */
     rule_profile  *profile;      /* per rule, rs->n_rules entries */
+    rule_usage    *usage;        /* per rule, rs->n_rules entries */
     bool          *needs_hit;    /* per rule: a needs word is in the article */
     bool           model_built;  /* model is the article in hand's */
     double         split_seconds;
@@ -201,6 +213,7 @@ static int l_engine_report(lua_State *L)
     if (e->current_rule < 0 || !e->out)
         return luaL_error(L, "report: called outside a rule's check");
     luaL_checktype(L, 1, LUA_TTABLE);
+    view_unwrap(L, 1);
     engine_check_report_keys(L);
     const rule *r = &e->rs->rules[e->current_rule];
     const text_model *m = &e->model;
@@ -208,6 +221,7 @@ static int l_engine_report(lua_State *L)
 
     lua_getfield(L, 1, "at");
     if (lua_isnil(L, -1)) return luaL_error(L, "report: missing 'at' (what the finding points at)");
+    view_unwrap(L, -1);                      /* a sentence or match the stdlib gave */
     lua_Integer start, stop;
     finding_part part;
     report_resolve_at(L, lua_gettop(L), title, &part, &start, &stop);
@@ -230,10 +244,18 @@ static int l_engine_report(lua_State *L)
     if (!(score >= 0 && score <= 1))
         return luaL_error(L, "report: score %f must be in [0, 1]", score);
 
+    if (e->call_findings >= ENGINE_MAX_FINDINGS)
+        return luaL_error(L, "report: more than %d findings on one article (the most one "
+                          "rule may report on one article)", ENGINE_MAX_FINDINGS);
     type = lua_getfield(L, 1, "message");
     if (type != LUA_TSTRING && type != LUA_TNIL && type != LUA_TNUMBER)
         return luaL_error(L, "report: 'message' must be a string");
-    const char *message = type == LUA_TNIL ? r->title : lua_tostring(L, -1);
+    size_t message_len = 0;
+    const char *message = type == LUA_TNIL ? r->title : lua_tolstring(L, -1, &message_len);
+    if (message_len > ENGINE_MAX_MESSAGE_BYTES)
+        return luaL_error(L, "report: 'message' is %I bytes, more than %d (a message is "
+                          "one line; put data in 'evidence')",
+                          (lua_Integer)message_len, ENGINE_MAX_MESSAGE_BYTES);
 
     char err[256] = "";
     char *evidence = NULL;
@@ -252,7 +274,22 @@ static int l_engine_report(lua_State *L)
         }
         evidence = json_dumps(json, JSON_COMPACT | JSON_SORT_KEYS);
         json_decref(json);
+        if (!evidence) return luaL_error(L, "report: 'evidence' cannot be written as JSON");
+        size_t evidence_len = strlen(evidence);
+        if (evidence_len > ENGINE_MAX_EVIDENCE_BYTES) {
+            free(evidence);
+            return luaL_error(L, "report: 'evidence' is %I bytes as JSON, more than %d",
+                              (lua_Integer)evidence_len, (int)ENGINE_MAX_EVIDENCE_BYTES);
+        }
     }
+    size_t cost = strlen(message) + strlen(evidence) + (size_t)(stop - start);
+    if (e->call_bytes + cost > ENGINE_MAX_REPORT_BYTES) {
+        free(evidence);
+        return luaL_error(L, "report: the findings of one article exceed %d MiB (messages, "
+                          "evidence and texts)", (int)(ENGINE_MAX_REPORT_BYTES >> 20));
+    }
+    e->call_findings++;
+    e->call_bytes += cost;
 
     finding *f = finding_list_push(&e->out->findings);
     f->rule_id = xstrdup(r->id);
@@ -362,6 +399,7 @@ engine *engine_new(ruleset *rs)
     e->report_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     engine_drop_reports(e, L);
     e->profile = xcalloc(rs->n_rules + 1, sizeof *e->profile);
+    e->usage = xcalloc(rs->n_rules + 1, sizeof *e->usage);
     e->needs_hit = xcalloc(rs->n_rules + 1, sizeof *e->needs_hit);
     return e;
 }
@@ -375,6 +413,7 @@ void engine_free(engine *e)
     luaL_unref(L, LUA_REGISTRYINDEX, e->report_mt_ref);
     text_model_free(&e->model);
     free(e->profile);
+    free(e->usage);
     free(e->needs_hit);
     free(e);
 }
@@ -452,7 +491,9 @@ void engine_rules_changed(engine *e)
     engine_drop_reports(e, sbx_state(e->rs->sandbox));
     size_t n = e->rs->n_rules + 1;
     free(e->profile);
+    free(e->usage);
     free(e->needs_hit);
+    e->usage = xcalloc(n, sizeof *e->usage);
     e->profile = xcalloc(n, sizeof *e->profile);
     e->needs_hit = xcalloc(n, sizeof *e->needs_hit);
 }
@@ -471,6 +512,54 @@ void engine_push_doc(engine *e, const article *a)
 {
     engine_prepare(e, a);
     lua_doc_push(sbx_state(e->rs->sandbox), &e->doc);
+}
+
+/* The check of a rule turned off (engine_charge_memory): never called by
+ * this engine, which skips such rules, but a valid function. */
+static int engine_turned_off(lua_State *L)
+{
+    return luaL_error(L, "this rule was turned off: it kept too much memory");
+}
+
+/* Memory one rule may keep in the Lua state between its calls: a quarter
+ * of the budget, so that one rule holding memory leaves the others room. */
+static size_t engine_rule_memory(const engine *e)
+{
+    return sbx_memory_limit(e->rs->sandbox) / 4;
+}
+
+/* Before a rule's call: when the state holds more than a quarter of its
+ * budget, collects the garbage and returns what is left (the rule's call
+ * is then measured); otherwise returns 0 and nothing is measured. Below
+ * that mark no rule can hold enough to starve the others. */
+static size_t engine_watch_memory(engine *e, lua_State *L)
+{
+    sbx *s = e->rs->sandbox;
+    if (sbx_memory_used(s) <= sbx_memory_limit(s) / 4) return 0;
+    lua_gc(L, LUA_GCCOLLECT);
+    size_t held = sbx_memory_used(s);
+    return held > sbx_memory_limit(s) / 4 ? held : 0;
+}
+
+/* After rule i's call, measured from held_before: charges what the state
+ * still holds after a collection to the rule. True when the rule has now
+ * kept more than its share: it is turned off, and its check function is
+ * dropped so that what only it held can be collected. */
+static bool engine_charge_memory(engine *e, lua_State *L, size_t i, size_t held_before)
+{
+    rule_usage *use = &e->usage[i];
+    lua_gc(L, LUA_GCCOLLECT);
+    size_t held = sbx_memory_used(e->rs->sandbox);
+    if (held > held_before) use->retained += held - held_before;
+    else use->retained -= held_before - held < use->retained ? held_before - held : use->retained;
+    if (use->retained <= engine_rule_memory(e)) return false;
+    use->off = true;
+    rule *r = &e->rs->rules[i];
+    luaL_unref(L, LUA_REGISTRYINDEX, r->check_ref);
+    lua_pushcfunction(L, engine_turned_off);
+    r->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_gc(L, LUA_GCCOLLECT);
+    return true;
 }
 
 /* What the protected part of engine_run works on. */
@@ -507,16 +596,40 @@ static int engine_run_protected(lua_State *L)
         if (!doc_index) {
             engine_build_model(e);
             lua_doc_push(L, &e->doc);
+            view_wrap(L, false);             /* rules read it; none writes it */
             doc_index = lua_gettop(L);
         }
+        rule_usage *use = &e->usage[i];
+        if (use->off) {
+            engine_add_error(out, i, "turned off for the rest of the run: it took more than "
+                             "its share of the memory or the pattern cache (see its first error)");
+            prof->errors++;
+            continue;
+        }
         size_t findings_before = out->findings.n;
+        size_t held_before = engine_watch_memory(e, L);
         e->current_rule = (long)i;
+        e->call_findings = e->call_bytes = 0;
+        rx_cache_set_quota(rs->rx, ENGINE_RULE_PATTERNS - use->patterns,
+                           ENGINE_RULE_PATTERN_BYTES - use->pattern_bytes);
         luaL_checkstack(L, 4, "rule call");
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
         lua_pushvalue(L, doc_index);
         engine_push_report(e, L, i);
         double t0 = engine_now();
         int status = sbx_call(rs->sandbox, 2, 0);
+        size_t added, added_bytes;
+        rx_cache_added(rs->rx, &added, &added_bytes);
+        rx_cache_set_quota(rs->rx, SIZE_MAX, SIZE_MAX);
+        use->patterns += added;
+        use->pattern_bytes += added_bytes;
+        if (held_before && status == LUA_OK && engine_charge_memory(e, L, i, held_before)) {
+            status = LUA_ERRRUN;
+            lua_pushfstring(L, "keeps more than %d MiB of memory between articles (its share "
+                            "of the %d MiB budget); turned off for the rest of the run",
+                            (int)(engine_rule_memory(e) >> 20),
+                            (int)(sbx_memory_limit(rs->sandbox) >> 20));
+        }
         prof->seconds += engine_now() - t0;
         prof->instructions += sbx_last_instructions(rs->sandbox);
         prof->calls++;

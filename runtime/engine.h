@@ -21,6 +21,21 @@
 #include "lua_doc.h"
 #include "ruleset.h"
 
+/* What one rule's check may report on one article; past these, report
+ * raises and the rule fails on that article (its findings there are
+ * dropped), so a runaway rule cannot fill the memory outside the Lua
+ * state's budget. See docs/security.md. */
+#define ENGINE_MAX_FINDINGS        1000               /* per rule and article */
+#define ENGINE_MAX_MESSAGE_BYTES   4096               /* one finding's message */
+#define ENGINE_MAX_EVIDENCE_BYTES  (64u * 1024u)      /* one finding's evidence, as JSON */
+#define ENGINE_MAX_REPORT_BYTES    (16u * 1024u * 1024u) /* all of them, text included */
+
+/* Each rule's share of the regex cache (rx.h) over an engine's life: the
+ * patterns it compiles while it runs (the stdlib's, compiled on first
+ * use, count for the rule that first needs them). */
+#define ENGINE_RULE_PATTERNS       1000u
+#define ENGINE_RULE_PATTERN_BYTES  (32u * 1024u * 1024u)
+
 typedef struct rule_error {
     size_t rule;      /* index into the ruleset */
     char  *message;   /* owned */

@@ -22,7 +22,7 @@ int explain_doc(host *h, const char *rule_id, bool json, FILE *out)
     sbx *s = h->rs->sandbox;
     lua_State *L = sbx_state(s);
     int doc = lua_gettop(L);
-    sbx_push_env(s);
+    ruleset_push_trusted_env(h->rs);
     if (sbx_load(s, EXPLAIN_CHUNK, sizeof EXPLAIN_CHUNK - 1, "=explain") != LUA_OK) {
         fprintf(stderr, "spindle: explain: %s\n", lua_tostring(L, -1));
         lua_settop(L, doc - 1);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <lauxlib.h>
+#include "lua_view.h"
 #include "utf8.h"
 
 #define LUA_JSON_MAX_DEPTH 16
@@ -98,8 +99,13 @@ static json_t *lua_json_convert(lua_State *L, int idx, int depth,
         if (!str) snprintf(err, errlen, "evidence string cannot be stored");
         return str;
     }
-    case LUA_TTABLE:
-        return lua_json_table(L, idx, depth, err, errlen);
+    case LUA_TTABLE: {
+        lua_pushvalue(L, idx);
+        view_unwrap(L, -1);                  /* a table the stdlib gave a rule */
+        json_t *json = lua_json_table(L, lua_gettop(L), depth, err, errlen);
+        lua_pop(L, 1);
+        return json;
+    }
     default:
         snprintf(err, errlen, "evidence cannot hold a %s", luaL_typename(L, idx));
         return NULL;

@@ -224,7 +224,7 @@ static bool repl_setup(repl *r, host *h)
     r->s = h->rs->sandbox;
     r->L = sbx_state(r->s);
     lua_State *L = r->L;
-    sbx_push_env(r->s);
+    ruleset_push_trusted_env(h->rs);
     r->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     sbx_push_globals(r->s);
     r->globals_ref = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 #include "embedded.h"
 #include "lua_rx.h"
+#include "lua_view.h"
 #include "utf8.h"
 #include "version.h"
 
@@ -81,6 +82,14 @@ static bool module_name_valid(const char *name)
     return true;
 }
 
+/* True when name is a module of the embedded stdlib. */
+static bool stdlib_has(const char *name)
+{
+    for (const embedded_file *e = embedded_stdlib; e->name; e++)
+        if (strcmp(e->name, name) == 0) return true;
+    return false;
+}
+
 /* [-0, +1, e] Finds module source: the embedded stdlib, then each rule
  * directory. Pushes the chunk name; returns the code (caller frees when
  * *owned) or NULL when not found. */
@@ -112,18 +121,44 @@ static const char *module_find(lua_State *L, ruleset *rs, const char *name,
     return NULL;
 }
 
+static void push_require(lua_State *L, ruleset *rs, bool trusted);
+
+/* [-0, +0, -] Sets the `sealed` field of spindle.lexicon, when it is
+ * loaded (see lexicon.lua); returns what it was. */
+static bool lexicon_set_sealed(lua_State *L, ruleset *rs, bool sealed)
+{
+    bool was = false;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->loaded_ref);
+    if (lua_getfield(L, -1, "spindle.lexicon") == LUA_TTABLE) {
+        lua_getfield(L, -1, "sealed");
+        was = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        lua_pushboolean(L, sealed);
+        lua_setfield(L, -2, "sealed");
+    }
+    lua_pop(L, 2);
+    return was;
+}
+
 /* [-1, +1, e] require(name): loads a stdlib or rule-directory module once
- * per ruleset, in its own environment, and returns its value. */
+ * per ruleset, in its own environment, and returns its value. The stdlib's
+ * own modules (upvalue 2 true) get the module itself; rule files and their
+ * helper modules get a read-only view of it (lua_view.h), so that no rule
+ * can change what the stdlib does for the others. */
 static int l_rule_require(lua_State *L)
 {
     ruleset *rs = ruleset_from_upvalue(L);
+    bool trusted = lua_toboolean(L, lua_upvalueindex(2));
     const char *name = luaL_checkstring(L, 1);
-    luaL_argcheck(L, module_name_valid(name), 1, "not a module name");
+    if (!module_name_valid(name))
+        return luaL_error(L, "require: '%s' is not a module name (names are letters, digits "
+                          "and '_', parts joined by single dots: \"spindle.claims\")", name);
     lua_rawgeti(L, LUA_REGISTRYINDEX, rs->loaded_ref);
     int loaded = lua_gettop(L);
     if (lua_getfield(L, loaded, name) != LUA_TNIL) {
         if (lua_islightuserdata(L, -1))
             return luaL_error(L, "require: module '%s' requires itself (a cycle)", name);
+        if (!trusted) view_wrap(L, !stdlib_has(name));
         return 1;
     }
     lua_pop(L, 1);
@@ -134,17 +169,29 @@ static int l_rule_require(lua_State *L)
         return luaL_error(L, "module '%s' not found (the stdlib has spindle.*; "
                           "other modules are looked up in the rule directories)", name);
     int chunkname = lua_gettop(L);
+    bool stdlib_module = !owned;
     char hash[33];
     hash_hex(code, len, hash);
     buf_printf(&rs->library_parts, "%s %s\n", name, hash);
     sbx_push_env(rs->sandbox);
+    if (stdlib_module) {                          /* the stdlib sees itself */
+        push_require(L, rs, true);
+        lua_setfield(L, -2, "require");
+        view_push_fresh_marker(L);
+        lua_setfield(L, -2, "fresh_result");
+    }
     int status = sbx_load(rs->sandbox, code, len, lua_tostring(L, chunkname));
     if (owned) free((void *)code);
     if (status != LUA_OK) return lua_error(L);
     lua_pushlightuserdata(L, rs);                 /* cycle marker */
     lua_setfield(L, loaded, name);
     lua_pushstring(L, name);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {        /* forget the marker, rethrow */
+    /* a stdlib module builds its lexicons as it loads, even when it is
+     * first required after the rule files have (by the REPL, explain) */
+    bool was_sealed = stdlib_module && lexicon_set_sealed(L, rs, false);
+    status = lua_pcall(L, 1, 1, 0);
+    if (was_sealed) lexicon_set_sealed(L, rs, true);
+    if (status != LUA_OK) {                       /* forget the marker, rethrow */
         lua_pushnil(L);
         lua_setfield(L, loaded, name);
         return lua_error(L);
@@ -152,7 +199,24 @@ static int l_rule_require(lua_State *L)
     if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_pushboolean(L, 1); }
     lua_pushvalue(L, -1);
     lua_setfield(L, loaded, name);
+    if (!trusted) view_wrap(L, !stdlib_module);
     return 1;
+}
+
+/* [-0, +1, m] Pushes the require function; trusted: the stdlib's own. */
+static void push_require(lua_State *L, ruleset *rs, bool trusted)
+{
+    lua_pushlightuserdata(L, rs);
+    lua_pushboolean(L, trusted);
+    lua_pushcclosure(L, l_rule_require, 2);
+}
+
+void ruleset_push_trusted_env(ruleset *rs)
+{
+    lua_State *L = sbx_state(rs->sandbox);
+    sbx_push_env(rs->sandbox);
+    push_require(L, rs, true);
+    lua_setfield(L, -2, "require");
 }
 
 /* --- rule{} validation -------------------------------------------------- */
@@ -212,6 +276,7 @@ static char **rule_string_list(lua_State *L, int t, const char *field,
     *n = 0;
     int type = lua_getfield(L, t, field);
     if (type == LUA_TNIL) { lua_pop(L, 1); return NULL; }
+    view_unwrap(L, -1);                   /* a list the stdlib made, e.g. needs */
     if (type != LUA_TTABLE) {
         rule_fail(rc, "field '%s' must be a list of strings", field);
         lua_pop(L, 1);
@@ -608,10 +673,13 @@ static bool path_holds(const char *path, const char *file)
     return strncmp(path, file, n) == 0 && (file[n] == '\0' || file[n] == '/');
 }
 
+static void ruleset_seal(ruleset *rs, bool sealed);
+
 size_t ruleset_reload(ruleset *rs, const char *const *paths, size_t n_paths)
 {
     char **files = NULL;
     size_t n = 0, changed = 0;
+    ruleset_seal(rs, false);               /* files load again; finish seals */
     for (size_t p = 0; p < n_paths; p++) {
         struct stat st;
         if (stat(paths[p], &st) != 0) continue;      /* gone: its rules go below */
@@ -752,6 +820,41 @@ static void rule_compile_needs(ruleset *rs, size_t rule_index)
     buf_free(&pattern);
 }
 
+/* [-0, +0, -] Appends "lexicons HASH" to parts: the hash of
+ * lexicon.digest over the loaded modules, when spindle.lexicon is loaded.
+ * A rule file that extends a lexicon changes what every rule reading it
+ * finds, so this goes into every rule's hash. */
+static void ruleset_digest_lexicons(ruleset *rs, buf *parts)
+{
+    lua_State *L = sbx_state(rs->sandbox);
+    int top = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->loaded_ref);
+    if (lua_getfield(L, -1, "spindle.lexicon") == LUA_TTABLE &&
+        lua_getfield(L, -1, "digest") == LUA_TFUNCTION) {
+        lua_pushvalue(L, -3);
+        if (sbx_call(rs->sandbox, 1, 1) == LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
+            size_t len;
+            const char *text = lua_tolstring(L, -1, &len);
+            char hash[33];
+            hash_hex(text, len, hash);
+            buf_printf(parts, "lexicons %s\n", hash);
+        } else {
+            ruleset_problem(rs, "spindle.lexicon: cannot digest the lexicons: %s",
+                            lua_tostring(L, -1) ? lua_tostring(L, -1) : "error");
+        }
+    }
+    lua_settop(L, top);
+}
+
+/* [-0, +0, -] Seals (or reopens) the lexicons and the writable views:
+ * rules run with the stdlib's tables as they were when loading ended. */
+static void ruleset_seal(ruleset *rs, bool sealed)
+{
+    lua_State *L = sbx_state(rs->sandbox);
+    view_seal(L, sealed);
+    lexicon_set_sealed(L, rs, sealed);
+}
+
 void ruleset_finish(ruleset *rs)
 {
     needs_index_free(rs->needs);
@@ -765,6 +868,8 @@ void ruleset_finish(ruleset *rs)
     buf parts = {0};
     buf_printf(&parts, "spindle %s\n", SPINDLE_VERSION);
     if (rs->library_parts.data) buf_puts(&parts, rs->library_parts.data);
+    ruleset_digest_lexicons(rs, &parts);
+    ruleset_seal(rs, true);
     hash_hex(parts.data, parts.len, rs->library_hash);
     buf_free(&parts);
     for (size_t i = 0; i < rs->n_rules; i++) {
@@ -819,8 +924,8 @@ ruleset *ruleset_new(const ruleset_options *opt, char *err, size_t errlen)
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_setfield(L, -2, "spindle");
-    lua_pushlightuserdata(L, rs);
-    lua_pushcclosure(L, l_rule_require, 1);
+    view_open(L, -1);
+    push_require(L, rs, false);
     lua_setfield(L, -2, "require");
     lua_pushlightuserdata(L, rs);
     lua_pushcclosure(L, l_rule_define, 1);

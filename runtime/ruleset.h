@@ -94,10 +94,16 @@ void ruleset_load_builtin(ruleset *rs);
 size_t ruleset_load_path(ruleset *rs, const char *path);
 
 /* Call once after the last load: fixes each rule's source_hash (which
- * includes every library module that was loaded) and compiles the rules'
- * `needs` words into rs->needs (and the rare word it cannot hold into the
- * rule's needs_rx). */
+ * includes every library module that was loaded and the content of the
+ * lexicons as the rule files left them), seals the lexicons (rules cannot
+ * change them while they run) and compiles the rules' `needs` words into
+ * rs->needs (and the rare word it cannot hold into the rule's needs_rx). */
 void ruleset_finish(ruleset *rs);
+
+/* [-0, +1, m] Pushes an environment for the engine's own Lua (explain, the
+ * REPL, the stdlib's tests): like a rule file's, but its require gives the
+ * stdlib's modules themselves instead of read-only views. */
+void ruleset_push_trusted_env(ruleset *rs);
 
 /* For the REPL: reads the rule files under paths again (directories
  * walked as ruleset_load_path walks them). A file whose content changed, or

@@ -61,6 +61,9 @@ struct rx_cache {
     rx_pattern         **buckets;       /* hash table of chains */
     size_t               bucket_count;  /* a power of two */
     size_t               pattern_count; /* patterns held */
+    size_t               pattern_bytes; /* their compiled code, JIT code and sources */
+    size_t               quota_patterns, quota_bytes; /* rx_cache_set_quota */
+    size_t               added_patterns, added_bytes; /* compiled since */
     pcre2_match_context *match_context; /* match and depth limits, JIT stack */
     pcre2_jit_stack     *jit_stack;     /* NULL when none could be made */
     pcre2_match_data    *match_data;    /* shared by every match */
@@ -88,6 +91,7 @@ static pcre2_match_data *rx_match_data_new(uint32_t pairs)
 rx_cache *rx_cache_new(uint32_t match_limit, uint32_t depth_limit)
 {
     rx_cache *c = xcalloc(1, sizeof *c);
+    c->quota_patterns = c->quota_bytes = SIZE_MAX;
     c->bucket_count = RX_INITIAL_BUCKETS;
     c->buckets = xcalloc(c->bucket_count, sizeof *c->buckets);
 
@@ -124,6 +128,19 @@ static void rx_pattern_free(rx_pattern *p)
     pcre2_code_free(p->code);
     free(p->source);
     free(p);
+}
+
+void rx_cache_set_quota(rx_cache *c, size_t patterns, size_t bytes)
+{
+    c->quota_patterns = patterns;
+    c->quota_bytes = bytes;
+    c->added_patterns = c->added_bytes = 0;
+}
+
+void rx_cache_added(const rx_cache *c, size_t *patterns, size_t *bytes)
+{
+    *patterns = c->added_patterns;
+    *bytes = c->added_bytes;
 }
 
 void rx_cache_free(rx_cache *c)
@@ -284,6 +301,33 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
     }
     /* A pattern the JIT cannot handle still runs in the interpreter. */
     if (c->use_jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    uint32_t groups = 0;
+    size_t code_size = 0, jit_size = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+    pcre2_pattern_info(code, PCRE2_INFO_SIZE, &code_size);
+    pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size);
+    size_t bytes = code_size + jit_size + len;
+    bool over_quota = c->added_patterns >= c->quota_patterns ||
+                      c->added_bytes + bytes > c->quota_bytes;
+    if (groups > RX_MAX_GROUPS || over_quota || c->pattern_count >= RX_MAX_PATTERNS ||
+        c->pattern_bytes + bytes > RX_MAX_BYTES) {
+        pcre2_code_free(code);
+        if (groups > RX_MAX_GROUPS)
+            rx_set_error(err, errlen, "%u capture groups, more than %u", groups, RX_MAX_GROUPS);
+        else if (over_quota)
+            rx_set_error(err, errlen, "this rule has used up its share of the pattern cache: "
+                         "compile patterns once, at the top of the rule file, not for each "
+                         "article");
+        else
+            rx_set_error(err, errlen, "the pattern cache is full (%zu patterns, %zu MiB; at most "
+                         "%u and %u MiB): compile patterns once, at the top of the rule file, "
+                         "not for each article", c->pattern_count, c->pattern_bytes >> 20,
+                         RX_MAX_PATTERNS, (unsigned)(RX_MAX_BYTES >> 20));
+        return NULL;
+    }
+    c->pattern_bytes += bytes;
+    c->added_patterns++;
+    c->added_bytes += bytes;
 
     p = xcalloc(1, sizeof *p);
     p->hash = hash;

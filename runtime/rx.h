@@ -14,7 +14,8 @@
  * A cache belongs to one engine instance (one thread): it holds the hash
  * table, the match context (limits), a JIT stack and one match block shared
  * by all its patterns, so matching allocates nothing. It owns the patterns
- * it returns; they stay valid until rx_cache_free (nothing is evicted).
+ * it returns; they stay valid until rx_cache_free (nothing is evicted; the
+ * cache is bounded by RX_MAX_PATTERNS and RX_MAX_BYTES instead).
  * Patterns are JIT-compiled when PCRE2 can; setting the environment
  * variable SPINDLE_RX_NO_JIT=1 before rx_cache_new turns the JIT off (for
  * valgrind, which reports false positives inside JIT code).
@@ -35,7 +36,24 @@ typedef struct rx_pattern rx_pattern;
 #define RX_DEFAULT_MATCH_LIMIT 1000000u
 #define RX_DEFAULT_DEPTH_LIMIT 10000u
 
+/* What a cache holds at most: rx_compile of a new pattern past these
+ * fails with "the pattern cache is full" (nothing is evicted, since the
+ * patterns stay valid until rx_cache_free), and a pattern with more
+ * capture groups than RX_MAX_GROUPS is refused. Rules compile their
+ * patterns once, so these bound a rule that makes new ones per article. */
+#define RX_MAX_PATTERNS 100000u
+#define RX_MAX_BYTES    (256u * 1024u * 1024u)
+#define RX_MAX_GROUPS   1000u
+
 rx_cache *rx_cache_new(uint32_t match_limit, uint32_t depth_limit);
+
+/* From now on, rx_compile adds at most `patterns` new patterns of at most
+ * `bytes` in all, then fails with "this rule has compiled N patterns": the
+ * engine gives each rule its share of the cache this way, so that one rule
+ * filling it does not make the others fail. SIZE_MAX, SIZE_MAX lifts it.
+ * rx_cache_added tells how many were added since (and their bytes). */
+void rx_cache_set_quota(rx_cache *c, size_t patterns, size_t bytes);
+void rx_cache_added(const rx_cache *c, size_t *patterns, size_t *bytes);
 void      rx_cache_free(rx_cache *c);     /* frees every cached pattern; NULL ok */
 
 /* Compiles (or finds in the cache) pattern[0, len) with flags (NULL = "").

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "lua_pattern.h"
 #include "util.h"
 
 /* How often (in VM instructions) the count hook runs. */
@@ -30,7 +31,9 @@ struct sbx {
     lua_State *L;
     size_t     memory_used;      /* bytes currently allocated by the state */
     size_t     memory_limit;     /* refuse growth past this */
-    int        memory_exceeded;  /* set when an allocation was refused */
+    size_t     call_memory_limit; /* and, during a rule's call, past this */
+    int        memory_exceeded;  /* set when an allocation was refused: 1 the
+                                    state's budget, 2 the call's */
     uint64_t   rule_budget;      /* instructions allowed to one sbx_call */
     uint64_t   instruction_budget; /* of the call running now */
     uint64_t   instructions;     /* counted by the hook during that call */
@@ -137,9 +140,10 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->memory_used -= old;
         return NULL;
     }
-    if (nsize > old && s->memory_used + (nsize - old) > s->memory_limit) {
-        s->memory_exceeded = 1;
-        return NULL;
+    if (nsize > old) {
+        size_t want = s->memory_used + (nsize - old);
+        if (want > s->memory_limit) { s->memory_exceeded = 1; return NULL; }
+        if (want > s->call_memory_limit) { s->memory_exceeded = 2; return NULL; }
     }
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
@@ -152,42 +156,67 @@ static sbx *sbx_from_state(lua_State *L)
     return *(sbx **)lua_getextraspace(L);
 }
 
-/* The count hook. Once the budget is spent it raises an error on every
- * call, with a hook step of one instruction, so a pcall in the rule that
- * catches the first error meets another at once. */
-static void sbx_count_hook(lua_State *L, lua_Debug *ar)
+static void sbx_count_hook(lua_State *L, lua_Debug *ar);
+
+/* Ends the call running now: an interrupt when one was asked for, else,
+ * the first time, marks the budget spent (late: the deadline passed)
+ * and notes the nearest Lua line from stack level `level` up. From then on
+ * the hook fires on every instruction and raises again, so that a pcall in
+ * the rule that catches this error meets another at once. */
+static void sbx_stop(sbx *s, lua_State *L, bool late, int level)
 {
-    (void)ar;
-    sbx *s = sbx_from_state(L);
-    if (!s->armed) return;
-    if (s->interrupt && (*s->interrupt || s->interrupted)) {
-        /* like an exhausted budget: every instruction fails until the call ends */
-        s->interrupted = 1;
-        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "interrupted");
-    }
-    if (s->samples && !s->expired) sbx_sample_here(s, L);
-    if (s->expired) {
-        /* on whatever thread runs now: fire again on every instruction */
-        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
-    } else {
-        s->instructions += SBX_HOOK_STEP;
-        bool late = s->deadline > 0 && sbx_now() > s->deadline;
-        if (s->instructions <= s->instruction_budget && !late) return;
+    lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
+    if (s->interrupted) luaL_error(L, "interrupted");
+    if (!s->expired) {
         s->expired = 1;
         s->expired_late = late;
-        lua_Debug where;
         s->expired_at[0] = '\0';
-        if (lua_getstack(L, 0, &where) && lua_getinfo(L, "Sl", &where) &&
-            where.currentline > 0)
-            snprintf(s->expired_at, sizeof s->expired_at, " at %s:%d",
-                     where.short_src, where.currentline);
-        lua_sethook(L, sbx_count_hook, LUA_MASKCOUNT, 1);
+        lua_Debug where;
+        for (; lua_getstack(L, level, &where); level++) {
+            if (lua_getinfo(L, "Sl", &where) && where.currentline > 0) {
+                snprintf(s->expired_at, sizeof s->expired_at, " at %s:%d",
+                         where.short_src, where.currentline);
+                break;
+            }
+        }
     }
     if (s->expired_late)
         luaL_error(L, "time budget of %g s exceeded", s->rule_seconds);
     luaL_error(L, "instruction budget of %llu exceeded",
                (unsigned long long)s->instruction_budget);
+}
+
+/* True (and marks it) when an interactive call was asked to stop. */
+static bool sbx_interrupt_asked(sbx *s)
+{
+    if (s->interrupt && (*s->interrupt || s->interrupted)) s->interrupted = 1;
+    return s->interrupted;
+}
+
+void sbx_check_deadline(lua_State *L)
+{
+    sbx *s = sbx_from_state(L);
+    if (!s->armed) return;
+    if (sbx_interrupt_asked(s)) sbx_stop(s, L, false, 1);
+    if (s->expired || (s->deadline > 0 && sbx_now() > s->deadline)) sbx_stop(s, L, true, 1);
+}
+
+/* The count hook: counts instructions, samples, and stops the call when a
+ * budget is spent or it was interrupted (sbx_stop). */
+static void sbx_count_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    sbx *s = sbx_from_state(L);
+    if (!s->armed) return;
+    if (sbx_interrupt_asked(s)) sbx_stop(s, L, false, 0);
+    if (s->samples && !s->expired) sbx_sample_here(s, L);
+    if (!s->expired) {
+        s->instructions += SBX_HOOK_STEP;
+        bool late = s->deadline > 0 && sbx_now() > s->deadline;
+        if (s->instructions <= s->instruction_budget && !late) return;
+        sbx_stop(s, L, late, 0);
+    }
+    sbx_stop(s, L, s->expired_late, 0);
 }
 
 /* print for rules: to stderr, tab-separated, so stdout stays data. */
@@ -271,6 +300,7 @@ sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
 {
     sbx *s = xcalloc(1, sizeof *s);
     s->memory_limit = memory_bytes ? memory_bytes : SBX_DEFAULT_MEMORY_BYTES;
+    s->call_memory_limit = SIZE_MAX;
     s->rule_budget = instruction_budget ? instruction_budget : SBX_DEFAULT_INSTRUCTIONS;
     s->rule_seconds = SBX_DEFAULT_SECONDS;
     const char *env = getenv("SPINDLE_RULE_SECONDS");
@@ -289,6 +319,8 @@ sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
     lua_getglobal(s->L, "string");
     lua_pushnil(s->L);
     lua_setfield(s->L, -2, "dump");
+    /* and give it pattern functions that keep to the call's time budget */
+    lua_pattern_install(s->L, -1);
     lua_pop(s->L, 1);
     /* and hide that metatable, so no rule can change string methods */
     lua_pushliteral(s->L, "");
@@ -389,6 +421,7 @@ static int sbx_traceback_handler(lua_State *L)
  * the REPL's prompt) and restored after it. */
 typedef struct sbx_frame {
     uint64_t budget, instructions;
+    size_t   call_memory_limit;
     double   deadline;
     int      armed, expired, interrupted;
     bool     expired_late;
@@ -399,11 +432,14 @@ typedef struct sbx_frame {
  * under budget (0 = none) and interrupt (NULL = none); restores the budget
  * state of an enclosing call afterwards. */
 static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
-                   uint64_t budget, double seconds, volatile sig_atomic_t *interrupt)
+                   uint64_t budget, double seconds, size_t call_memory,
+                   volatile sig_atomic_t *interrupt)
 {
     lua_State *L = s->L;
-    sbx_frame outer = { s->instruction_budget, s->instructions, s->deadline, s->armed, s->expired,
-                        s->interrupted, s->expired_late, s->interrupt };
+    sbx_frame outer = { s->instruction_budget, s->instructions, s->call_memory_limit, s->deadline,
+                        s->armed, s->expired, s->interrupted, s->expired_late, s->interrupt };
+    if (call_memory && s->memory_used + call_memory < s->call_memory_limit)
+        s->call_memory_limit = s->memory_used + call_memory;
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, handler);
     lua_insert(L, base);
@@ -437,13 +473,18 @@ static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
         } else if (status == LUA_ERRMEM) {
             lua_pop(L, 1);
             lua_gc(L, LUA_GCCOLLECT);
-            lua_pushfstring(L, "memory budget of %d MiB exceeded",
-                            (int)(s->memory_limit / (1024 * 1024)));
+            if (s->memory_exceeded == 2)
+                lua_pushfstring(L, "memory budget of %d MiB for one call exceeded",
+                                (int)(call_memory / (1024 * 1024)));
+            else
+                lua_pushfstring(L, "memory budget of %d MiB exceeded",
+                                (int)(s->memory_limit / (1024 * 1024)));
         }
     }
     s->last_instructions = s->instructions;
     bool stop_outer = s->interrupted;        /* an interrupt ends the caller too */
     s->instruction_budget = outer.budget;
+    s->call_memory_limit = outer.call_memory_limit;
     s->deadline = outer.deadline;
     s->expired_late = outer.expired_late;
     s->instructions = outer.instructions + s->instructions;
@@ -458,12 +499,18 @@ static int sbx_run(sbx *s, int nargs, int nresults, lua_CFunction handler,
 
 int sbx_call(sbx *s, int nargs, int nresults)
 {
-    return sbx_run(s, nargs, nresults, sbx_message_handler, s->rule_budget, s->rule_seconds, NULL);
+    return sbx_run(s, nargs, nresults, sbx_message_handler, s->rule_budget, s->rule_seconds,
+                   s->memory_limit / 2, NULL);
 }
 
 int sbx_call_interactive(sbx *s, int nargs, int nresults, volatile sig_atomic_t *interrupt)
 {
-    return sbx_run(s, nargs, nresults, sbx_traceback_handler, 0, 0, interrupt);
+    return sbx_run(s, nargs, nresults, sbx_traceback_handler, 0, 0, 0, interrupt);
+}
+
+size_t sbx_memory_limit(const sbx *s)
+{
+    return s->memory_limit;
 }
 
 size_t sbx_memory_used(const sbx *s)

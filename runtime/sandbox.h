@@ -79,8 +79,20 @@ void sbx_sampling_start(sbx *s);
  * sampled time, one per line ("  12.3%  stdlib/spindle/sources.lua:412"). */
 void sbx_sampling_report(const sbx *s, FILE *f, size_t n);
 
+/* For C functions that can run long inside one Lua instruction (the Lua
+ * pattern matcher): raises the call's "time budget of S s exceeded" (which
+ * a pcall cannot swallow, as from the hook) when its deadline has passed,
+ * and "interrupted" when an interactive call was interrupted. Cheap enough
+ * to call every few thousand steps; does nothing outside sbx_call. */
+void sbx_check_deadline(lua_State *L);
+
 /* Bytes the state holds now. */
 size_t sbx_memory_used(const sbx *s);
+
+/* The state's memory budget (sbx_new's memory_bytes or the default). One
+ * sbx_call may grow the state by at most half of it ("memory budget of N
+ * MiB for one call exceeded"), so one call cannot take it all. */
+size_t sbx_memory_limit(const sbx *s);
 
 /* Instructions (to within the hook step) used by the last sbx_call. */
 uint64_t sbx_last_instructions(const sbx *s);

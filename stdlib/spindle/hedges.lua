@@ -234,4 +234,7 @@ function M.needs(kinds)
   return out
 end
 
+-- Its results are new lists the caller owns: rules get them to change.
+fresh_result(M.needs)
+
 return M

@@ -669,4 +669,7 @@ function M.needs(lex)
   return out
 end
 
+-- Its results are new lists the caller owns: rules get them to change.
+fresh_result(M.needs)
+
 return M

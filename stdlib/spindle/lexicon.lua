@@ -15,8 +15,12 @@ The stdlib modules keep their lexicons in a `lexicon` field, e.g.
     hedges.lexicon.hedges:add_as("belief", "rumour has it")
 
 Modules are loaded once per engine, so an addition made by one rule file is
-seen by every rule that uses the module; make additions at the top of a rule
-file, not inside check().
+seen by every rule that uses the module. Additions are made at the top of a
+rule file, while it loads; once the rules are loaded the lexicons are
+sealed, and add, add_as and remove inside check() raise an error (a rule
+cannot change what the others see). Every rule's hash includes the
+lexicons' content (lexicon.digest), so a rule file that extends a lexicon
+re-runs, on the next `score`, every rule that may read it.
 
 Each change bumps the lexicon's `version`; `lexicon.regex` rebuilds its
 pattern only when a version it was built from has changed, so a regex built
@@ -36,18 +40,20 @@ M.generation = 0
 local Lexicon = {}
 Lexicon.__index = Lexicon
 
-local function key(word)
-  return (word:lower():gsub("%s+", " "))
+---Set by the engine once the rule files have loaded: lexicons no longer
+---change (see the module's description).
+M.sealed = false
+
+-- Raises when the lexicons are sealed; level points at the caller.
+local function check_open(lex)
+  if M.sealed then
+    error(("lexicon %s: lexicons change only while rule files load (at the top of a rule "
+           .. "file), not inside check()"):format(lex.name), 3)
+  end
 end
 
----Creates a lexicon.
----@param name string
----@param words? string[] initial entries
----@return spindle.Lexicon
-function M.new(name, words)
-  local lex = setmetatable({ name = name, version = 0, kinds = {}, _set = {} }, Lexicon)
-  if words then lex:add(words) end
-  return lex
+local function key(word)
+  return (word:lower():gsub("%s+", " "))
 end
 
 -- Inserts words (strings, or one array of strings) with an optional kind.
@@ -69,11 +75,25 @@ local function insert(lex, kind, words)
   M.generation = M.generation + 1
 end
 
+---Creates a lexicon.
+---@param name string
+---@param words? string[] initial entries
+---@return spindle.Lexicon
+function M.new(name, words)
+  local lex = setmetatable({ name = name, version = 0, kinds = {}, _set = {} }, Lexicon)
+  if words then
+    local err = insert(lex, nil, { words })
+    if err then error(err, 2) end
+  end
+  return lex
+end
+
 ---Adds entries: any number of strings, or one array of strings. Adding an
 ---entry that is already there does nothing.
 ---@param ... string|string[]
 ---@return spindle.Lexicon self
 function Lexicon:add(...)
+  check_open(self)
   local err = insert(self, nil, { ... })
   if err then error(err, 2) end
   return self
@@ -86,6 +106,7 @@ end
 ---@param ... string|string[]
 ---@return spindle.Lexicon self
 function Lexicon:add_as(kind, ...)
+  check_open(self)
   local err = insert(self, kind, { ... })
   if err then error(err, 2) end
   return self
@@ -95,6 +116,7 @@ end
 ---@param word string
 ---@return spindle.Lexicon self
 function Lexicon:remove(word)
+  check_open(self)
   local k = key(word)
   if not self._set[k] then return self end
   self._set[k] = nil
@@ -324,5 +346,59 @@ function M.needs(fixed, ...)
   end
   return minimal
 end
+
+-- Appends a canonical text of v to out: tables with their keys sorted,
+-- fields whose names start with "_" (caches) and functions left out.
+local function dump(v, out, depth)
+  local t = type(v)
+  if t == "table" then
+    if depth > 8 then out[#out + 1] = "{...}" return end
+    local keys = {}
+    for k in pairs(v) do
+      if not (type(k) == "string" and k:sub(1, 1) == "_") and type(v[k]) ~= "function" then
+        keys[#keys + 1] = k
+      end
+    end
+    table.sort(keys, function(a, b)
+      local ta, tb = type(a), type(b)
+      if ta ~= tb then return ta < tb end
+      if ta == "number" or ta == "string" then return a < b end
+      return tostring(a) < tostring(b)
+    end)
+    out[#out + 1] = "{"
+    for _, k in ipairs(keys) do
+      out[#out + 1] = ("%q="):format(k)
+      dump(v[k], out, depth + 1)
+      out[#out + 1] = ","
+    end
+    out[#out + 1] = "}"
+  elseif t == "string" or t == "number" or t == "boolean" then
+    out[#out + 1] = ("%q"):format(v)
+  end
+end
+
+---A text that changes whenever a lexicon, or a map under a module's
+---`lexicon` field (claims.lexicon.currency_codes), of the loaded modules
+---changes. The engine calls it once the rule files have loaded and puts it
+---into every rule's hash.
+---@param loaded table<string, any> module name -> module
+---@return string
+function M.digest(loaded)
+  local names, out = {}, {}
+  for name, mod in pairs(loaded) do
+    if type(mod) == "table" and type(mod.lexicon) == "table" then names[#names + 1] = name end
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    out[#out + 1] = name .. "="
+    dump(loaded[name].lexicon, out, 0)
+    out[#out + 1] = "\n"
+  end
+  return table.concat(out)
+end
+
+-- Their results are new lists the caller owns: rules get them to change.
+fresh_result(M.needs)
+fresh_result(Lexicon.list)
 
 return M

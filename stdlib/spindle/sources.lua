@@ -788,4 +788,7 @@ function M.needs(...)
   return out
 end
 
+-- Its results are new lists the caller owns: rules get them to change.
+fresh_result(M.needs)
+
 return M

@@ -1,8 +1,10 @@
--- expect: report: this report belongs to rule 'hostile-forged-report', not to the rule running now ('contract-size-unsourced')
--- A rule wraps a stdlib function that other rules call and, inside it,
--- reports with its own report while another rule runs: the findings would
--- carry the other rule's id. Each rule's report is its own; the forgery
--- fails (here inside a pcall, so the victim rule goes on).
+-- expect: read-only: rules share this table and cannot change it (field 'money')
+-- A rule wraps a stdlib function that other rules call, to report with its
+-- own report while another rule runs (findings under the other rule's id)
+-- or to change what the others get. Module tables are read-only views for
+-- rules, so the replacement fails when the file loads. (Were a rule's report
+-- called while another rule runs, it would refuse: "this report belongs to
+-- rule ...", see tests/unit/test_engine.c.)
 local claims = require("spindle.claims")
 local saved
 local original = claims.money

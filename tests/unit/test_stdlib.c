@@ -99,7 +99,7 @@ static void run_file(ruleset *rs, const char *path)
     fclose(f);
     char chunkname[512];
     snprintf(chunkname, sizeof chunkname, "@%s", path);
-    sbx_push_env(rs->sandbox);
+    ruleset_push_trusted_env(rs);
     int status = sbx_load(rs->sandbox, code.data ? code.data : "", code.len, chunkname);
     if (status == LUA_OK) status = sbx_call(rs->sandbox, 0, 0);
     if (status != LUA_OK) {
