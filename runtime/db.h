@@ -23,7 +23,7 @@
 #include "finding.h"
 #include "ruleset.h"
 
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 typedef struct db db;
 
@@ -102,6 +102,55 @@ int db_scored_rules(db *d, int64_t article_pk, const int64_t *rule_pks,
 int db_store_results(db *d, int64_t article_pk, int64_t run_id,
                      const ruleset *rs, const int64_t *rule_pks,
                      const bool *ran, const engine_result *res);
+
+/* --- candidates: the articles a changed rule must read ---
+ * When the only rules left to run on the archive have `needs` words, the
+ * articles that can hold one are found in the full-text index instead of
+ * reading every article; the others are stored in bulk as scored, with no
+ * finding (db_store_unread), as db_store_results would store them. */
+
+/* The largest key in the rules table (0 when empty): a rule version
+ * db_rules_sync inserts afterwards has a larger one, and so has never been
+ * scored. */
+int db_rules_max_pk(db *d, int64_t *max_pk);
+
+/* How many (article, rule) pairs are recorded as scored for the current
+ * rules (db_rules_sync). */
+int db_scored_pairs(db *d, size_t *pairs);
+
+/* Articles the index may find a piece in, by key. */
+typedef struct db_candidates {
+    int64_t *pks;        /* ascending; n of them; owned (db_candidates_free) */
+    size_t   n;
+    size_t   articles;   /* articles in the archive */
+    int64_t  max_pk;     /* the largest article key: later ones were not looked for */
+} db_candidates;
+
+/* Finds the articles with pk <= out->max_pk whose title or body may hold
+ * one of the pieces (needs_word_piece: the index's owners do not matter):
+ * those with a term of the full-text index that contains a piece as
+ * needs_index_scan finds it, or a term long enough to have been cut by the
+ * index. Returns 1 with out filled (a superset of the articles in which
+ * the words of the pieces occur); 0 when the index cannot answer exactly
+ * (it does not hold every article, or not with the default tokenizer) or
+ * when more than max_share of the articles would be candidates; -1 on
+ * error. Call inside a transaction, so that the index and the articles
+ * agree. Free out with db_candidates_free. */
+int  db_fts_candidates(db *d, const needs_index *pieces, double max_share, db_candidates *out);
+void db_candidates_free(db_candidates *c);
+
+/* Reads the articles with these keys (those that exist) into batch
+ * (cleared first), in the order given. */
+int db_articles_by_pk(db *d, const int64_t *pks, size_t n, db_article_batch *batch);
+
+/* For every article with after_pk < pk < before_pk, stores what
+ * db_store_results stores when the rules in ran[] ran and found nothing:
+ * their older findings and errors go, they are marked scored in run run_id,
+ * and the article's score is recomputed over the current rules. Sets
+ * *n_articles to the number of such articles. */
+int db_store_unread(db *d, int64_t after_pk, int64_t before_pk, int64_t run_id,
+                    const ruleset *rs, const int64_t *rule_pks, const bool *ran,
+                    size_t *n_articles);
 
 /* --- queries --- */
 

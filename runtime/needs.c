@@ -10,6 +10,7 @@
  */
 #include "needs.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,19 @@ bool needs_word_indexable(rx_cache *rx, const char *word)
         i += n;
     }
     return true;
+}
+
+size_t needs_word_piece(const char *word, size_t *start)
+{
+    size_t best = 0, best_start = 0;
+    for (size_t i = 0; word[i];) {
+        size_t j = i;
+        while (word[j] && (unsigned char)word[j] < 0x80 && isalnum((unsigned char)word[j])) j++;
+        if (j - i > best) { best = j - i; best_start = i; }
+        i = j > i ? j : i + 1;
+    }
+    *start = best_start;
+    return best;
 }
 
 void needs_index_add(needs_index *x, const char *word, size_t owner)
