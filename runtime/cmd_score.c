@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "candidates.h"
 #include "cli.h"
 #include "engine.h"
 #include "pool.h"
@@ -99,7 +100,7 @@ typedef struct score_ctx {
     /* candidate mode: the rules to run are the same for every article, all
        with needs words; only these articles are read */
     bool           by_candidates;
-    db_candidates  cands;
+    candidates     cands;
     size_t         next_cand;      /* the first of cands.pks not read yet */
     bool          *fresh;          /* per rule: on, and never scored */
     size_t         n_fresh, n_on;
@@ -238,43 +239,36 @@ static int score_store(score_ctx *x, const score_batch *b)
     return 0;
 }
 
-/* Adds to pieces the piece (needs_word_piece) of each of rule r's needs
- * words. False when the rule cannot be left to the index: it has no needs
- * words (it runs everywhere), a word the shared automaton does not hold
- * (the rule's own pattern decides those, and runs the rule when it fails
- * on a limit), or a word with no piece (only signs such as "$" or "%"). */
-static bool score_add_pieces(needs_index *pieces, const rule *r)
+/* Adds rule r's needs words to words (borrowed). False when the rule
+ * cannot be left to the index: it has no needs words (it runs everywhere),
+ * or a word the shared automaton does not hold (the rule's own pattern
+ * decides those, and runs the rule when it fails on a limit). */
+static bool score_add_words(const rule *r, char ***words, size_t *n_words)
 {
     if (!r->needs_filter || r->needs_rx) return false;
-    for (size_t i = 0; i < r->n_needs; i++) {
-        const char *word = r->needs[i];
-        if (word[strspn(word, " ")] == '\0') continue;          /* blank: ignored */
-        size_t start, len = needs_word_piece(word, &start);
-        if (len == 0) return false;
-        char *piece = xstrndup(word + start, len);
-        needs_index_add(pieces, piece, 0);
-        free(piece);
-    }
+    *words = xrealloc(*words, (*n_words + r->n_needs + 1) * sizeof **words);
+    for (size_t i = 0; i < r->n_needs; i++) (*words)[(*n_words)++] = r->needs[i];
     return true;
 }
 
 /* Decides whether this run reads only the candidates of the full-text index
- * (db_fts_candidates), and finds them. That is exact when every article has
- * the same rules to run and each of them has needs words with pieces: an
- * article that is not a candidate has none of those words, so the needs
- * prefilter would skip every rule to run on it, and db_store_unread stores
- * exactly what storing that empty result stores. The rules to run are the
- * same everywhere when those that are on are either fresh (inserted by this
+ * (candidates.h), and finds them. That is exact when every article has the
+ * same rules to run and each of them has needs words: an article that is
+ * not a candidate has none of those words, so the needs prefilter would
+ * skip every rule to run on it, and db_store_unread stores exactly what
+ * storing that empty result stores. The rules to run are the same
+ * everywhere when those that are on are either fresh (inserted by this
  * run's db_rules_sync: rule_pk > rules_before, so never scored) or scored
  * on every article. Anything else (--force, --article, a rule scored on
  * some articles only, the index out of step, or SPINDLE_SCORE_NO_INDEX in
- * the environment) scores as before. Returns 0
- * (x->by_candidates tells the outcome), or -1 on a database error. */
+ * the environment) scores as before. Returns 0 (x->by_candidates tells the
+ * outcome), or -1 on a database error. */
 static int score_plan_candidates(score_ctx *x, int64_t rules_before)
 {
     const ruleset *rs = x->rs;
     if (x->force || x->ids || getenv("SPINDLE_SCORE_NO_INDEX")) return 0;
-    needs_index *pieces = needs_index_new(1);
+    char **words = NULL;
+    size_t n_words = 0;
     bool usable = true;
     for (size_t i = 0; i < rs->n_rules; i++) {
         if (!rs->rules[i].on) continue;
@@ -282,23 +276,22 @@ static int score_plan_candidates(score_ctx *x, int64_t rules_before)
         if (x->rule_pks[i] <= rules_before) continue;
         x->fresh[i] = true;
         x->n_fresh++;
-        usable = usable && score_add_pieces(pieces, &rs->rules[i]);
+        usable = usable && score_add_words(&rs->rules[i], &words, &n_words);
     }
     int rc = 0;
     if (usable && x->n_fresh > 0) {
-        needs_index_compile(pieces);
-        size_t articles = 0, pairs = 0;
-        rc = db_begin(x->archive) != 0 || db_count_articles(x->archive, &articles) != 0 ||
-             db_scored_pairs(x->archive, &pairs) != 0 ? -1 : 0;
-        if (rc == 0 && pairs == articles * (x->n_on - x->n_fresh)) {
-            int found = db_fts_candidates(x->archive, pieces, SCORE_CANDIDATE_SHARE, &x->cands);
-            if (found < 0) rc = -1;
-            x->by_candidates = found == 1;
-        }
+        if (db_begin(x->archive) != 0) rc = -1;
+        int found = rc == 0 ? candidates_find(x->archive, words, n_words,
+                                              SCORE_CANDIDATE_SHARE, &x->cands) : -1;
+        size_t pairs = 0;
+        if (found < 0 || (found == 1 && db_scored_pairs(x->archive, &pairs) != 0)) rc = -1;
+        x->by_candidates = rc == 0 && found == 1 &&
+                           pairs == x->cands.articles * (x->n_on - x->n_fresh);
         if (rc == 0 && db_commit(x->archive) != 0) rc = -1;
         if (rc != 0) db_rollback(x->archive);
+        if (!x->by_candidates) candidates_free(&x->cands);
     }
-    needs_index_free(pieces);
+    free(words);
     return rc;
 }
 
@@ -436,7 +429,7 @@ out:
     free(x.rule_pks);
     free(x.done);
     free(x.fresh);
-    db_candidates_free(&x.cands);
+    candidates_free(&x.cands);
     db_close(archive);
     ruleset_free(rs);
     free(ids);

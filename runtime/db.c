@@ -127,7 +127,7 @@ static const char *const MIGRATIONS[] = {
     "ALTER TABLE runs ADD COLUMN snapshot INTEGER NOT NULL DEFAULT 0;",
     /* 4 -> 5: the terms of the full-text index and how many articles hold
      * each, as they were when the archive had fts_terms_state's articles
-     * (db_fts_candidates: reading them is much cheaper than reading the
+     * (db_fts_terms: reading them is much cheaper than reading the
      * index's vocabulary, which decodes every posting) */
     "CREATE TABLE fts_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE fts_terms_state(articles INTEGER NOT NULL, max_pk INTEGER NOT NULL);",
@@ -322,7 +322,7 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         "SELECT a.id, e.rule_id, e.message FROM rule_errors e"
         " JOIN articles a ON a.pk = e.article_pk WHERE (?1 IS NULL OR a.id = ?1)"
         " ORDER BY a.id, e.rule_id",
-    /* candidates from the full-text index (db_fts_candidates) */
+    /* candidates from the full-text index (db_fts_terms, candidates.h) */
     [STMT_RULES_MAX_PK] = "SELECT COALESCE(MAX(pk), 0) FROM rules",
     [STMT_SCORED_PAIRS] =
         "SELECT COUNT(*) FROM scored WHERE rule_pk IN (SELECT rule_pk FROM temp.current_rules)",
@@ -916,12 +916,6 @@ int db_store_results(db *d, int64_t article_pk, int64_t run_id,
 
 /* --- candidates from the full-text index ----------------------------------- */
 
-/* A term this long may have been cut: FTS5 keeps the first 32768 bytes of a
- * token (FTS5_MAX_TOKEN_SIZE in SQLite 3.40). Terms from this length on are
- * taken to hold every piece, far below that limit so that a smaller limit
- * elsewhere is covered too. */
-#define DB_TERM_MAYBE_CUT 256
-
 /* Reads one row of integers from statement id (no parameters). */
 static int db_row_ints(db *d, stmt_id id, long long *out, int n)
 {
@@ -948,45 +942,6 @@ int db_scored_pairs(db *d, size_t *pairs)
     return 0;
 }
 
-void db_candidates_free(db_candidates *c)
-{
-    free(c->pks);
-    memset(c, 0, sizeof *c);
-}
-
-/* Which terms of the index may hold a piece: the long ones, and those in
- * which the pieces' automaton finds one. Appends them to terms (owned
- * copies, n of them) while the sum of their document counts stays within
- * max_docs. Returns 1 when all are listed, 0 when the sum went over, -1 on
- * error. */
-static int db_candidate_terms(db *d, const needs_index *pieces, size_t max_docs,
-                              char ***terms, size_t **lens, size_t *n)
-{
-    sqlite3_stmt *s = d->stmt[STMT_VOCAB_TERMS];
-    size_t docs = 0, cap = 0;
-    int rc, result = 1;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *term = (const char *)sqlite3_column_text(s, 0);
-        size_t len = (size_t)sqlite3_column_bytes(s, 0);
-        bool hit = len >= DB_TERM_MAYBE_CUT;
-        if (!hit && term) needs_index_scan(pieces, term, len, &hit);
-        if (!hit) continue;
-        docs += (size_t)sqlite3_column_int64(s, 1);
-        if (docs > max_docs) { result = 0; break; }
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 64;
-            *terms = xrealloc(*terms, cap * sizeof **terms);
-            *lens = xrealloc(*lens, cap * sizeof **lens);
-        }
-        (*terms)[*n] = xstrndup(term, len);
-        (*lens)[*n] = len;
-        (*n)++;
-    }
-    sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_VOCAB_TERMS);
-    return result;
-}
-
 /* Lists the index's terms again in fts_terms, for the archive's articles
  * as they are now (articles, the largest key max_pk). */
 static int db_fts_terms_refresh(db *d, long long articles, long long max_pk)
@@ -1000,54 +955,44 @@ static int db_fts_terms_refresh(db *d, long long articles, long long max_pk)
     return db_step_done(d, STMT_TERMS_STATE_SET);
 }
 
-int db_fts_candidates(db *d, const needs_index *pieces, double max_share, db_candidates *out)
+int db_fts_terms(db *d, db_term_fn fn, void *ctx, size_t *articles, int64_t *max_pk)
 {
-    memset(out, 0, sizeof *out);
     long long state[6];
     if (db_row_ints(d, STMT_FTS_STATE, state, 6) != 0) return -1;
-    out->articles = (size_t)state[0];
-    out->max_pk = state[1];
+    *articles = (size_t)state[0];
+    *max_pk = state[1];
     /* the index must hold every article and nothing else, with the default
-       tokenizer (pieces are looked for as unicode61 folds them) */
+       tokenizer */
     if (state[2] != state[0] || state[3] != state[1] || state[4] != 1) return 0;
     /* Articles are only ever added (never changed), so the same count and
        largest key mean the same articles: the listed terms are the index's. */
     if (state[5] != 1 && db_fts_terms_refresh(d, state[0], state[1]) != 0) return -1;
-    char **terms = NULL;
-    size_t *lens = NULL, n_terms = 0;
-    size_t max_docs = (size_t)(max_share * (double)out->articles);
-    int rc = db_candidate_terms(d, pieces, max_docs, &terms, &lens, &n_terms);
-    unsigned char *seen = NULL;
-    if (rc == 1) {
-        seen = xcalloc((size_t)out->max_pk / 8 + 1, 1);
-        sqlite3_stmt *s = d->stmt[STMT_VOCAB_DOCS];
-        for (size_t t = 0; t < n_terms && rc == 1; t++) {
-            sqlite3_bind_text(s, 1, terms[t], (int)lens[t], SQLITE_STATIC);
-            int step;
-            while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-                int64_t doc = sqlite3_column_int64(s, 0);
-                if (doc < 1 || doc > out->max_pk) continue;   /* not an article of now */
-                if (!(seen[doc / 8] & (1u << (doc % 8)))) out->n++;
-                seen[doc / 8] |= (unsigned char)(1u << (doc % 8));
-            }
-            sqlite3_reset(s);
-            if (step != SQLITE_DONE) rc = db_fail(d, STMT_VOCAB_DOCS);
-        }
+    sqlite3_stmt *s = d->stmt[STMT_VOCAB_TERMS];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *term = (const char *)sqlite3_column_text(s, 0);
+        size_t len = (size_t)sqlite3_column_bytes(s, 0);
+        if (term && fn(ctx, term, len, (size_t)sqlite3_column_int64(s, 1)) != 0) break;
     }
-    if (rc == 1 && (double)out->n > max_share * (double)out->articles) rc = 0;
-    if (rc == 1) {
-        out->pks = xcalloc(out->n + 1, sizeof *out->pks);
-        size_t k = 0;
-        for (int64_t pk = 1; pk <= out->max_pk; pk++)
-            if (seen[pk / 8] & (1u << (pk % 8))) out->pks[k++] = pk;
-    } else {
-        out->n = 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_VOCAB_TERMS);
+    return 1;
+}
+
+int db_fts_term_articles(db *d, const char *term, size_t len, int64_t max_pk,
+                         unsigned char *seen, size_t *n_seen)
+{
+    sqlite3_stmt *s = d->stmt[STMT_VOCAB_DOCS];
+    sqlite3_bind_text(s, 1, term, (int)len, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t doc = sqlite3_column_int64(s, 0);
+        if (doc < 1 || doc > max_pk) continue;             /* not an article of then */
+        if (!(seen[doc / 8] & (1u << (doc % 8)))) (*n_seen)++;
+        seen[doc / 8] |= (unsigned char)(1u << (doc % 8));
     }
-    free(seen);
-    for (size_t t = 0; t < n_terms; t++) free(terms[t]);
-    free(terms);
-    free(lens);
-    return rc;
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(d, STMT_VOCAB_DOCS);
 }
 
 int db_articles_by_pk(db *d, const int64_t *pks, size_t n, db_article_batch *batch)

@@ -105,9 +105,10 @@ int db_store_results(db *d, int64_t article_pk, int64_t run_id,
 
 /* --- candidates: the articles a changed rule must read ---
  * When the only rules left to run on the archive have `needs` words, the
- * articles that can hold one are found in the full-text index instead of
- * reading every article; the others are stored in bulk as scored, with no
- * finding (db_store_unread), as db_store_results would store them. */
+ * articles that can hold one are found in the full-text index
+ * (candidates.h) instead of reading every article; the others are stored
+ * in bulk as scored, with no finding (db_store_unread), as
+ * db_store_results would store them. */
 
 /* The largest key in the rules table (0 when empty): a rule version
  * db_rules_sync inserts afterwards has a larger one, and so has never been
@@ -118,26 +119,23 @@ int db_rules_max_pk(db *d, int64_t *max_pk);
  * rules (db_rules_sync). */
 int db_scored_pairs(db *d, size_t *pairs);
 
-/* Articles the index may find a piece in, by key. */
-typedef struct db_candidates {
-    int64_t *pks;        /* ascending; n of them; owned (db_candidates_free) */
-    size_t   n;
-    size_t   articles;   /* articles in the archive */
-    int64_t  max_pk;     /* the largest article key: later ones were not looked for */
-} db_candidates;
+/* Calls fn for each term of the full-text index (as the default unicode61
+ * tokenizer folds it: lower case, no diacritics; len bytes, not
+ * NUL-terminated) with the number of articles holding it; fn returns
+ * non-zero to stop. The terms are read from a list kept in the archive,
+ * made again from the index when articles were added since. Sets *articles
+ * and *max_pk (the largest article key). Returns 1, or 0 (fn not called)
+ * when the index cannot answer exactly: it does not hold every article, or
+ * not with the default tokenizer; -1 on error. Call inside a transaction
+ * (it may write the list), and look articles up in the same one. */
+typedef int (*db_term_fn)(void *ctx, const char *term, size_t len, size_t docs);
+int db_fts_terms(db *d, db_term_fn fn, void *ctx, size_t *articles, int64_t *max_pk);
 
-/* Finds the articles with pk <= out->max_pk whose title or body may hold
- * one of the pieces (needs_word_piece: the index's owners do not matter):
- * those with a term of the full-text index that contains a piece as
- * needs_index_scan finds it, or a term long enough to have been cut by the
- * index. Returns 1 with out filled (a superset of the articles in which
- * the words of the pieces occur); 0 when the index cannot answer exactly
- * (it does not hold every article, or not with the default tokenizer) or
- * when more than max_share of the articles would be candidates; -1 on
- * error. Call inside a transaction, so that the index and the articles
- * agree. Free out with db_candidates_free. */
-int  db_fts_candidates(db *d, const needs_index *pieces, double max_share, db_candidates *out);
-void db_candidates_free(db_candidates *c);
+/* Marks in the bit set seen (bit pk of byte pk / 8; max_pk / 8 + 1 bytes)
+ * the articles with pk <= max_pk that hold term (as db_fts_terms gave it),
+ * counting in *n_seen those not marked before. */
+int db_fts_term_articles(db *d, const char *term, size_t len, int64_t max_pk,
+                         unsigned char *seen, size_t *n_seen);
 
 /* Reads the articles with these keys (those that exist) into batch
  * (cleared first), in the order given. */

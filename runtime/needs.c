@@ -110,17 +110,14 @@ bool needs_word_indexable(rx_cache *rx, const char *word)
     return true;
 }
 
-size_t needs_word_piece(const char *word, size_t *start)
+size_t needs_word_piece(const char *word, size_t *at)
 {
-    size_t best = 0, best_start = 0;
-    for (size_t i = 0; word[i];) {
-        size_t j = i;
-        while (word[j] && (unsigned char)word[j] < 0x80 && isalnum((unsigned char)word[j])) j++;
-        if (j - i > best) { best = j - i; best_start = i; }
-        i = j > i ? j : i + 1;
-    }
-    *start = best_start;
-    return best;
+    size_t i = *at;
+    while (word[i] && !((unsigned char)word[i] < 0x80 && isalnum((unsigned char)word[i]))) i++;
+    size_t j = i;
+    while ((unsigned char)word[j] < 0x80 && isalnum((unsigned char)word[j])) j++;
+    *at = i;
+    return j - i;
 }
 
 void needs_index_add(needs_index *x, const char *word, size_t owner)

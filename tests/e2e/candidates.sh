@@ -129,12 +129,18 @@ done
 cmp -s "$WORK/fast.findings" "$WORK/fresh.findings"; expect_true "findings = a fresh archive's"
 cmp -s "$WORK/fast.top" "$WORK/fresh.top"; expect_true "top = a fresh archive's"
 
-# --- articles added after the last score are read, with the index in use
-printf '{"id":"late-1","title":"Late","body":"A late article, confirmed at 2bn."}\n' >"$WORK/late.jsonl"
+# --- articles added: scored by every rule (all read), then the list of
+# the index's terms is made again for the next edit
+printf '{"id":"late-1","title":"Late","body":"A late article, its source unnamed, at 2bn."}\n' \
+    >"$WORK/late.jsonl"
 S "$WORK/fast.db" ingest "$WORK/late.jsonl" >/dev/null 2>&1
 S "$WORK/slow.db" ingest "$WORK/late.jsonl" >/dev/null 2>&1
-sed -i 's/"probe v3"/"probe v4"/' "$RULES/probe.lua"
 rescore "after an ingest"
+sed -i 's/"probe v3"/"probe v4"/' "$RULES/probe.lua"
+rescore "an edit after an ingest"
+n=$(sqlite3 "$WORK/fast.db" "SELECT articles FROM fts_terms_state")
+total=$(sqlite3 "$WORK/fast.db" "SELECT COUNT(*) FROM articles")
+expect_eq "$n" "$total" "the list of terms was made again for the added article"
 
 [ -n "$KEEP" ] && cp -r "$WORK" "$KEEP"
 finish
