@@ -346,9 +346,10 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         "SELECT pk, id, title, body, url, outlet, author, published, lang, meta"
         " FROM articles WHERE pk = ?1",
     /* the articles strictly between ?1 and ?2 that were not read
-       (db_store_unread) */
+       (db_store_unread); "+rule_id" keeps SQLite on the index by article,
+       not the one by rule, whose rows it would read for every range */
     [STMT_GAP_FINDINGS_DELETE] =
-        "DELETE FROM findings WHERE article_pk > ?1 AND article_pk < ?2 AND rule_id = ?3",
+        "DELETE FROM findings WHERE article_pk > ?1 AND article_pk < ?2 AND +rule_id = ?3",
     [STMT_GAP_ERRORS_DELETE] =
         "DELETE FROM rule_errors WHERE article_pk > ?1 AND article_pk < ?2 AND rule_id = ?3",
     [STMT_GAP_SCORED_DELETE] =
