@@ -2,7 +2,9 @@
  * cmd_score.c — `spindle score`: run the rules over the archive,
  * incrementally. An article+rule pair already scored with the same rule
  * source is skipped; results are written in batched transactions, so a
- * killed run loses at most one batch and a re-run finishes the job.
+ * killed run loses at most one batch and a re-run finishes the job. When
+ * only edited rules with needs words are left to run, only the articles the
+ * full-text index offers for their words are read (score_plan_candidates).
  */
 #include <getopt.h>
 #include <stdlib.h>
