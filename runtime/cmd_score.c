@@ -2,18 +2,28 @@
  * cmd_score.c — `spindle score`: run the rules over the archive,
  * incrementally. An article+rule pair already scored with the same rule
  * source is skipped; results are written in batched transactions, so a
- * killed run loses at most one batch and a re-run finishes the job.
+ * killed run loses at most one batch and a re-run finishes the job. When
+ * only edited rules with needs words are left to run, only the articles the
+ * full-text index offers for their words are read (score_plan_candidates).
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "candidates.h"
 #include "cli.h"
 #include "engine.h"
 #include "pool.h"
 
 #define SCORE_BATCH 200
+
+/* Candidate mode (score_plan_candidates): a batch covers at most this many
+ * article keys, so a transaction stays bounded when candidates are few;
+ * and the index is used only when at most this share of the articles are
+ * candidates (reading nearly all of them is no slower than reading all). */
+#define SCORE_SPAN 20000
+#define SCORE_CANDIDATE_SHARE 0.5
 
 static const char SCORE_USAGE[] =
     "usage: spindle [--db FILE] [--rules PATH]... score [OPTIONS]\n"
@@ -72,6 +82,9 @@ typedef struct score_batch {
     engine_result *results;
     size_t         n_pending;
     size_t         skipped;        /* article-rule pairs already scored */
+    bool           has_range;      /* candidate mode: the batch stands for every */
+    int64_t        range_lo;       /* article in (range_lo, range_hi], the ones */
+    int64_t        range_hi;       /* not read stored by db_store_unread */
 } score_batch;
 
 /* What reading and storing batches share. */
@@ -86,6 +99,13 @@ typedef struct score_ctx {
     size_t         n_ids;
     int64_t        after;          /* the last article pk read */
     db_run_counts  counts;
+    /* candidate mode: the rules to run are the same for every article, all
+       with needs words; only these articles are read */
+    bool           by_candidates;
+    candidates     cands;
+    size_t         next_cand;      /* the first of cands.pks not read yet */
+    bool          *fresh;          /* per rule: on, and never scored */
+    size_t         n_fresh, n_on;
 } score_ctx;
 
 static void score_batch_init(score_batch *b, size_t n_rules)
@@ -116,10 +136,26 @@ static void score_batch_free(score_batch *b)
 static int score_read(score_ctx *x, score_batch *b)
 {
     b->n_pending = b->skipped = 0;
-    if (db_articles_next(x->archive, x->after, SCORE_BATCH, x->ids, x->n_ids, &b->read) != 0)
-        return -1;
-    if (b->read.n == 0) return 0;
-    x->after = b->read.pks[b->read.n - 1];
+    b->has_range = false;
+    if (x->by_candidates && x->after < x->cands.max_pk) {
+        int64_t limit = x->cands.max_pk - x->after > SCORE_SPAN ? x->after + SCORE_SPAN
+                                                                 : x->cands.max_pk;
+        const int64_t *next = x->cands.pks + x->next_cand;
+        size_t take = 0;
+        while (take < SCORE_BATCH && x->next_cand + take < x->cands.n && next[take] <= limit)
+            take++;
+        if (db_articles_by_pk(x->archive, next, take, &b->read) != 0) return -1;
+        b->has_range = true;
+        b->range_lo = x->after;
+        b->range_hi = take == SCORE_BATCH ? next[take - 1] : limit;
+        x->next_cand += take;
+        x->after = b->range_hi;
+    } else {
+        if (db_articles_next(x->archive, x->after, SCORE_BATCH, x->ids, x->n_ids, &b->read) != 0)
+            return -1;
+        if (b->read.n == 0) return 0;
+        x->after = b->read.pks[b->read.n - 1];
+    }
     const ruleset *rs = x->rs;
     for (size_t k = 0; k < b->read.n; k++) {
         if (x->force) memset(x->done, 0, rs->n_rules * sizeof *x->done);
@@ -140,13 +176,46 @@ static int score_read(score_ctx *x, score_batch *b)
     return 0;
 }
 
+/* Whether score_read found something to do: articles, or a range. */
+static bool score_batch_any(const score_batch *b)
+{
+    return b->read.n > 0 || b->has_range;
+}
+
+/* Candidate mode: stores the articles in (after_pk, before_pk), none of
+ * them read, as scored by the fresh rules with nothing found, and counts
+ * them as if they had been read. */
+static int score_store_unread(score_ctx *x, int64_t after_pk, int64_t before_pk)
+{
+    size_t n;
+    if (db_store_unread(x->archive, after_pk, before_pk, x->run_id, x->rs, x->rule_pks,
+                        x->fresh, &n) != 0)
+        return -1;
+    x->counts.articles += n;
+    x->counts.scored += n;
+    x->counts.skipped += n * (x->n_on - x->n_fresh);
+    return 0;
+}
+
 /* Stores a scored batch in one transaction, in article order, and counts
- * it. Returns 0, or -1 on a database error (the transaction rolled back). */
+ * it. In candidate mode the articles of the range that were not read are
+ * stored between the ones read, in key order, as reading them would have.
+ * Returns 0, or -1 on a database error (the transaction rolled back). */
 static int score_store(score_ctx *x, const score_batch *b)
 {
     const ruleset *rs = x->rs;
     if (db_begin(x->archive) != 0) return -1;
-    for (size_t j = 0; j < b->n_pending; j++) {
+    int64_t unread_from = b->range_lo;
+    size_t j = 0;
+    for (size_t k = 0; k < b->read.n; k++) {
+        if (b->has_range) {
+            if (score_store_unread(x, unread_from, b->read.pks[k]) != 0) {
+                db_rollback(x->archive);
+                return -1;
+            }
+            unread_from = b->read.pks[k];
+        }
+        if (j == b->n_pending || b->pending_pks[j] != b->read.pks[k]) continue;
         const engine_result *result = &b->results[j];
         x->counts.scored++;
         x->counts.rule_calls += result->rules_run;
@@ -160,11 +229,72 @@ static int score_store(score_ctx *x, const score_batch *b)
             db_rollback(x->archive);
             return -1;
         }
+        j++;
+    }
+    if (b->has_range && score_store_unread(x, unread_from, b->range_hi + 1) != 0) {
+        db_rollback(x->archive);
+        return -1;
     }
     if (db_commit(x->archive) != 0) { db_rollback(x->archive); return -1; }
     x->counts.articles += b->read.n;
     x->counts.skipped += b->skipped;
     return 0;
+}
+
+/* Adds rule r's needs words to words (borrowed). False when the rule
+ * cannot be left to the index: it has no needs words (it runs everywhere),
+ * or a word the shared automaton does not hold (the rule's own pattern
+ * decides those, and runs the rule when it fails on a limit). */
+static bool score_add_words(const rule *r, char ***words, size_t *n_words)
+{
+    if (!r->needs_filter || r->needs_rx) return false;
+    *words = xrealloc(*words, (*n_words + r->n_needs + 1) * sizeof **words);
+    for (size_t i = 0; i < r->n_needs; i++) (*words)[(*n_words)++] = r->needs[i];
+    return true;
+}
+
+/* Decides whether this run reads only the candidates of the full-text index
+ * (candidates.h), and finds them. That is exact when every article has the
+ * same rules to run and each of them has needs words: an article that is
+ * not a candidate has none of those words, so the needs prefilter would
+ * skip every rule to run on it, and db_store_unread stores exactly what
+ * storing that empty result stores. The rules to run are the same
+ * everywhere when those that are on are either fresh (inserted by this
+ * run's db_rules_sync: rule_pk > rules_before, so never scored) or scored
+ * on every article. Anything else (--force, --article, a rule scored on
+ * some articles only, the index out of step, or SPINDLE_SCORE_NO_INDEX in
+ * the environment) scores as before. Returns 0 (x->by_candidates tells the
+ * outcome), or -1 on a database error. */
+static int score_plan_candidates(score_ctx *x, int64_t rules_before)
+{
+    const ruleset *rs = x->rs;
+    if (x->force || x->ids || getenv("SPINDLE_SCORE_NO_INDEX")) return 0;
+    char **words = NULL;
+    size_t n_words = 0;
+    bool usable = true;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        if (!rs->rules[i].on) continue;
+        x->n_on++;
+        if (x->rule_pks[i] <= rules_before) continue;
+        x->fresh[i] = true;
+        x->n_fresh++;
+        usable = usable && score_add_words(&rs->rules[i], &words, &n_words);
+    }
+    int rc = 0;
+    if (usable && x->n_fresh > 0) {
+        if (db_begin(x->archive) != 0) rc = -1;
+        int found = rc == 0 ? candidates_find(x->archive, words, n_words,
+                                              SCORE_CANDIDATE_SHARE, &x->cands) : -1;
+        size_t pairs = 0;
+        if (found < 0 || (found == 1 && db_scored_pairs(x->archive, &pairs) != 0)) rc = -1;
+        x->by_candidates = rc == 0 && found == 1 &&
+                           pairs == x->cands.articles * (x->n_on - x->n_fresh);
+        if (rc == 0 && db_commit(x->archive) != 0) rc = -1;
+        if (rc != 0) db_rollback(x->archive);
+        if (!x->by_candidates) candidates_free(&x->cands);
+    }
+    free(words);
+    return rc;
 }
 
 int cmd_score(cli *c, int argc, char **argv)
@@ -224,6 +354,7 @@ int cmd_score(cli *c, int argc, char **argv)
                     .ids = n_ids ? ids : NULL, .n_ids = n_ids };
     x.rule_pks = xcalloc(rs->n_rules + 1, sizeof *x.rule_pks);
     x.done = xcalloc(rs->n_rules + 1, sizeof *x.done);
+    x.fresh = xcalloc(rs->n_rules + 1, sizeof *x.fresh);
     /* two batches: the workers score one while this thread stores the one
        before and reads the one after */
     score_batch batches[2];
@@ -235,11 +366,14 @@ int cmd_score(cli *c, int argc, char **argv)
     struct timespec started;
     clock_gettime(CLOCK_MONOTONIC, &started);
 
-    if (db_begin(archive) != 0 || db_rules_sync(archive, rs, x.rule_pks) != 0 ||
+    int64_t rules_before = 0;
+    if (db_begin(archive) != 0 || db_rules_max_pk(archive, &rules_before) != 0 ||
+        db_rules_sync(archive, rs, x.rule_pks) != 0 ||
         db_run_start(archive, rs, &x.run_id) != 0 || db_commit(archive) != 0) {
         db_rollback(archive);
         goto db_failed;
     }
+    if (score_plan_candidates(&x, rules_before) != 0) goto db_failed;
     db_count_articles(archive, &total);
     if (n_ids) total = n_ids;
     cli_catch_signals();
@@ -248,14 +382,15 @@ int cmd_score(cli *c, int argc, char **argv)
        next and stores the one before */
     score_batch *cur = &batches[0], *next = &batches[1];
     if (score_read(&x, cur) != 0) goto db_failed;
-    if (cur->read.n > 0) pool_submit(workers, cur->pending, cur->masks, cur->results, cur->n_pending);
-    while (cur->read.n > 0) {
+    if (score_batch_any(cur)) pool_submit(workers, cur->pending, cur->masks, cur->results, cur->n_pending);
+    while (score_batch_any(cur)) {
         int read_status = 0;
         db_article_batch_clear(&next->read);                  /* frees the batch before last */
         next->n_pending = 0;
+        next->has_range = false;
         if (!n_ids && !cli_interrupted()) read_status = score_read(&x, next);
         pool_wait(workers);                                   /* cur is scored */
-        bool next_submitted = read_status == 0 && next->read.n > 0 && !cli_interrupted();
+        bool next_submitted = read_status == 0 && score_batch_any(next) && !cli_interrupted();
         if (next_submitted)
             pool_submit(workers, next->pending, next->masks, next->results, next->n_pending);
         if (read_status != 0 || score_store(&x, cur) != 0) {
@@ -295,6 +430,8 @@ out:
     pool_free(workers);
     free(x.rule_pks);
     free(x.done);
+    free(x.fresh);
+    candidates_free(&x.cands);
     db_close(archive);
     ruleset_free(rs);
     free(ids);

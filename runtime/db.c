@@ -125,6 +125,12 @@ static const char *const MIGRATIONS[] = {
     "  score REAL NOT NULL, message TEXT NOT NULL, evidence TEXT NOT NULL DEFAULT '{}',"
     "  PRIMARY KEY (run_pk, article_pk, rule_id, part, start, stop)) WITHOUT ROWID;"
     "ALTER TABLE runs ADD COLUMN snapshot INTEGER NOT NULL DEFAULT 0;",
+    /* 4 -> 5: the terms of the full-text index and how many articles hold
+     * each, as they were when the archive had fts_terms_state's articles
+     * (db_fts_terms: reading them is much cheaper than reading the
+     * index's vocabulary, which decodes every posting) */
+    "CREATE TABLE fts_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE fts_terms_state(articles INTEGER NOT NULL, max_pk INTEGER NOT NULL);",
 };
 #define N_MIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 _Static_assert(N_MIGRATIONS == DB_SCHEMA_VERSION, "one migration per schema version");
@@ -145,6 +151,10 @@ typedef enum stmt_id {
     STMT_RUN_SNAPSHOT, STMT_RUN_SNAPSHOT_DONE, STMT_RUN_STATE, STMT_RUN_DIFF,
     STMT_EVAL_ARTICLES, STMT_RULE_VERDICT_COUNTS, STMT_RUN_INFO, STMT_RUN_FINDINGS,
     STMT_FINDINGS_QUERY, STMT_FINDINGS_OF_ARTICLE, STMT_TOP, STMT_SEARCH, STMT_COUNT_ARTICLES, STMT_ERRORS_QUERY,
+    STMT_RULES_MAX_PK, STMT_SCORED_PAIRS, STMT_FTS_STATE, STMT_VOCAB_TERMS, STMT_VOCAB_DOCS,
+    STMT_TERMS_CLEAR, STMT_TERMS_FILL, STMT_TERMS_STATE_CLEAR, STMT_TERMS_STATE_SET,
+    STMT_ARTICLE_BY_PK, STMT_GAP_FINDINGS_DELETE, STMT_GAP_ERRORS_DELETE, STMT_GAP_SCORED_DELETE,
+    STMT_GAP_SCORED_INSERT, STMT_GAP_SCORES_ZERO, STMT_GAP_RULE_MAXIMA,
     STMT_COUNT
 } stmt_id;
 
@@ -215,7 +225,7 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         " AND f.rule_pk IN (SELECT rule_pk FROM temp.current_rules)"
         " AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.article_pk = f.article_pk"
         " AND v.rule_id = f.rule_id AND v.text = f.text AND v.verdict = 'false')"
-        " GROUP BY f.rule_id",
+        " GROUP BY f.rule_id ORDER BY f.rule_id",
     [STMT_FINDING_BY_PK] =
         "SELECT f.article_pk, f.rule_id, f.text FROM findings f WHERE f.pk = ?1",
     [STMT_VERDICT_UPSERT] =
@@ -312,6 +322,56 @@ static const char *const STMT_SQL[STMT_COUNT] = {
         "SELECT a.id, e.rule_id, e.message FROM rule_errors e"
         " JOIN articles a ON a.pk = e.article_pk WHERE (?1 IS NULL OR a.id = ?1)"
         " ORDER BY a.id, e.rule_id",
+    /* candidates from the full-text index (db_fts_terms, candidates.h) */
+    [STMT_RULES_MAX_PK] = "SELECT COALESCE(MAX(pk), 0) FROM rules",
+    [STMT_SCORED_PAIRS] =
+        "SELECT COUNT(*) FROM scored WHERE rule_pk IN (SELECT rule_pk FROM temp.current_rules)",
+    /* the articles, the documents the index holds, and whether its
+       tokenizer is the default unicode61 */
+    [STMT_FTS_STATE] =
+        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(pk), 0) FROM articles),"
+        " (SELECT COUNT(*) FROM articles_fts_docsize),"
+        " (SELECT COALESCE(MAX(id), 0) FROM articles_fts_docsize),"
+        " (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
+        "  AND instr(lower(sql), 'tokenize') = 0),"
+        " (SELECT COUNT(*) FROM fts_terms_state WHERE articles = (SELECT COUNT(*) FROM articles)"
+        "  AND max_pk = (SELECT COALESCE(MAX(pk), 0) FROM articles))",
+    [STMT_TERMS_CLEAR] = "DELETE FROM fts_terms",
+    [STMT_TERMS_FILL]  = "INSERT INTO fts_terms(term, docs) SELECT term, doc FROM temp.articles_terms",
+    [STMT_TERMS_STATE_CLEAR] = "DELETE FROM fts_terms_state",
+    [STMT_TERMS_STATE_SET]   = "INSERT INTO fts_terms_state(articles, max_pk) VALUES (?1, ?2)",
+    [STMT_VOCAB_TERMS] = "SELECT term, docs FROM fts_terms",
+    [STMT_VOCAB_DOCS]  = "SELECT doc FROM temp.articles_term_docs WHERE term = ?1",
+    [STMT_ARTICLE_BY_PK] =
+        "SELECT pk, id, title, body, url, outlet, author, published, lang, meta"
+        " FROM articles WHERE pk = ?1",
+    /* the articles strictly between ?1 and ?2 that were not read
+       (db_store_unread); "+rule_id" keeps SQLite on the index by article,
+       not the one by rule, whose rows it would read for every range */
+    [STMT_GAP_FINDINGS_DELETE] =
+        "DELETE FROM findings WHERE article_pk > ?1 AND article_pk < ?2 AND +rule_id = ?3",
+    [STMT_GAP_ERRORS_DELETE] =
+        "DELETE FROM rule_errors WHERE article_pk > ?1 AND article_pk < ?2 AND rule_id = ?3",
+    [STMT_GAP_SCORED_DELETE] =
+        "DELETE FROM scored WHERE article_pk > ?1 AND article_pk < ?2"
+        " AND rule_pk IN (SELECT pk FROM rules WHERE id = ?3)",
+    [STMT_GAP_SCORED_INSERT] =
+        "INSERT OR REPLACE INTO scored(article_pk, rule_pk, run_pk)"
+        " SELECT pk, ?3, ?4 FROM articles WHERE pk > ?1 AND pk < ?2",
+    [STMT_GAP_SCORES_ZERO] =
+        "INSERT INTO article_scores(article_pk, score, findings, run_pk)"
+        " SELECT pk, 0.0, 0, ?3 FROM articles WHERE pk > ?1 AND pk < ?2"
+        " ON CONFLICT(article_pk) DO UPDATE SET score = excluded.score,"
+        " findings = excluded.findings, run_pk = excluded.run_pk,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+    /* STMT_RULE_MAXIMA for each article of the range, in the same order */
+    [STMT_GAP_RULE_MAXIMA] =
+        "SELECT f.article_pk, MAX(score), COUNT(*) FROM findings f"
+        " WHERE f.article_pk > ?1 AND f.article_pk < ?2"
+        " AND f.rule_pk IN (SELECT rule_pk FROM temp.current_rules)"
+        " AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.article_pk = f.article_pk"
+        " AND v.rule_id = f.rule_id AND v.text = f.text AND v.verdict = 'false')"
+        " GROUP BY f.article_pk, f.rule_id ORDER BY f.article_pk, f.rule_id",
 };
 
 struct db {
@@ -501,7 +561,11 @@ db *db_open(const char *path, bool readonly, char *err, size_t errlen)
     if (db_migrate(d, readonly) != 0 ||
         (!readonly && db_exec(d, "PRAGMA journal_mode = WAL") != 0) ||
         db_exec(d, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                   "CREATE TEMP TABLE IF NOT EXISTS current_rules(rule_pk INTEGER PRIMARY KEY)") != 0) {
+                   "CREATE TEMP TABLE IF NOT EXISTS current_rules(rule_pk INTEGER PRIMARY KEY);"
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_terms"
+                   " USING fts5vocab(main, articles_fts, row);"
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_term_docs"
+                   " USING fts5vocab(main, articles_fts, instance)") != 0) {
         snprintf(err, errlen, "%s", d->error);
         db_close(d);
         return NULL;
@@ -768,6 +832,19 @@ static int db_forget_rule(db *d, int64_t article_pk, const char *rule_id)
     return 0;
 }
 
+/* Records the article's score and its count of findings, in run run_id
+ * (0: none). */
+static int db_score_put(db *d, int64_t article_pk, double score, long long count, int64_t run_id)
+{
+    sqlite3_stmt *s = d->stmt[STMT_SCORE_UPSERT];
+    sqlite3_bind_int64(s, 1, article_pk);
+    sqlite3_bind_double(s, 2, score);
+    sqlite3_bind_int64(s, 3, count);
+    if (run_id > 0) sqlite3_bind_int64(s, 4, run_id);
+    else sqlite3_bind_null(s, 4);
+    return db_step_done(d, STMT_SCORE_UPSERT);
+}
+
 /* Recomputes the article's noisy-OR score over the current rules. */
 static int db_update_score(db *d, int64_t article_pk, int64_t run_id)
 {
@@ -789,13 +866,7 @@ static int db_update_score(db *d, int64_t article_pk, int64_t run_id)
     double score = engine_noisy_or(maxima, rules);
     free(maxima);
     if (rc != SQLITE_DONE) return db_fail(d, STMT_RULE_MAXIMA);
-    s = d->stmt[STMT_SCORE_UPSERT];
-    sqlite3_bind_int64(s, 1, article_pk);
-    sqlite3_bind_double(s, 2, score);
-    sqlite3_bind_int64(s, 3, count);
-    if (run_id > 0) sqlite3_bind_int64(s, 4, run_id);
-    else sqlite3_bind_null(s, 4);
-    return db_step_done(d, STMT_SCORE_UPSERT);
+    return db_score_put(d, article_pk, score, count, run_id);
 }
 
 int db_store_results(db *d, int64_t article_pk, int64_t run_id,
@@ -842,6 +913,172 @@ int db_store_results(db *d, int64_t article_pk, int64_t run_id,
         if (db_step_done(d, STMT_ERROR_INSERT) != 0) return -1;
     }
     return db_update_score(d, article_pk, run_id);
+}
+
+/* --- candidates from the full-text index ----------------------------------- */
+
+/* Reads one row of integers from statement id (no parameters). */
+static int db_row_ints(db *d, stmt_id id, long long *out, int n)
+{
+    sqlite3_stmt *s = d->stmt[id];
+    int rc = sqlite3_step(s);
+    for (int i = 0; i < n; i++) out[i] = rc == SQLITE_ROW ? sqlite3_column_int64(s, i) : 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(d, id);
+}
+
+int db_rules_max_pk(db *d, int64_t *max_pk)
+{
+    long long v;
+    if (db_row_ints(d, STMT_RULES_MAX_PK, &v, 1) != 0) return -1;
+    *max_pk = v;
+    return 0;
+}
+
+int db_scored_pairs(db *d, size_t *pairs)
+{
+    long long v;
+    if (db_row_ints(d, STMT_SCORED_PAIRS, &v, 1) != 0) return -1;
+    *pairs = (size_t)v;
+    return 0;
+}
+
+/* Lists the index's terms again in fts_terms, for the archive's articles
+ * as they are now (articles, the largest key max_pk). */
+static int db_fts_terms_refresh(db *d, long long articles, long long max_pk)
+{
+    const stmt_id clear[] = { STMT_TERMS_CLEAR, STMT_TERMS_STATE_CLEAR, STMT_TERMS_FILL };
+    for (size_t k = 0; k < sizeof clear / sizeof clear[0]; k++)
+        if (db_step_done(d, clear[k]) != 0) return -1;
+    sqlite3_stmt *s = d->stmt[STMT_TERMS_STATE_SET];
+    sqlite3_bind_int64(s, 1, articles);
+    sqlite3_bind_int64(s, 2, max_pk);
+    return db_step_done(d, STMT_TERMS_STATE_SET);
+}
+
+int db_fts_terms(db *d, db_term_fn fn, void *ctx, size_t *articles, int64_t *max_pk)
+{
+    long long state[6];
+    if (db_row_ints(d, STMT_FTS_STATE, state, 6) != 0) return -1;
+    *articles = (size_t)state[0];
+    *max_pk = state[1];
+    /* the index must hold every article and nothing else, with the default
+       tokenizer */
+    if (state[2] != state[0] || state[3] != state[1] || state[4] != 1) return 0;
+    /* Articles are only ever added (never changed), so the same count and
+       largest key mean the same articles: the listed terms are the index's. */
+    if (state[5] != 1 && db_fts_terms_refresh(d, state[0], state[1]) != 0) return -1;
+    sqlite3_stmt *s = d->stmt[STMT_VOCAB_TERMS];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *term = (const char *)sqlite3_column_text(s, 0);
+        size_t len = (size_t)sqlite3_column_bytes(s, 0);
+        if (term && fn(ctx, term, len, (size_t)sqlite3_column_int64(s, 1)) != 0) break;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_VOCAB_TERMS);
+    return 1;
+}
+
+int db_fts_term_articles(db *d, const char *term, size_t len, int64_t max_pk,
+                         unsigned char *seen, size_t *n_seen)
+{
+    sqlite3_stmt *s = d->stmt[STMT_VOCAB_DOCS];
+    sqlite3_bind_text(s, 1, term, (int)len, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t doc = sqlite3_column_int64(s, 0);
+        if (doc < 1 || doc > max_pk) continue;             /* not an article of then */
+        if (!(seen[doc / 8] & (1u << (doc % 8)))) (*n_seen)++;
+        seen[doc / 8] |= (unsigned char)(1u << (doc % 8));
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(d, STMT_VOCAB_DOCS);
+}
+
+int db_articles_by_pk(db *d, const int64_t *pks, size_t n, db_article_batch *batch)
+{
+    db_article_batch_clear(batch);
+    sqlite3_stmt *s = d->stmt[STMT_ARTICLE_BY_PK];
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(s, 1, pks[i]);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) batch_push(batch, s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(d, STMT_ARTICLE_BY_PK);
+    }
+    return 0;
+}
+
+/* Binds the range (after_pk, before_pk) as ?1 and ?2 of statement id. */
+static sqlite3_stmt *db_bind_range(db *d, stmt_id id, int64_t after_pk, int64_t before_pk)
+{
+    sqlite3_stmt *s = d->stmt[id];
+    sqlite3_bind_int64(s, 1, after_pk);
+    sqlite3_bind_int64(s, 2, before_pk);
+    return s;
+}
+
+/* Recomputes the scores of the articles in (after_pk, before_pk) that have
+ * findings of the current rules, as db_update_score does one by one: the
+ * same maxima, in the same order, through the same noisy-OR. */
+static int db_update_scores_between(db *d, int64_t after_pk, int64_t before_pk, int64_t run_id)
+{
+    sqlite3_stmt *s = db_bind_range(d, STMT_GAP_RULE_MAXIMA, after_pk, before_pk);
+    double *maxima = NULL;
+    size_t rules = 0, cap = 0;
+    long long count = 0;
+    int64_t article_pk = 0;
+    int rc, status = 0;
+    while (status == 0) {
+        rc = sqlite3_step(s);
+        int64_t pk = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+        if (rules && pk != article_pk) {               /* the article before is complete */
+            status = db_score_put(d, article_pk, engine_noisy_or(maxima, rules), count, run_id);
+            rules = 0;
+            count = 0;
+        }
+        if (rc != SQLITE_ROW) break;
+        article_pk = pk;
+        if (rules == cap) {
+            cap = cap ? cap * 2 : 16;
+            maxima = xrealloc(maxima, cap * sizeof *maxima);
+        }
+        maxima[rules++] = sqlite3_column_double(s, 1);
+        count += sqlite3_column_int64(s, 2);
+    }
+    sqlite3_reset(s);
+    free(maxima);
+    if (status != 0) return -1;
+    return rc == SQLITE_DONE ? 0 : db_fail(d, STMT_GAP_RULE_MAXIMA);
+}
+
+int db_store_unread(db *d, int64_t after_pk, int64_t before_pk, int64_t run_id,
+                    const ruleset *rs, const int64_t *rule_pks, const bool *ran,
+                    size_t *n_articles)
+{
+    *n_articles = 0;
+    if (before_pk <= after_pk || before_pk - after_pk < 2) return 0;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        if (!ran[i]) continue;
+        const stmt_id forget[] = { STMT_GAP_FINDINGS_DELETE, STMT_GAP_ERRORS_DELETE,
+                                   STMT_GAP_SCORED_DELETE };
+        for (size_t k = 0; k < sizeof forget / sizeof forget[0]; k++) {
+            sqlite3_stmt *s = db_bind_range(d, forget[k], after_pk, before_pk);
+            sqlite3_bind_text(s, 3, rs->rules[i].id, -1, SQLITE_STATIC);
+            if (db_step_done(d, forget[k]) != 0) return -1;
+        }
+        sqlite3_stmt *s = db_bind_range(d, STMT_GAP_SCORED_INSERT, after_pk, before_pk);
+        sqlite3_bind_int64(s, 3, rule_pks[i]);
+        sqlite3_bind_int64(s, 4, run_id);
+        if (db_step_done(d, STMT_GAP_SCORED_INSERT) != 0) return -1;
+    }
+    sqlite3_stmt *s = db_bind_range(d, STMT_GAP_SCORES_ZERO, after_pk, before_pk);
+    if (run_id > 0) sqlite3_bind_int64(s, 3, run_id);
+    else sqlite3_bind_null(s, 3);
+    if (db_step_done(d, STMT_GAP_SCORES_ZERO) != 0) return -1;
+    *n_articles = (size_t)sqlite3_changes(d->conn);
+    return db_update_scores_between(d, after_pk, before_pk, run_id);
 }
 
 /* --- queries --------------------------------------------------------------- */

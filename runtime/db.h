@@ -23,7 +23,7 @@
 #include "finding.h"
 #include "ruleset.h"
 
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 typedef struct db db;
 
@@ -102,6 +102,53 @@ int db_scored_rules(db *d, int64_t article_pk, const int64_t *rule_pks,
 int db_store_results(db *d, int64_t article_pk, int64_t run_id,
                      const ruleset *rs, const int64_t *rule_pks,
                      const bool *ran, const engine_result *res);
+
+/* --- candidates: the articles a changed rule must read ---
+ * When the only rules left to run on the archive have `needs` words, the
+ * articles that can hold one are found in the full-text index
+ * (candidates.h) instead of reading every article; the others are stored
+ * in bulk as scored, with no finding (db_store_unread), as
+ * db_store_results would store them. */
+
+/* The largest key in the rules table (0 when empty): a rule version
+ * db_rules_sync inserts afterwards has a larger one, and so has never been
+ * scored. */
+int db_rules_max_pk(db *d, int64_t *max_pk);
+
+/* How many (article, rule) pairs are recorded as scored for the current
+ * rules (db_rules_sync). */
+int db_scored_pairs(db *d, size_t *pairs);
+
+/* Calls fn for each term of the full-text index (as the default unicode61
+ * tokenizer folds it: lower case, no diacritics; len bytes, not
+ * NUL-terminated) with the number of articles holding it; fn returns
+ * non-zero to stop. The terms are read from a list kept in the archive,
+ * made again from the index when articles were added since. Sets *articles
+ * and *max_pk (the largest article key). Returns 1, or 0 (fn not called)
+ * when the index cannot answer exactly: it does not hold every article, or
+ * not with the default tokenizer; -1 on error. Call inside a transaction
+ * (it may write the list), and look articles up in the same one. */
+typedef int (*db_term_fn)(void *ctx, const char *term, size_t len, size_t docs);
+int db_fts_terms(db *d, db_term_fn fn, void *ctx, size_t *articles, int64_t *max_pk);
+
+/* Marks in the bit set seen (bit pk of byte pk / 8; max_pk / 8 + 1 bytes)
+ * the articles with pk <= max_pk that hold term (as db_fts_terms gave it),
+ * counting in *n_seen those not marked before. */
+int db_fts_term_articles(db *d, const char *term, size_t len, int64_t max_pk,
+                         unsigned char *seen, size_t *n_seen);
+
+/* Reads the articles with these keys (those that exist) into batch
+ * (cleared first), in the order given. */
+int db_articles_by_pk(db *d, const int64_t *pks, size_t n, db_article_batch *batch);
+
+/* For every article with after_pk < pk < before_pk, stores what
+ * db_store_results stores when the rules in ran[] ran and found nothing:
+ * their older findings and errors go, they are marked scored in run run_id,
+ * and the article's score is recomputed over the current rules. Sets
+ * *n_articles to the number of such articles. */
+int db_store_unread(db *d, int64_t after_pk, int64_t before_pk, int64_t run_id,
+                    const ruleset *rs, const int64_t *rule_pks, const bool *ran,
+                    size_t *n_articles);
 
 /* --- queries --- */
 

@@ -10,6 +10,7 @@
  */
 #include "needs.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,16 @@ bool needs_word_indexable(rx_cache *rx, const char *word)
         i += n;
     }
     return true;
+}
+
+size_t needs_word_piece(const char *word, size_t *at)
+{
+    size_t i = *at;
+    while (word[i] && !((unsigned char)word[i] < 0x80 && isalnum((unsigned char)word[i]))) i++;
+    size_t j = i;
+    while ((unsigned char)word[j] < 0x80 && isalnum((unsigned char)word[j])) j++;
+    *at = i;
+    return j - i;
 }
 
 void needs_index_add(needs_index *x, const char *word, size_t owner)

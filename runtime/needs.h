@@ -49,6 +49,18 @@ void needs_index_add(needs_index *x, const char *word, size_t owner);
 /* Builds the matching tables. Call once, after the last add. */
 void needs_index_compile(needs_index *x);
 
+/* The pieces of word that an index of whole tokens can look for: its runs
+ * of ASCII letters and digits. Returns the length of the first run at or
+ * after word + *at and sets *at to where it starts; 0 when there is none.
+ * Step *at past the run for the next. Whatever text the word matches (as
+ * above, or as its caseless pattern) holds each piece inside one run of
+ * Unicode letters and digits: a piece's characters match only ASCII
+ * letters and digits (in either case) and the two signs U+212A and U+017F,
+ * all of them letters. So a token of the text, folded to lower case,
+ * contains the piece, with those two signs read as "k" and "s" (as
+ * needs_index_scan reads them). */
+size_t needs_word_piece(const char *word, size_t *at);
+
 /* True when no word was added. */
 bool needs_index_empty(const needs_index *x);
 

@@ -197,9 +197,41 @@ static void test_against_pcre2(void)
     rx_cache_free(rx);
 }
 
+/* The pieces of a word: its runs of ASCII letters and digits, in order. */
+static void test_pieces(void)
+{
+    static const struct { const char *word, *pieces; } cases[] = {
+        { "million", "million" },
+        { "been told", "been|told" },
+        { "fear-mongering", "fear|mongering" },
+        { "agence france-presse", "agence|france|presse" },
+        { "35bn", "35bn" },
+        { "don\xE2\x80\x99t", "don|t" },
+        { "\xE2\x82\xAC" "5", "5" },
+        { "caf\xC3\xA9", "caf" },
+        { "$", "" },
+        { "%", "" },
+        { "\xE2\x80\x94", "" },
+        { " a_b ", "a|b" },
+        { "", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        buf got = {0};
+        size_t at = 0, len;
+        while ((len = needs_word_piece(cases[i].word, &at)) > 0) {
+            if (got.len) buf_putc(&got, '|');
+            buf_append(&got, cases[i].word + at, len);
+            at += len;
+        }
+        CHECK_STR(got.data ? got.data : "", cases[i].pieces);
+        buf_free(&got);
+    }
+}
+
 int main(void)
 {
     test_indexable();
+    test_pieces();
     test_matching();
     test_against_pcre2();
     return check_report("test_needs");
