@@ -208,6 +208,12 @@ bool cli_parse_size(const char *name, const char *value, size_t *out)
     return true;
 }
 
+void cli_note_stdin(const char *path)
+{
+    if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
+        fputs("spindle: reading an article from the terminal; end with Ctrl-D\n", stderr);
+}
+
 void cli_usage(FILE *f, const char *text)
 {
     fputs(text, f);

@@ -99,6 +99,11 @@ bool cli_parse_format(const char *value, output_format *out);
 bool cli_parse_double(const char *name, const char *value, double lo, double hi, double *out);
 bool cli_parse_size(const char *name, const char *value, size_t *out);
 
+/* Before a command reads the input path "-": when standard input is a
+ * terminal, says on stderr that it waits for an article and how to end it
+ * (else nothing; a pipe or a file is read silently). */
+void cli_note_stdin(const char *path);
+
 /* Prints a command's usage to f. */
 void cli_usage(FILE *f, const char *text);
 

@@ -190,8 +190,10 @@ int cmd_ingest(cli *c, int argc, char **argv)
     st.archive = cli_open_db(c, false);
     if (!st.archive) return EXIT_RUNTIME;
     input_stats stats = {0};
-    for (int i = optind; i < argc && !st.failed; i++)
+    for (int i = optind; i < argc && !st.failed; i++) {
+        cli_note_stdin(argv[i]);
         input_read_path(argv[i], &in_opt, ingest_article, &st, &stats);
+    }
     if (st.in_batch && !st.failed && db_commit(st.archive) != 0) {
         cli_error("%s", db_error(st.archive));
         st.failed = true;

@@ -209,10 +209,13 @@ int cmd_scan(cli *c, int argc, char **argv)
 
     input_stats stats = {0};
     if (optind >= argc) {
+        cli_note_stdin("-");
         input_read_path("-", &in_opt, scan_article, &st, &stats);
     } else {
-        for (int i = optind; i < argc; i++)
+        for (int i = optind; i < argc; i++) {
+            cli_note_stdin(argv[i]);
             input_read_path(argv[i], &in_opt, scan_article, &st, &stats);
+        }
     }
     scan_flush(&st);
     scan_finish_scoring(&st);

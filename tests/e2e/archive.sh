@@ -82,13 +82,15 @@ import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 money = [r for r in rows if r["rule"] == "big-money"][0]
 assert money["text"] == "$9bn", money
-assert (money["line"], money["col"]) == (1, 37), money
+assert (money["line"], money["col"]) == (3, 37), money   # line 3 of the file
 assert money["start"] == 38, money
-body = open(sys.argv[1], encoding="utf-8").read().split("\n", 2)[2]
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+assert lines[money["line"] - 1][money["col"] - 1:].startswith("$9bn")
+body = "\n".join(lines[2:])
 assert body.encode()[money["start"]:money["end"]].decode() == "$9bn"
 src = [r for r in rows if r["rule"] == "said-sources"][0]
-assert src["line"] == 2 and src["col"] == 1, src' "$DATA/unicode.txt"
-expect_true "byte offsets and line:col with multibyte text"
+assert src["line"] == 4 and src["col"] == 1, src' "$DATA/unicode.txt"
+expect_true "byte offsets into the body and line:col on the file's lines, with multibyte text"
 
 # --- top
 run S top --format jsonl

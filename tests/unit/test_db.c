@@ -1211,9 +1211,13 @@ static void test_finding_part(void)
     }
     db_close(d);
 
-    /* back to schema 1: no part column, no verdicts, no run snapshots */
+    /* back to schema 1: no part column, no verdicts, no run snapshots, no
+       text-file positions of articles */
 #define SCHEMA_1 "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;" \
                  " DROP TABLE run_findings; ALTER TABLE runs DROP COLUMN snapshot;" \
+                 " ALTER TABLE articles DROP COLUMN body_line;" \
+                 " ALTER TABLE articles DROP COLUMN title_line;" \
+                 " ALTER TABLE articles DROP COLUMN title_col;" \
                  " PRAGMA user_version = 1;"
     sqlite3 *conn = raw_open(s.db);
     CHECK_INT(raw_exec(conn, SCHEMA_1), 0);
