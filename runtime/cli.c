@@ -143,9 +143,12 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
         }
     }
     ruleset_finish(rs);
-    if (!quiet)
+    if (!quiet) {
+        for (size_t i = 0; i < rs->n_warnings; i++)
+            fprintf(stderr, "warning: %s\n", rs->warnings[i]);
         for (size_t i = 0; i < rs->n_problems; i++)
             fprintf(stderr, "%s\n", rs->problems[i]);
+    }
     for (size_t i = 0; i < c->n_enable; i++) {
         if (strcmp(c->enable[i], "all") == 0) {
             for (size_t k = 0; k < rs->n_rules; k++) rs->rules[k].on = true;

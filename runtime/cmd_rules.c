@@ -29,8 +29,9 @@ static const char CHECK_USAGE[] =
     "(unique lowercase-kebab id, title, severity info|low|medium|high, weight in\n"
     "(0, 1], tags, needs, check function, examples), regex patterns compiled at\n"
     "load, and require()d modules. Each problem is printed on stderr as\n"
-    "file:line: message, then 'N rules loaded, N problems'; nothing goes to\n"
-    "stdout. With no PATH it checks the rules the global options select.\n"
+    "file:line: message (a file that defines no rule and a --rules folder with\n"
+    "no rule file are warnings), then 'N rules loaded, N problems'; nothing goes\n"
+    "to stdout. With no PATH it checks the rules the global options select.\n"
     "\n"
     "Options:\n"
     "  -h, --help        this help\n"
@@ -144,8 +145,11 @@ int cmd_check(cli *c, int argc, char **argv)
     int load_status;
     ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), false, &load_status);
     if (!rs) return load_status;
-    fprintf(stderr, "%zu rule%s loaded, %zu problem%s\n", rs->n_rules, rs->n_rules == 1 ? "" : "s",
+    fprintf(stderr, "%zu rule%s loaded, %zu problem%s", rs->n_rules, rs->n_rules == 1 ? "" : "s",
             rs->n_problems, rs->n_problems == 1 ? "" : "s");
+    if (rs->n_warnings)
+        fprintf(stderr, ", %zu warning%s", rs->n_warnings, rs->n_warnings == 1 ? "" : "s");
+    fputc('\n', stderr);
     int status = rs->n_problems ? EXIT_RUNTIME : EXIT_OK;
     ruleset_free(rs);
     return status;

@@ -216,6 +216,7 @@ int cmd_test(cli *c, int argc, char **argv)
     ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), true, &load_status);
     if (!rs) { free(only); return load_status; }
     test_counts counts = {0};
+    for (size_t i = 0; i < rs->n_warnings; i++) fprintf(stderr, "warning: %s\n", rs->warnings[i]);
     for (size_t i = 0; i < rs->n_problems; i++) {
         fprintf(stderr, "FAIL %s\n", rs->problems[i]);
         counts.failed++;
