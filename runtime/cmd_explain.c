@@ -79,6 +79,7 @@ int cmd_explain(cli *c, int argc, char **argv)
     lua_host_push(L, &h);
     struct stat st;
     bool is_file = strcmp(what, "-") == 0 || stat(what, &st) == 0;
+    cli_note_stdin(what);
     lua_getfield(L, -1, is_file ? "file" : "get");
     lua_pushstring(L, what);
     status = EXIT_OK;

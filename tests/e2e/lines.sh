@@ -82,6 +82,9 @@ expect_status 0 "empty stdin: nothing to scan"
 expect_no_out "0 findings" "empty stdin: no data"
 run sh -c "printf 'Title\n\nBody with a zebra.\n' | $S ingest --db '$WORK/b.db' -"
 expect_status 0 "ingest - takes text too"
+run sh -c "printf 'Title\n\nBody with a zebra.\n' | NO_COLOR=1 $S explain zebra -"
+expect_status 0 "explain - takes text too"
+expect_out "(line 3, col 1)" "explain -: the sentence on the stream's line 3"
 
 # on a terminal, scan says it is waiting and how to end
 python3 - "$SPINDLE" "$WORK/zebra.lua" "$WORK/tty.err" > "$WORK/tty.out" <<'EOF'
