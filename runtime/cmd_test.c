@@ -233,12 +233,18 @@ int cmd_test(cli *c, int argc, char **argv)
         tested++;
         test_rule(rs, e, explain ? &h : NULL, i, verbose, &counts);
     }
+    const char **ids = xcalloc(rs->n_rules + 1, sizeof *ids);
+    for (size_t i = 0; i < rs->n_rules; i++) ids[i] = rs->rules[i].id;
     for (size_t k = 0; k < n_only; k++) {
         if (ruleset_find(rs, only[k]) < 0) {
-            fprintf(stderr, "FAIL --rule %s: no such rule loaded\n", only[k]);
+            const char *near = util_closest(only[k], ids);
+            fprintf(stderr, "FAIL --rule %s: no such rule loaded", only[k]);
+            if (near) fprintf(stderr, "; did you mean '%s'?", near);
+            fputc('\n', stderr);
             counts.failed++;
         }
     }
+    free(ids);
     fprintf(stderr, "%zu rule%s tested\n", tested, tested == 1 ? "" : "s");
     fprintf(stderr, "%zu passed, %zu failed\n", counts.passed, counts.failed);
     host_close(&h);

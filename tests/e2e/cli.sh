@@ -127,6 +127,9 @@ run "$SPINDLE" scan --rule denial-unamed "$ROOT/samples"
 expect_status 2 "an unknown --rule"
 expect_eq "$ERR" "spindle scan: --rule denial-unamed: no such rule is loaded; did you mean 'denial-unnamed'? (see 'spindle rules')" \
     "the unknown id named, with a did-you-mean"
+run "$SPINDLE" test --rule denial-unamed
+expect_status 1 "test --rule with an unknown id"
+expect_err "FAIL --rule denial-unamed: no such rule loaded; did you mean 'denial-unnamed'?" "test --rule: did you mean"
 run "$SPINDLE" scan --tag sourcng "$ROOT/samples"
 expect_status 2 "an unknown --tag"
 expect_eq "$ERR" "spindle scan: --tag sourcng: no loaded rule has this tag; did you mean 'sourcing'? (see 'spindle rules')" \
