@@ -183,8 +183,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        cli_error("ingest needs at least one FILE, DIR or -");
-        cli_usage(stderr, INGEST_USAGE);
+        cli_error("ingest needs at least one FILE, DIR or - (see 'spindle ingest --help')");
         return EXIT_USAGE;
     }
     if (results) return ingest_results(c, argv + optind, argc - optind);

@@ -37,6 +37,8 @@ expect_status 2 "no command"
 
 run "$SPINDLE" ingest
 expect_status 2 "ingest without inputs"
+expect_eq "$ERR" "spindle: ingest needs at least one FILE, DIR or - (see 'spindle ingest --help')" \
+    "ingest without inputs: one line, not the whole help"
 
 run "$SPINDLE" score --jobs 0 --db "$WORK/x.db"
 expect_status 2 "--jobs 0 is refused"
