@@ -4,6 +4,11 @@
  * An article owns all its strings (heap, NUL-terminated). Optional fields are
  * NULL when absent. The body is valid UTF-8 once it has passed through
  * input.c (which repairs invalid bytes to U+FFFD).
+ *
+ * An article read from a text file remembers where its title and body stood
+ * in that file, so that findings can be placed on the file's own lines (what
+ * editors show); the body is the file's text byte for byte from body_line
+ * on, so a body line n is the file's line body_line + n - 1.
  */
 #ifndef SPINDLE_ARTICLE_H
 #define SPINDLE_ARTICLE_H
@@ -22,6 +27,11 @@ typedef struct article {
     char  *lang;
     char  *meta_json;  /* JSON object of every other input field, or NULL */
     char  *origin;     /* where it came from, for messages: "file:line" or path */
+    int    body_line;  /* read from a text file: the file's line (1-based) where
+                          the body starts; 0 otherwise (JSON Lines) */
+    int    title_line, title_col; /* read from a text file: the file position
+                          (1-based, col in characters) of the title's first
+                          character; 0 otherwise */
 } article;
 
 /* Frees every field and zeroes the struct (safe on a zeroed article). */

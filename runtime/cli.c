@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -62,6 +63,65 @@ static bool cli_apply_weights(const char *path, ruleset *rs, bool quiet)
     return ok;
 }
 
+/* Whether rule r carries tag. */
+static bool rule_has_tag(const rule *r, const char *tag)
+{
+    for (size_t t = 0; t < r->n_tags; t++)
+        if (strcmp(r->tags[t], tag) == 0) return true;
+    return false;
+}
+
+/* Applies c's selection (--rule ID, --tag TAG) to the rules' on flags. False
+ * (message printed unless quiet) when it names an id or a tag that no
+ * loaded rule has. */
+static bool cli_apply_selection(const cli *c, ruleset *rs, bool quiet)
+{
+    if (c->n_select_ids == 0 && c->n_select_tags == 0) return true;
+    bool *keep = xcalloc(rs->n_rules + 1, sizeof *keep);
+    const char **names = xcalloc(rs->n_rules + 1, sizeof *names);
+    bool ok = true;
+    for (size_t i = 0; i < rs->n_rules; i++) names[i] = rs->rules[i].id;
+    for (size_t k = 0; k < c->n_select_ids && ok; k++) {
+        long i = ruleset_find(rs, c->select_ids[k]);
+        if (i >= 0) { keep[i] = true; continue; }
+        ok = false;
+        if (quiet) break;
+        const char *near = util_closest(c->select_ids[k], names);
+        fprintf(stderr, "spindle %s: --rule %s: no such rule is loaded", c->select_command,
+                c->select_ids[k]);
+        if (near) fprintf(stderr, "; did you mean '%s'?", near);
+        fputs(" (see 'spindle rules')\n", stderr);
+    }
+    for (size_t k = 0; k < c->n_select_tags && ok; k++) {
+        bool found = false;
+        size_t n_tags = 0;
+        for (size_t i = 0; i < rs->n_rules; i++) {
+            if (!rule_has_tag(&rs->rules[i], c->select_tags[k])) continue;
+            found = true;
+            if (rs->rules[i].on) keep[i] = true;
+        }
+        if (found) continue;
+        ok = false;
+        if (quiet) break;
+        for (size_t i = 0; i < rs->n_rules; i++) n_tags += rs->rules[i].n_tags;
+        const char **tags = xcalloc(n_tags + 1, sizeof *tags);
+        n_tags = 0;
+        for (size_t i = 0; i < rs->n_rules; i++)
+            for (size_t t = 0; t < rs->rules[i].n_tags; t++) tags[n_tags++] = rs->rules[i].tags[t];
+        const char *near = util_closest(c->select_tags[k], tags);
+        fprintf(stderr, "spindle %s: --tag %s: no loaded rule has this tag", c->select_command,
+                c->select_tags[k]);
+        if (near) fprintf(stderr, "; did you mean '%s'?", near);
+        fputs(" (see 'spindle rules')\n", stderr);
+        free(tags);
+    }
+    if (ok)
+        for (size_t i = 0; i < rs->n_rules; i++) rs->rules[i].on = keep[i];
+    free(keep);
+    free(names);
+    return ok;
+}
+
 ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
                         int *status)
 {
@@ -83,9 +143,12 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
         }
     }
     ruleset_finish(rs);
-    if (!quiet)
+    if (!quiet) {
+        for (size_t i = 0; i < rs->n_warnings; i++)
+            fprintf(stderr, "warning: %s\n", rs->warnings[i]);
         for (size_t i = 0; i < rs->n_problems; i++)
             fprintf(stderr, "%s\n", rs->problems[i]);
+    }
     for (size_t i = 0; i < c->n_enable; i++) {
         if (strcmp(c->enable[i], "all") == 0) {
             for (size_t k = 0; k < rs->n_rules; k++) rs->rules[k].on = true;
@@ -101,6 +164,11 @@ ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool q
         rs->rules[k].on = true;
     }
     if (c->weights_path && !cli_apply_weights(c->weights_path, rs, quiet)) {
+        ruleset_free(rs);
+        *status = EXIT_USAGE;
+        return NULL;
+    }
+    if (!cli_apply_selection(c, rs, quiet)) {
         ruleset_free(rs);
         *status = EXIT_USAGE;
         return NULL;
@@ -206,6 +274,38 @@ bool cli_parse_size(const char *name, const char *value, size_t *out)
     }
     *out = (size_t)v;
     return true;
+}
+
+void cli_note_stdin(const char *path)
+{
+    if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO))
+        fputs("spindle: reading an article from the terminal; end with Ctrl-D\n", stderr);
+}
+
+int cli_option_error(const char *command, const struct option *options, int opt,
+                     char *const *argv)
+{
+    /* the option as typed: a short one from optopt, a long one from argv */
+    char typed[256];
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    if (optopt && !(arg[0] == '-' && arg[1] == '-'))
+        snprintf(typed, sizeof typed, "-%c", optopt);
+    else
+        snprintf(typed, sizeof typed, "%.*s", (int)strcspn(arg, "="), arg);
+    fprintf(stderr, "spindle %s: ", command);
+    if (opt == ':') {
+        fprintf(stderr, "option '%s' needs a value", typed);
+    } else {
+        fprintf(stderr, "unknown option '%s'", typed);
+        const char *names[64];
+        size_t n = 0;
+        for (; options[n].name && n < 63; n++) names[n] = options[n].name;
+        names[n] = NULL;
+        const char *near = typed[0] == '-' && typed[1] == '-' ? util_closest(typed + 2, names) : NULL;
+        if (near) fprintf(stderr, "; did you mean '--%s'?", near);
+    }
+    fprintf(stderr, " (see 'spindle %s --help')\n", command);
+    return EXIT_USAGE;
 }
 
 void cli_usage(FILE *f, const char *text)

@@ -33,6 +33,14 @@ typedef struct cli {
     bool         rules_replace;    /* some --rules without '+': no built-in pack */
     const char  *weights_path;     /* --weights FILE (from eval --fit), or NULL */
     color_mode   color;
+    /* a command's own selection of rules (scan --rule, --tag): when either
+       is given, only the rules named, and those on that carry a tag, run;
+       main allocates room for argc entries in each */
+    const char **select_ids;
+    size_t       n_select_ids;
+    const char **select_tags;
+    size_t       n_select_tags;
+    const char  *select_command;   /* the command, for messages */
 } cli;
 
 typedef int (*cli_command_fn)(cli *c, int argc, char **argv);
@@ -66,6 +74,10 @@ int cmd_report(cli *c, int argc, char **argv);
  * object of rule ids and weights in (0, 1] (EXIT_USAGE); else *status is
  * EXIT_OK. Weights from --weights replace the rules' own (a rule the file
  * does not name keeps its weight; an id no loaded rule has is a warning).
+ * Then a selection (select_ids, select_tags) leaves on only the rules it
+ * names by id (whether they ship on or off) and the rules that are on and
+ * carry one of its tags; an id or tag no loaded rule has is a usage error
+ * (EXIT_USAGE) naming it, with a "did you mean".
  * The caller frees the ruleset. */
 ruleset *cli_load_rules(const cli *c, char *const *paths, size_t n_paths, bool quiet,
                         int *status);
@@ -98,6 +110,24 @@ bool cli_parse_format(const char *value, output_format *out);
 /* Parses a number in [lo, hi] for option name; prints a usage error. */
 bool cli_parse_double(const char *name, const char *value, double lo, double hi, double *out);
 bool cli_parse_size(const char *name, const char *value, size_t *out);
+
+/* Before a command reads the input path "-": when standard input is a
+ * terminal, says on stderr that it waits for an article and how to end it
+ * (else nothing; a pipe or a file is read silently). */
+void cli_note_stdin(const char *path);
+
+/* The option letters a command passes to getopt_long: a leading ':' so
+ * that a missing value is told from an unknown option. */
+#define CLI_SHORT_OPTIONS(letters) ":" letters
+
+/* After getopt_long (called with CLI_SHORT_OPTIONS, over options) returned
+ * '?' (unknown option) or ':' (an option without its value) in command:
+ * prints one line, e.g. "spindle scan: unknown option '--frob' (see
+ * 'spindle scan --help')", with "; did you mean '--format'?" before the
+ * parenthesis when a long option is a typo away. Returns EXIT_USAGE. */
+struct option;
+int cli_option_error(const char *command, const struct option *options, int opt,
+                     char *const *argv);
 
 /* Prints a command's usage to f. */
 void cli_usage(FILE *f, const char *text);

@@ -148,7 +148,7 @@ int cmd_diff(cli *c, int argc, char **argv)
     bool verbose = false, json = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("vh"), options, NULL)) != -1) {
         switch (opt) {
         case 'v': verbose = true; break;
         case 'f':
@@ -157,7 +157,7 @@ int cmd_diff(cli *c, int argc, char **argv)
             else { cli_error("diff: unknown format '%s' (use text or json)", optarg); return EXIT_USAGE; }
             break;
         case 'h': cli_usage(stdout, DIFF_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, DIFF_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("diff", options, opt, argv);
         }
     }
     long long runs[2];

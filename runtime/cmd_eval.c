@@ -452,7 +452,7 @@ int cmd_eval(cli *c, int argc, char **argv)
     bool json = false, fit = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'l': labels_path = optarg; break;
         case 'F': fit = true; break;
@@ -463,7 +463,7 @@ int cmd_eval(cli *c, int argc, char **argv)
             else { cli_error("eval: unknown format '%s' (use text or json)", optarg); return EXIT_USAGE; }
             break;
         case 'h': cli_usage(stdout, EVAL_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, EVAL_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("eval", options, opt, argv);
         }
     }
     if (optind < argc) {

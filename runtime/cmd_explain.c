@@ -23,9 +23,11 @@ static const char EXPLAIN_USAGE[] =
     "candidate (not flagged: ...; rules give them with report.trace).\n"
     "\n"
     "ARTICLE is an article id in the archive; FILE a .txt/.md file (first line:\n"
-    "title) or a JSON Lines file (its first article); - reads JSON Lines from\n"
-    "standard input. A path that exists is read as a file. Any loaded rule can\n"
-    "be explained, also one that ships off.\n"
+    "title) or a JSON Lines file (its first article); - reads standard input\n"
+    "(JSON Lines when it starts with '{', else one text article). A path that\n"
+    "exists is read as a file. Any loaded rule can be explained, also one that\n"
+    "ships off. Lines and columns are the text file's own (for JSON Lines, the\n"
+    "body's).\n"
     "\n"
     "Options:\n"
     "  --format F        text (default) or json (one object: rule, article, ran,\n"
@@ -45,7 +47,7 @@ int cmd_explain(cli *c, int argc, char **argv)
     bool json = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'f':
             if (strcmp(optarg, "json") == 0) json = true;
@@ -53,7 +55,7 @@ int cmd_explain(cli *c, int argc, char **argv)
             else { cli_error("explain: unknown format '%s' (use text or json)", optarg); return EXIT_USAGE; }
             break;
         case 'h': cli_usage(stdout, EXPLAIN_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, EXPLAIN_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("explain", options, opt, argv);
         }
     }
     if (optind + 2 != argc) {
@@ -77,6 +79,7 @@ int cmd_explain(cli *c, int argc, char **argv)
     lua_host_push(L, &h);
     struct stat st;
     bool is_file = strcmp(what, "-") == 0 || stat(what, &st) == 0;
+    cli_note_stdin(what);
     lua_getfield(L, -1, is_file ? "file" : "get");
     lua_pushstring(L, what);
     status = EXIT_OK;

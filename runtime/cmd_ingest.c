@@ -16,11 +16,12 @@ static const char INGEST_USAGE[] =
     "       spindle [--db FILE] [--rules PATH]... ingest --results FILE|-...\n"
     "\n"
     "Adds articles to the archive (created when absent). Inputs are JSON Lines\n"
-    "files, .txt/.md files, folders (walked recursively) and - (JSON Lines on\n"
-    "stdin). An article whose title and body are already stored is skipped as a\n"
+    "files, .txt/.md files, folders (walked recursively) and - (standard input:\n"
+    "JSON Lines when it starts with '{', else one text article with the id -).\n"
+    "An article whose title and body are already stored is skipped as a\n"
     "duplicate; one whose id is stored with other content is rejected. Ends with\n"
-    "the line 'added N, skipped M duplicates, rejected K'; each rejection is\n"
-    "reported on stderr as file:line: reason.\n"
+    "the line 'added N, skipped M duplicates, rejected K' on stderr; each\n"
+    "rejection is reported there too, as file:line: reason.\n"
     "\n"
     "With --results, the inputs are instead the JSON Lines that 'spindle scan\n"
     "--format jsonl' wrote (from one process or a cluster of mappers: GNU\n"
@@ -29,8 +30,9 @@ static const char INGEST_USAGE[] =
     "rules loaded now (give the same --rules and --enable the mappers had).\n"
     "The articles must already be in the archive (results for others are\n"
     "skipped, each with a warning). Ends with 'run N done: A articles, F\n"
-    "findings, skipped S not in the archive, rejected K'; each rejected line is\n"
-    "reported as file:line: reason, and any rejection makes the exit status 1.\n"
+    "findings, skipped S not in the archive, rejected K' on stderr; each rejected\n"
+    "line is reported as file:line: reason, and any rejection makes the exit\n"
+    "status 1.\n"
     "\n"
     "Options:\n"
     "  --results       the inputs are scan results, not articles\n"
@@ -148,9 +150,9 @@ static int ingest_results(cli *c, char **paths, int n_paths)
             cli_error("%s", db_error(st.archive));
             st.failed = true;
         } else {
-            printf("run %lld %s: %zu articles, %zu findings, skipped %zu not in the archive, "
-                   "rejected %zu\n", (long long)st.run_id, how, st.counts.articles,
-                   st.counts.findings, st.missing, rejected);
+            fprintf(stderr, "run %lld %s: %zu articles, %zu findings, skipped %zu not in the "
+                    "archive, rejected %zu\n", (long long)st.run_id, how, st.counts.articles,
+                    st.counts.findings, st.missing, rejected);
         }
     }
     free(st.rule_pks);
@@ -172,17 +174,16 @@ int cmd_ingest(cli *c, int argc, char **argv)
     bool results = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'b': if (!cli_parse_size("--max-bytes", optarg, &in_opt.max_article_bytes)) return EXIT_USAGE; break;
         case 'r': results = true; break;
         case 'h': cli_usage(stdout, INGEST_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, INGEST_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("ingest", options, opt, argv);
         }
     }
     if (optind >= argc) {
-        cli_error("ingest needs at least one FILE, DIR or -");
-        cli_usage(stderr, INGEST_USAGE);
+        cli_error("ingest needs at least one FILE, DIR or - (see 'spindle ingest --help')");
         return EXIT_USAGE;
     }
     if (results) return ingest_results(c, argv + optind, argc - optind);
@@ -190,15 +191,17 @@ int cmd_ingest(cli *c, int argc, char **argv)
     st.archive = cli_open_db(c, false);
     if (!st.archive) return EXIT_RUNTIME;
     input_stats stats = {0};
-    for (int i = optind; i < argc && !st.failed; i++)
+    for (int i = optind; i < argc && !st.failed; i++) {
+        cli_note_stdin(argv[i]);
         input_read_path(argv[i], &in_opt, ingest_article, &st, &stats);
+    }
     if (st.in_batch && !st.failed && db_commit(st.archive) != 0) {
         cli_error("%s", db_error(st.archive));
         st.failed = true;
     }
     if (st.failed && st.in_batch) db_rollback(st.archive);
     db_close(st.archive);
-    printf("added %zu, skipped %zu duplicate%s, rejected %zu\n", st.added, st.duplicates,
-           st.duplicates == 1 ? "" : "s", st.rejected + stats.rejected);
+    fprintf(stderr, "added %zu, skipped %zu duplicate%s, rejected %zu\n", st.added,
+            st.duplicates, st.duplicates == 1 ? "" : "s", st.rejected + stats.rejected);
     return st.failed || stats.io_errors || st.rejected || stats.rejected ? EXIT_RUNTIME : EXIT_OK;
 }

@@ -99,7 +99,7 @@ int cmd_findings(cli *c, int argc, char **argv)
     size_t run = 0;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'r': if (!cli_parse_size("--run", optarg, &run)) return EXIT_USAGE; break;
         case 'a': filter.article_id = optarg; break;
@@ -112,7 +112,7 @@ int cmd_findings(cli *c, int argc, char **argv)
             if (!cli_parse_format(optarg, &format)) return EXIT_USAGE;
             break;
         case 'h': cli_usage(stdout, FINDINGS_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, FINDINGS_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("findings", options, opt, argv);
         }
     }
     if (optind < argc) {
@@ -187,14 +187,14 @@ int cmd_top(cli *c, int argc, char **argv)
     output_format format = FORMAT_TEXT;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'l': if (!cli_parse_size("--limit", optarg, &limit)) return EXIT_USAGE; break;
         case 'n': if (!cli_parse_size("--findings", optarg, &st.per_article)) return EXIT_USAGE; break;
         case 'F': if (!cli_parse_double("--fail-above", optarg, 0, 1, &st.fail_above)) return EXIT_USAGE; break;
         case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
         case 'h': cli_usage(stdout, TOP_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, TOP_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("top", options, opt, argv);
         }
     }
     if (optind < argc) {
@@ -235,12 +235,12 @@ int cmd_search(cli *c, int argc, char **argv)
     output_format format = FORMAT_TEXT;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'l': if (!cli_parse_size("--limit", optarg, &limit)) return EXIT_USAGE; break;
         case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
         case 'h': cli_usage(stdout, SEARCH_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, SEARCH_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("search", options, opt, argv);
         }
     }
     if (optind + 1 != argc) {

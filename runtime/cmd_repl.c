@@ -46,11 +46,11 @@ int cmd_repl(cli *c, int argc, char **argv)
     size_t n_code = 0;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "e:h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("e:h"), options, NULL)) != -1) {
         switch (opt) {
         case 'e': code[n_code++] = optarg; break;
         case 'h': cli_usage(stdout, REPL_USAGE); free(code); return EXIT_OK;
-        default: cli_usage(stderr, REPL_USAGE); free(code); return EXIT_USAGE;
+        default: free(code); return cli_option_error("repl", options, opt, argv);
         }
     }
     if (optind < argc) {

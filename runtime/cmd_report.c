@@ -43,13 +43,13 @@ int cmd_report(cli *c, int argc, char **argv)
     size_t run = 0, limit = 200;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'o': path = optarg; break;
         case 'r': if (!cli_parse_size("--run", optarg, &run)) return EXIT_USAGE; break;
         case 'l': if (!cli_parse_size("--limit", optarg, &limit)) return EXIT_USAGE; break;
         case 'h': cli_usage(stdout, REPORT_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, REPORT_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("report", options, opt, argv);
         }
     }
     if (!path || optind < argc) {

@@ -28,8 +28,14 @@ static const char CHECK_USAGE[] =
     "Loads and validates rule files without running them: syntax, rule{} fields\n"
     "(unique lowercase-kebab id, title, severity info|low|medium|high, weight in\n"
     "(0, 1], tags, needs, check function, examples), regex patterns compiled at\n"
-    "load, and require()d modules. Each problem is printed as file:line: message.\n"
-    "With no PATH it checks the rules the global options select.\n"
+    "load, and require()d modules. Each problem is printed on stderr as\n"
+    "file:line: message (a file that defines no rule and a --rules folder with\n"
+    "no rule file are warnings), then 'N rules loaded, N problems'; nothing goes\n"
+    "to stdout. With no PATH it checks the rules the global options select.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help        this help\n"
+    "\n"
     "Exits 0 when every rule loads, 1 otherwise.\n";
 
 /* The rule as a JSON object (caller decrefs). */
@@ -59,12 +65,12 @@ int cmd_rules(cli *c, int argc, char **argv)
     bool verbose = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("vh"), options, NULL)) != -1) {
         switch (opt) {
         case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
         case 'v': verbose = true; break;
         case 'h': cli_usage(stdout, RULES_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, RULES_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("rules", options, opt, argv);
         }
     }
     if (optind < argc) {
@@ -132,16 +138,18 @@ int cmd_check(cli *c, int argc, char **argv)
     };
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         if (opt == 'h') { cli_usage(stdout, CHECK_USAGE); return EXIT_OK; }
-        cli_usage(stderr, CHECK_USAGE);
-        return EXIT_USAGE;
+        return cli_option_error("check", options, opt, argv);
     }
     int load_status;
     ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), false, &load_status);
     if (!rs) return load_status;
-    printf("%zu rule%s loaded, %zu problem%s\n", rs->n_rules, rs->n_rules == 1 ? "" : "s",
-           rs->n_problems, rs->n_problems == 1 ? "" : "s");
+    fprintf(stderr, "%zu rule%s loaded, %zu problem%s", rs->n_rules, rs->n_rules == 1 ? "" : "s",
+            rs->n_problems, rs->n_problems == 1 ? "" : "s");
+    if (rs->n_warnings)
+        fprintf(stderr, ", %zu warning%s", rs->n_warnings, rs->n_warnings == 1 ? "" : "s");
+    fputc('\n', stderr);
     int status = rs->n_problems ? EXIT_RUNTIME : EXIT_OK;
     ruleset_free(rs);
     return status;

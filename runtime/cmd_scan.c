@@ -15,26 +15,36 @@
 #define SCAN_BATCH 64
 
 static const char SCAN_USAGE[] =
-    "usage: spindle scan [OPTIONS] [FILE|DIR|-]...\n"
+    "usage: spindle [--rules PATH]... [--enable ID]... scan [OPTIONS] [FILE|DIR|-]...\n"
     "\n"
     "Scores articles without an archive and prints their findings. Inputs are\n"
     "JSON Lines files (.jsonl .ndjson .json), text files (.txt .md: first line is\n"
-    "the title), folders (walked for those files) and - (JSON Lines on stdin,\n"
-    "the default).\n"
+    "the title), folders (walked for those files) and - (standard input, the\n"
+    "default: JSON Lines when it starts with '{', else one text article; on a\n"
+    "terminal, type or paste it and end with Ctrl-D).\n"
+    "\n"
+    "A finding is listed as LINE:COL: for a text file, its line and column in\n"
+    "that file (as an editor counts them: 'vim +LINE FILE'); for JSON Lines, in\n"
+    "the article's body. json/jsonl/csv also give start and end, byte offsets\n"
+    "into the body (or the title, when part is \"title\").\n"
     "\n"
     "Options:\n"
     "  --format F        text (default), json, jsonl or csv; json/jsonl/csv print a\n"
     "                    record for every finding and one per article\n"
+    "  --rule ID         run only this rule (repeatable; also a rule that ships\n"
+    "                    off); an unknown id is a usage error\n"
+    "  --tag TAG         run only the rules that are on and carry this tag\n"
+    "                    (repeatable; with --rule, the rules either selects)\n"
     "  --min-score X     leave out findings scoring below X (0..1)\n"
     "  --all             text format: list articles without findings too\n"
     "  --fail-above X    exit 3 when some article scores above X\n"
     "  --max-bytes N     refuse articles whose body is larger (default 8 MiB)\n"
-    "  --jobs N          worker threads (default: the number of cores); the output\n"
+    "  -j, --jobs N      worker threads (default: the number of cores); the output\n"
     "                    is the same, in the same order, for any N\n"
     "  --profile         print on stderr what each rule cost: calls, articles\n"
     "                    skipped by its needs words, time, Lua instructions;\n"
     "                    then the 20 Lua lines where most time went (one job)\n"
-    "  -q, --quiet       no summary line on stderr\n"
+    "  -q, --quiet       no summary line ('scanned N articles ...') on stderr\n"
     "  -h, --help        this help\n"
     "\n"
     "Rule errors and input problems go to stderr with the article or file:line,\n"
@@ -168,6 +178,8 @@ int cmd_scan(cli *c, int argc, char **argv)
         { "quiet", no_argument, NULL, 'q' },
         { "profile", no_argument, NULL, 'p' },
         { "jobs", required_argument, NULL, 'j' },
+        { "rule", required_argument, NULL, 'r' },
+        { "tag", required_argument, NULL, 't' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
@@ -179,7 +191,7 @@ int cmd_scan(cli *c, int argc, char **argv)
     bool quiet = false, profile = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("j:qh"), options, NULL)) != -1) {
         switch (opt) {
         case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
         case 'm': if (!cli_parse_double("--min-score", optarg, 0, 1, &st.min_score)) return EXIT_USAGE; break;
@@ -188,14 +200,17 @@ int cmd_scan(cli *c, int argc, char **argv)
         case 'b': if (!cli_parse_size("--max-bytes", optarg, &in_opt.max_article_bytes)) return EXIT_USAGE; break;
         case 'q': quiet = true; break;
         case 'p': profile = true; break;
+        case 'r': c->select_ids[c->n_select_ids++] = optarg; break;
+        case 't': c->select_tags[c->n_select_tags++] = optarg; break;
         case 'j':
             if (!cli_parse_size("--jobs", optarg, &jobs)) return EXIT_USAGE;
             if (jobs == 0) { cli_error("--jobs must be at least 1"); return EXIT_USAGE; }
             break;
         case 'h': cli_usage(stdout, SCAN_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, SCAN_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("scan", options, opt, argv);
         }
     }
+    c->select_command = "scan";
     int load_status;
     st.rs = cli_load_rules(c, NULL, 0, false, &load_status);
     if (!st.rs) return load_status;
@@ -209,10 +224,13 @@ int cmd_scan(cli *c, int argc, char **argv)
 
     input_stats stats = {0};
     if (optind >= argc) {
+        cli_note_stdin("-");
         input_read_path("-", &in_opt, scan_article, &st, &stats);
     } else {
-        for (int i = optind; i < argc; i++)
+        for (int i = optind; i < argc; i++) {
+            cli_note_stdin(argv[i]);
             input_read_path(argv[i], &in_opt, scan_article, &st, &stats);
+        }
     }
     scan_flush(&st);
     scan_finish_scoring(&st);

@@ -33,12 +33,13 @@ static const char SCORE_USAGE[] =
     "article has not been scored with the same rule source (rule file, stdlib and\n"
     "engine version) yet, so turning a rule on later (--enable ID) runs just it.\n"
     "Results are committed every 200 articles; after a crash or kill, run it again\n"
-    "to finish. Ends with a summary line of the run.\n"
+    "to finish. Progress and a summary line of the run ('run N done: ...') go to\n"
+    "standard error.\n"
     "\n"
     "Options:\n"
     "  --force           run every rule on every article again\n"
     "  --article ID      score only this article (repeatable)\n"
-    "  --jobs N          worker threads (default: the number of cores); the\n"
+    "  -j, --jobs N      worker threads (default: the number of cores); the\n"
     "                    archive is written by one thread, in article order, and\n"
     "                    holds the same results for any N\n"
     "  --fail-above X    exit 3 when some scored article ends above X\n"
@@ -314,7 +315,7 @@ int cmd_score(cli *c, int argc, char **argv)
     size_t n_ids = 0, jobs = pool_cores();
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "j:qh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("j:qh"), options, NULL)) != -1) {
         switch (opt) {
         case 'f': force = true; break;
         case 'a': ids[n_ids++] = optarg; break;
@@ -322,7 +323,7 @@ int cmd_score(cli *c, int argc, char **argv)
         case 'F': if (!cli_parse_double("--fail-above", optarg, 0, 1, &fail_above)) { free(ids); return EXIT_USAGE; } break;
         case 'q': quiet = true; break;
         case 'h': cli_usage(stdout, SCORE_USAGE); free(ids); return EXIT_OK;
-        default: cli_usage(stderr, SCORE_USAGE); free(ids); return EXIT_USAGE;
+        default: free(ids); return cli_option_error("score", options, opt, argv);
         }
     }
     if (optind < argc) {
@@ -412,10 +413,10 @@ int cmd_score(cli *c, int argc, char **argv)
         goto db_failed;
     exceeded = fail_above >= 0 && top_score > fail_above;
     if (!quiet)
-        printf("run %lld %s: %zu articles, %zu scored, %zu rule calls, %zu article-rule pairs "
-               "already scored, %zu findings, %zu rule errors\n", (long long)x.run_id, final_status,
-               x.counts.articles, x.counts.scored, x.counts.rule_calls, x.counts.skipped,
-               x.counts.findings, x.counts.errors);
+        fprintf(stderr, "run %lld %s: %zu articles, %zu scored, %zu rule calls, %zu article-rule "
+                "pairs already scored, %zu findings, %zu rule errors\n", (long long)x.run_id,
+                final_status, x.counts.articles, x.counts.scored, x.counts.rule_calls,
+                x.counts.skipped, x.counts.findings, x.counts.errors);
     if (cli_interrupted()) status = EXIT_INTERRUPTED;
     else if (x.counts.errors || rs->n_problems) status = EXIT_RUNTIME;
     else if (exceeded) status = EXIT_THRESHOLD;

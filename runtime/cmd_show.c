@@ -72,11 +72,11 @@ int cmd_show(cli *c, int argc, char **argv)
     output_format format = FORMAT_TEXT;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'f': if (!cli_parse_format(optarg, &format)) return EXIT_USAGE; break;
         case 'h': cli_usage(stdout, SHOW_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, SHOW_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("show", options, opt, argv);
         }
     }
     if (optind + 1 != argc) {

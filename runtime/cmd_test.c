@@ -22,9 +22,9 @@ static const char TEST_USAGE[] =
     "pass example when it reports none. An example is a string (the body) or a\n"
     "table { body = ..., title = ..., published = ..., outlet = ..., url = ...,\n"
     "author = ..., lang = ..., meta = {...} }. Each failure is printed with the\n"
-    "rule's file:line,\n"
-    "and so is each rule that fails to load. Rules that ship off (enabled = false)\n"
-    "are tested too. The last line is 'N passed, N failed'.\n"
+    "rule's file:line, and so is each rule that fails to load. Rules that ship\n"
+    "off (enabled = false) are tested too. Everything goes to stderr (there is no\n"
+    "data on stdout); the last line is 'N passed, N failed'.\n"
     "With no PATH it tests the rules the global options select.\n"
     "\n"
     "Options:\n"
@@ -125,7 +125,7 @@ static void example_explain(host *h, size_t index, const article *a)
     fclose(mem);
     for (char *line = text; line && *line;) {
         char *nl = strchr(line, '\n');
-        printf("     | %.*s\n", nl ? (int)(nl - line) : (int)strlen(line), line);
+        fprintf(stderr, "     | %.*s\n", nl ? (int)(nl - line) : (int)strlen(line), line);
         line = nl ? nl + 1 : NULL;
     }
     free(text);
@@ -167,18 +167,18 @@ static void test_rule(ruleset *rs, engine *e, host *h, size_t index, bool verbos
             if (ok) {
                 counts->passed++;
                 if (verbose) {
-                    printf("ok   %s  ", id);
-                    example_excerpt(stdout, a.body);
-                    fputc('\n', stdout);
+                    fprintf(stderr, "ok   %s  ", id);
+                    example_excerpt(stderr, a.body);
+                    fputc('\n', stderr);
                 }
             } else {
                 counts->failed++;
-                printf("FAIL %s:%d: %s: %s example %zu: %s\n     text: ", r->file, r->line,
+                fprintf(stderr, "FAIL %s:%d: %s: %s example %zu: %s\n     text: ", r->file, r->line,
                        r->id, kinds[k], i, why);
-                example_excerpt(stdout, a.body);
-                fputc('\n', stdout);
+                example_excerpt(stderr, a.body);
+                fputc('\n', stderr);
                 for (size_t f = 0; f < result.findings.n && k == 1; f++)
-                    printf("     found: \"%s\" - %s\n", result.findings.items[f].text,
+                    fprintf(stderr, "     found: \"%s\" - %s\n", result.findings.items[f].text,
                            result.findings.items[f].message);
                 if (h) example_explain(h, index, &a);
             }
@@ -203,21 +203,22 @@ int cmd_test(cli *c, int argc, char **argv)
     bool verbose = false, explain = false;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("vh"), options, NULL)) != -1) {
         switch (opt) {
         case 'r': only[n_only++] = optarg; break;
         case 'v': verbose = true; break;
         case 'x': explain = true; break;
         case 'h': cli_usage(stdout, TEST_USAGE); free(only); return EXIT_OK;
-        default: cli_usage(stderr, TEST_USAGE); free(only); return EXIT_USAGE;
+        default: free(only); return cli_option_error("test", options, opt, argv);
         }
     }
     int load_status;
     ruleset *rs = cli_load_rules(c, argv + optind, (size_t)(argc - optind), true, &load_status);
     if (!rs) { free(only); return load_status; }
     test_counts counts = {0};
+    for (size_t i = 0; i < rs->n_warnings; i++) fprintf(stderr, "warning: %s\n", rs->warnings[i]);
     for (size_t i = 0; i < rs->n_problems; i++) {
-        printf("FAIL %s\n", rs->problems[i]);
+        fprintf(stderr, "FAIL %s\n", rs->problems[i]);
         counts.failed++;
     }
     engine *e = engine_new(rs);
@@ -232,14 +233,20 @@ int cmd_test(cli *c, int argc, char **argv)
         tested++;
         test_rule(rs, e, explain ? &h : NULL, i, verbose, &counts);
     }
+    const char **ids = xcalloc(rs->n_rules + 1, sizeof *ids);
+    for (size_t i = 0; i < rs->n_rules; i++) ids[i] = rs->rules[i].id;
     for (size_t k = 0; k < n_only; k++) {
         if (ruleset_find(rs, only[k]) < 0) {
-            printf("FAIL --rule %s: no such rule loaded\n", only[k]);
+            const char *near = util_closest(only[k], ids);
+            fprintf(stderr, "FAIL --rule %s: no such rule loaded", only[k]);
+            if (near) fprintf(stderr, "; did you mean '%s'?", near);
+            fputc('\n', stderr);
             counts.failed++;
         }
     }
-    printf("%zu rule%s tested\n", tested, tested == 1 ? "" : "s");
-    printf("%zu passed, %zu failed\n", counts.passed, counts.failed);
+    free(ids);
+    fprintf(stderr, "%zu rule%s tested\n", tested, tested == 1 ? "" : "s");
+    fprintf(stderr, "%zu passed, %zu failed\n", counts.passed, counts.failed);
     host_close(&h);
     engine_free(e);
     ruleset_free(rs);

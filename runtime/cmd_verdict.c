@@ -48,6 +48,9 @@ static const char VERDICT_USAGE[] =
     "  --export FILE     write verdicts (- for standard output)\n"
     "  -h, --help        this help\n"
     "\n"
+    "The confirmation ('finding #N: V') and the import counts go to stderr;\n"
+    "--export - writes the verdicts to stdout.\n"
+    "\n"
     "Exit: 0 done, 1 no such finding or article, a bad import line, or an\n"
     "archive error; 2 usage error.\n";
 
@@ -136,10 +139,10 @@ static int verdict_import(const cli *c, const char *path)
         cli_error("%s (nothing imported)", db_error(archive));
         db_rollback(archive);
     } else {
-        printf("imported %zu finding verdict%s (%zu on findings the archive holds now) and %zu "
-               "article verdict%s; skipped %zu (article not in the archive), rejected %zu\n",
-               n.findings, n.findings == 1 ? "" : "s", n.current, n.articles,
-               n.articles == 1 ? "" : "s", n.skipped, n.rejected);
+        fprintf(stderr, "imported %zu finding verdict%s (%zu on findings the archive holds now) "
+                "and %zu article verdict%s; skipped %zu (article not in the archive), rejected "
+                "%zu\n", n.findings, n.findings == 1 ? "" : "s", n.current, n.articles,
+                n.articles == 1 ? "" : "s", n.skipped, n.rejected);
         if (n.rejected) status = EXIT_RUNTIME;
     }
     db_close(archive);
@@ -202,14 +205,14 @@ int cmd_verdict(cli *c, int argc, char **argv)
     const char *note = NULL, *on_article = NULL, *import = NULL, *export = NULL;
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS("h"), options, NULL)) != -1) {
         switch (opt) {
         case 'n': note = optarg; break;
         case 'a': on_article = optarg; break;
         case 'i': import = optarg; break;
         case 'e': export = optarg; break;
         case 'h': cli_usage(stdout, VERDICT_USAGE); return EXIT_OK;
-        default: cli_usage(stderr, VERDICT_USAGE); return EXIT_USAGE;
+        default: return cli_option_error("verdict", options, opt, argv);
         }
     }
     int rest = argc - optind;
@@ -249,11 +252,11 @@ int cmd_verdict(cli *c, int argc, char **argv)
     if (on_article) {
         rc = db_verdict_key(archive, on_article, "", "", verdict, note, NULL);
         if (rc == 0) cli_error("no article '%s' in %s", on_article, c->db_path);
-        else if (rc > 0) printf("article %s: %s\n", on_article, verdict);
+        else if (rc > 0) fprintf(stderr, "article %s: %s\n", on_article, verdict);
     } else {
         rc = db_verdict_finding(archive, finding_id, verdict, note);
         if (rc == 0) cli_error("no finding #%lld in %s (see 'spindle findings')", finding_id, c->db_path);
-        else if (rc > 0) printf("finding #%lld: %s\n", finding_id, verdict);
+        else if (rc > 0) fprintf(stderr, "finding #%lld: %s\n", finding_id, verdict);
     }
     if (rc < 0) cli_error("%s", db_error(archive));
     if (rc <= 0) status = EXIT_RUNTIME;

@@ -131,6 +131,11 @@ static const char *const MIGRATIONS[] = {
      * index's vocabulary, which decodes every posting) */
     "CREATE TABLE fts_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE fts_terms_state(articles INTEGER NOT NULL, max_pk INTEGER NOT NULL);",
+    /* 5 -> 6: where an article read from a text file had its title and
+     * body in that file (0: not from a text file, or ingested before) */
+    "ALTER TABLE articles ADD COLUMN body_line INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN title_line INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN title_col INTEGER NOT NULL DEFAULT 0;",
 };
 #define N_MIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 _Static_assert(N_MIGRATIONS == DB_SCHEMA_VERSION, "one migration per schema version");
@@ -181,14 +186,16 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_ARTICLE_BY_HASH] = "SELECT pk FROM articles WHERE hash = ?1 LIMIT 1",
     [STMT_ARTICLE_BY_ID]   = "SELECT hash, pk FROM articles WHERE id = ?1",
     [STMT_ARTICLE_INSERT]  =
-        "INSERT INTO articles(id, title, body, url, outlet, author, published, lang, meta, hash)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO articles(id, title, body, url, outlet, author, published, lang, meta, hash,"
+        " body_line, title_line, title_col)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [STMT_ARTICLES_NEXT] =
-        "SELECT pk, id, title, body, url, outlet, author, published, lang, meta"
+        "SELECT pk, id, title, body, url, outlet, author, published, lang, meta,"
+        " body_line, title_line, title_col"
         " FROM articles WHERE pk > ?1 ORDER BY pk LIMIT ?2",
     [STMT_ARTICLE_GET] =
         "SELECT a.pk, a.id, a.title, a.body, a.url, a.outlet, a.author, a.published,"
-        " a.lang, a.meta, s.score FROM articles a"
+        " a.lang, a.meta, a.body_line, a.title_line, a.title_col, s.score FROM articles a"
         " LEFT JOIN article_scores s ON s.article_pk = a.pk WHERE a.id = ?1",
     [STMT_RULE_FIND]   = "SELECT pk FROM rules WHERE id = ?1 AND source_hash = ?2",
     [STMT_RULE_INSERT] =
@@ -626,6 +633,9 @@ int db_article_add(db *d, const article *a, db_add_result *result)
     bind_text_or_null(s, 8, a->lang);
     bind_text_or_null(s, 9, a->meta_json);
     sqlite3_bind_text(s, 10, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 11, a->body_line);
+    sqlite3_bind_int(s, 12, a->title_line);
+    sqlite3_bind_int(s, 13, a->title_col);
     if (db_step_done(d, STMT_ARTICLE_INSERT) != 0) return -1;
     *result = DB_ADDED;
     return 0;
@@ -654,7 +664,8 @@ static char *column_text_or_null(sqlite3_stmt *s, int i)
 }
 
 /* Fills a from a row laid out as id, title, body, url, outlet, author,
- * published, lang, meta starting at column first. */
+ * published, lang, meta, body_line, title_line, title_col starting at
+ * column first. */
 static void article_from_row(sqlite3_stmt *s, int first, article *a)
 {
     memset(a, 0, sizeof *a);
@@ -670,6 +681,9 @@ static void article_from_row(sqlite3_stmt *s, int first, article *a)
     a->published = column_text_or_null(s, first + 6);
     a->lang = column_text_or_null(s, first + 7);
     a->meta_json = column_text_or_null(s, first + 8);
+    a->body_line = sqlite3_column_int(s, first + 9);
+    a->title_line = sqlite3_column_int(s, first + 10);
+    a->title_col = sqlite3_column_int(s, first + 11);
     a->origin = xstrdup(a->id);
 }
 
@@ -1158,7 +1172,7 @@ int db_article_get(db *d, const char *id, article *out, double *score)
     int found = 0;
     if (rc == SQLITE_ROW) {
         article_from_row(s, 1, out);
-        if (score) *score = sqlite3_column_double(s, 10);
+        if (score) *score = sqlite3_column_double(s, 13);
         found = 1;
     }
     sqlite3_reset(s);

@@ -23,7 +23,7 @@
 #include "finding.h"
 #include "ruleset.h"
 
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 typedef struct db db;
 

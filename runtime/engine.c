@@ -157,6 +157,20 @@ static void title_position(const char *title, size_t off, int *line, int *col)
     *col = (int)utf8_count(title + line_start, off - line_start) + 1;
 }
 
+/* Moves a position within a part of a (line, col from title_position or
+ * text_position) onto the lines of the text file a was read from, when it
+ * was read from one (article.h); else leaves it. */
+static void file_position(const article *a, finding_part part, int *line, int *col)
+{
+    if (!a) return;
+    if (part == PART_BODY && a->body_line > 0) {
+        *line += a->body_line - 1;
+    } else if (part == PART_TITLE && a->title_line > 0) {
+        if (*line == 1) *col += a->title_col - 1;
+        *line += a->title_line - 1;
+    }
+}
+
 static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -300,6 +314,7 @@ static int l_engine_report(lua_State *L)
     f->end = (size_t)stop;
     if (part == PART_TITLE) title_position(title, f->start, &f->line, &f->col);
     else text_position(m, f->start, &f->line, &f->col);
+    file_position(e->doc.article, part, &f->line, &f->col);
     f->text = xstrndup(text + f->start, f->end - f->start);
     f->message = utf8_valid(message, strlen(message))
                 ? xstrdup(message) : utf8_repair(message, strlen(message), NULL, NULL);

@@ -4,9 +4,12 @@
  *
  * A finding owns its strings. It points into one part of the article: the
  * body (the default) or the title. Offsets are byte offsets into that part,
- * 0-based, end exclusive; line and col are 1-based within that part (col
- * counts characters), so a title span is at line 1 of the title unless the
- * title holds line breaks. The part always travels with the span: a title
+ * 0-based, end exclusive; line and col are 1-based (col counts
+ * characters): for an article read from a text file, on the file's own
+ * lines (what an editor shows: the title's line, the body's lines below
+ * it); otherwise within that part, so a title span is at line 1 of the
+ * title unless the title holds line breaks. The part always travels with
+ * the span: a title
  * finding is never shown or stored without saying so.
  */
 #ifndef SPINDLE_FINDING_H
@@ -30,7 +33,7 @@ typedef struct finding {
     double      score;         /* rule weight x report score, in [0, 1] */
     finding_part part;         /* the text the span lies in: body or title */
     size_t      start, end;    /* byte span in that part */
-    int         line, col;     /* 1-based position of start within that part */
+    int         line, col;     /* 1-based position of start: in the text file, or the part */
     char       *text;          /* the part's bytes [start, end) */
     char       *message;
     char       *evidence_json; /* a JSON object, "{}" when there is none */

@@ -437,12 +437,12 @@ static int read_json_record(reader *r, const char *line, size_t len,
 }
 
 /* Reads f as JSON Lines to its end (or until the callback stops it); name
- * is the file name in messages ("-" for standard input). Returns the
- * callback's stopping value or 0. */
-static int read_json_lines(reader *r, FILE *f, const char *name)
+ * is the file name in messages ("-" for standard input), lines_before the
+ * lines already taken off f. Returns the callback's stopping value or 0. */
+static int read_json_lines(reader *r, FILE *f, const char *name, size_t lines_before)
 {
     char *line = NULL;
-    size_t line_cap = 0, line_number = 0;
+    size_t line_cap = 0, line_number = lines_before;
     ssize_t got;
     buf origin = {0};
     int stop = 0;
@@ -479,8 +479,9 @@ static int read_json_lines(reader *r, FILE *f, const char *name)
 /* ---- text and Markdown files ------------------------------------------- */
 
 /* Keeps s[0, len) trimmed of surrounding white space as the title; in
- * Markdown also without its ATX heading marks ("## Title" gives "Title"). */
-static void set_title(buf *title, const char *s, size_t len, bool markdown)
+ * Markdown also without its ATX heading marks ("## Title" gives "Title").
+ * Returns the offset in s where the title starts. */
+static size_t set_title(buf *title, const char *s, size_t len, bool markdown)
 {
     size_t start = 0;
     while (start < len && is_space_byte(s[start])) start++;
@@ -497,6 +498,7 @@ static void set_title(buf *title, const char *s, size_t len, bool markdown)
     while (len > start && is_space_byte(s[len - 1])) len--;
     buf_clear(title);
     buf_append(title, s + start, len - start);
+    return start;
 }
 
 /* True when s[0, len) is a Markdown setext underline ("=====" or "-----"). */
@@ -510,12 +512,22 @@ static bool is_setext_underline(const char *s, size_t len)
     return true;
 }
 
+/* Where reading a file starts when something (sniff_stream) has already
+ * taken bytes off its front: whole lines, and characters of the line it
+ * stopped in. Keeps the file's own line numbers right. */
+typedef struct read_start {
+    size_t lines;      /* lines already read */
+    size_t columns;    /* characters already read of the next line */
+} read_start;
+
 /* Reads the text file f at path as one article: the first non-blank line is
  * the title, the rest (after any blank lines) the body, with CRLF line ends
- * turned into LF. The id and origin are the path. A body over the limit is
- * counted to its end but not kept. Returns the callback's value, 0 after a
- * rejection or a read error. */
-static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
+ * turned into LF. The id and origin are the path. The article keeps the
+ * file positions of its title and body (article.h). A body over the limit
+ * is counted to its end but not kept. Returns the callback's value, 0 after
+ * a rejection or a read error. */
+static int read_text_file(reader *r, FILE *f, const char *path, bool markdown,
+                          read_start from)
 {
     enum { SEEKING_TITLE, SEEKING_BODY, IN_BODY } state = SEEKING_TITLE;
     char *line = NULL;
@@ -527,6 +539,8 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
        stream (a device, a pipe) stops at the limit: it may never end */
     struct stat st;
     bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    size_t line_number = from.lines;      /* of the line in hand, 1-based */
+    int title_line = 0, title_col = 0, body_line = 0;
 
     for (;;) {
         errno = 0;                /* tells a read error from the end */
@@ -534,11 +548,14 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
             break;
         char *text = line;
         size_t len = (size_t)got;
+        size_t columns_before = 0;        /* characters of the line not in text */
+        line_number++;
         if (first_line) {
             size_t bom = bom_length(text, len);
             text += bom;
             len -= bom;
             first_line = false;
+            columns_before = from.columns;
         }
         if (len >= 2 && text[len - 2] == '\r' && text[len - 1] == '\n') {
             text[len - 2] = '\n';
@@ -547,7 +564,9 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
         if (state == SEEKING_TITLE) {
             if (is_blank(text, len) && !too_long) continue;
             if (too_long) { title_too_long = true; break; }
-            set_title(&title, text, len, markdown);
+            size_t at = set_title(&title, text, len, markdown);
+            title_line = (int)line_number;
+            title_col = (int)(columns_before + utf8_count(text, at)) + 1;
             state = SEEKING_BODY;
             after_title = true;
             continue;
@@ -558,6 +577,7 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
             after_title = false;
             if (underline || is_blank(text, len)) continue;
             state = IN_BODY;
+            body_line = (int)line_number;
         }
         body_bytes += len;
         if (body_bytes <= r->max_article_bytes) buf_append(&body, text, len);
@@ -583,6 +603,9 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
         a.body = valid_utf8_copy(body.data, body.len, &a.body_len,
                                  &bytes_replaced);
         a.origin = xstrdup(path);
+        a.title_line = title_line;
+        a.title_col = title_col;
+        a.body_line = body_line;
         stop = hand_over(r, &a, bytes_replaced);
     }
     free(line);
@@ -602,6 +625,25 @@ static input_kind sniff_kind(FILE *f)
     return c == '{' ? KIND_JSON_LINES : KIND_TEXT;
 }
 
+/* The kind of a stream that cannot be rewound (standard input): JSON Lines
+ * when its first byte that is not white space (after a byte order mark)
+ * opens an object, or when it holds nothing else; text otherwise. The
+ * white space read on the way is gone; *from says how much of it there was,
+ * so that line numbers stay the stream's own. */
+static input_kind sniff_stream(FILE *f, read_start *from)
+{
+    int c = getc(f);
+    for (size_t i = 0; c != EOF && i < 3 && (char)c == utf8_bom[i]; i++) c = getc(f);
+    while (c != EOF && is_space_byte((char)c)) {
+        if (c == '\n') { from->lines++; from->columns = 0; }
+        else if (c != '\r') from->columns++;
+        c = getc(f);
+    }
+    if (c == EOF) return KIND_JSON_LINES;
+    ungetc(c, f);
+    return c == '{' ? KIND_JSON_LINES : KIND_TEXT;
+}
+
 /* Opens and reads the file at path as kind (sniffed when unknown). Returns
  * the callback's stopping value or 0. */
 static int read_file(reader *r, const char *path, input_kind kind)
@@ -613,8 +655,8 @@ static int read_file(reader *r, const char *path, input_kind kind)
     }
     if (kind == KIND_UNKNOWN) kind = sniff_kind(f);
     int stop = kind == KIND_JSON_LINES
-             ? read_json_lines(r, f, path)
-             : read_text_file(r, f, path, kind == KIND_MARKDOWN);
+             ? read_json_lines(r, f, path, 0)
+             : read_text_file(r, f, path, kind == KIND_MARKDOWN, (read_start){0, 0});
     fclose(f);
     return stop;
 }
@@ -705,7 +747,12 @@ int input_read_path(const char *path, const input_options *opt,
                      ? r.max_article_bytes * JSON_LINE_LIMIT_FACTOR
                      : SIZE_MAX;
 
-    if (strcmp(path, "-") == 0) return read_json_lines(&r, stdin, "-");
+    if (strcmp(path, "-") == 0) {
+        read_start from = {0, 0};
+        if (sniff_stream(stdin, &from) == KIND_JSON_LINES)
+            return read_json_lines(&r, stdin, "-", from.lines);
+        return read_text_file(&r, stdin, "-", false, from);
+    }
     struct stat st;
     if (stat(path, &st) != 0) {
         report_io_error(&r, path, errno);

@@ -3,7 +3,9 @@
  * files (.jsonl, .ndjson, .json: one object per line), plain text and
  * Markdown files (.txt, .md: the first non-empty line is the title, the rest
  * the body, the id is the path as given), directories (walked recursively in
- * sorted order for those files), and "-" (JSON Lines on standard input).
+ * sorted order for those files), and "-" (standard input: JSON Lines when
+ * its first byte that is not white space is '{', else one text article
+ * with the id "-").
  *
  * JSON is parsed with jansson. Fields: "id" (string or integer, required),
  * "body" (string, required), "title", "url", "outlet", "author",
@@ -20,7 +22,9 @@
  * stream such as /dev/zero) is cut and the article refused; a stream that
  * is not a regular file stops being read once its body passes the limit.
  *
- * Text files: the title is trimmed of white space (and, in .md, of leading
+ * Text files: the article keeps the file line and column of its title and
+ * the file line where its body starts (article.h; on standard input, the
+ * stream's lines). The title is trimmed of white space (and, in .md, of leading
  * "#" heading marks; a setext "====" underline is dropped); blank lines
  * before the body are dropped; CRLF becomes LF in the body; the rest is kept
  * byte for byte.
@@ -72,7 +76,7 @@ typedef struct input_stats {
  * that value). */
 typedef int (*input_article_fn)(void *ctx, article *a);
 
-/* Reads every article at path ("-" = stdin as JSON Lines) and hands each to
+/* Reads every article at path ("-" = stdin) and hands each to
  * fn. Returns 0 when the read finished (even with rejections or an
  * unreadable path; see stats), or the callback's non-zero value when it
  * stopped the read. Stats accumulate across calls. opt may be NULL

@@ -292,6 +292,10 @@ void lua_doc_push(lua_State *L, doc_context *ctx)
     if (meta) { lua_json_push(L, meta); json_decref(meta); }
     else lua_newtable(L);
     lua_setfield(L, -2, "meta");
+    if (a->body_line > 0) {
+        lua_pushinteger(L, a->body_line);
+        lua_setfield(L, -2, "body_line");
+    }
     lua_newtable(L);
     lua_setfield(L, -2, "cache");
     lua_pushinteger(L, (lua_Integer)ctx->generation);

@@ -46,7 +46,9 @@ static const char USAGE[] =
     "Global options:\n"
     "  --db FILE        the archive (default: $SPINDLE_DB, else ./spindle.db)\n"
     "  --rules PATH     load rules from a file or directory instead of the built-in\n"
-    "                   pack; repeatable; --rules +PATH adds to the built-in pack\n"
+    "                   pack; repeatable; --rules +PATH adds to the built-in pack.\n"
+    "                   A directory's .lua files are rule files, except under lib/:\n"
+    "                   helper modules there are for require \"lib.NAME\"\n"
     "  --enable ID      run rule ID even though it ships off (enabled = false);\n"
     "                   repeatable; '--enable all' turns every loaded rule on.\n"
     "                   Rules under a --rules PATH given without '+' are always on\n"
@@ -56,9 +58,14 @@ static const char USAGE[] =
     "  --no-color       the same as --color never\n"
     "  --version        print the version\n"
     "  -h, --help       this help; 'spindle COMMAND --help' for a command's\n"
+    "                   arguments and options\n"
     "Global options may also follow the command ('spindle top --db x.db').\n"
     "\n"
-    "Formats: commands that list results take --format text|json|jsonl|csv.\n"
+    "Output: commands that list results take --format text|json|jsonl|csv\n"
+    "('findings' also sarif and claimreview). Data goes to standard output;\n"
+    "progress, warnings, problems and summary lines to standard error.\n"
+    "A finding's LINE:COL counts the lines of the text file it was read from\n"
+    "(title, blank line, body), or the body's lines for JSON Lines input.\n"
     "Exit codes: 0 success; 1 runtime error, or a run in which a rule failed, a rule\n"
     "file did not load or an input was rejected (the rest processed first); 2 usage\n"
     "error; 3 --fail-above exceeded; 130 score stopped by Ctrl-C after committing.\n";
@@ -123,7 +130,7 @@ static int global_option(cli *c, int argc, char **argv, int *i)
     }
     return 1;
 missing:
-    cli_error("option '%s' needs a value", arg);
+    cli_error("option '%s' needs a value (see 'spindle --help')", arg);
     return -1;
 }
 
@@ -164,7 +171,13 @@ static int spindle_main(cli *c, int argc, char **argv)
         int rc = global_option(c, argc, argv, &i);
         if (rc < 0) return EXIT_USAGE;
         if (rc == 0) {
-            cli_error("unknown option '%s' (see 'spindle --help')", arg);
+            static const char *const globals[] = { "db", "rules", "enable", "weights", "color",
+                                                   "colour", "no-color", "version", "help", NULL };
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(arg, "="), arg);
+            const char *near = name[1] == '-' ? util_closest(name + 2, globals) : NULL;
+            if (near) cli_error("unknown option '%s'; did you mean '--%s'? (see 'spindle --help')", name, near);
+            else cli_error("unknown option '%s' (see 'spindle --help')", name);
             return EXIT_USAGE;
         }
     }
@@ -183,7 +196,12 @@ static int spindle_main(cli *c, int argc, char **argv)
             return COMMANDS[k].fn(c, sub_argc, argv + i);
         }
     }
-    cli_error("unknown command '%s' (see 'spindle --help')", argv[i]);
+    const char *names[sizeof COMMANDS / sizeof COMMANDS[0] + 1];
+    for (size_t k = 0; k < sizeof COMMANDS / sizeof COMMANDS[0]; k++) names[k] = COMMANDS[k].name;
+    names[sizeof COMMANDS / sizeof COMMANDS[0]] = NULL;
+    const char *near = util_closest(argv[i], names);
+    if (near) cli_error("unknown command '%s'; did you mean '%s'? (see 'spindle --help')", argv[i], near);
+    else cli_error("unknown command '%s' (see 'spindle --help')", argv[i]);
     return EXIT_USAGE;
 }
 
@@ -210,9 +228,13 @@ int main(int argc, char **argv)
     c.rule_paths = xcalloc((size_t)argc + 1, sizeof *c.rule_paths);
     c.rule_path_adds = xcalloc((size_t)argc + 1, sizeof *c.rule_path_adds);
     c.enable = xcalloc((size_t)argc + 1, sizeof *c.enable);
+    c.select_ids = xcalloc((size_t)argc + 1, sizeof *c.select_ids);
+    c.select_tags = xcalloc((size_t)argc + 1, sizeof *c.select_tags);
     int status = spindle_main(&c, argc, argv);
     free(c.rule_paths);
     free(c.rule_path_adds);
     free(c.enable);
+    free(c.select_ids);
+    free(c.select_tags);
     return status;
 }

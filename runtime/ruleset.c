@@ -48,6 +48,21 @@ static void ruleset_problem(ruleset *rs, const char *fmt, ...)
     rs->problems[rs->n_problems++] = buf_detach(&b);
 }
 
+static void ruleset_warning(ruleset *rs, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Adds one "path: message" entry to the warning list. */
+static void ruleset_warning(ruleset *rs, const char *fmt, ...)
+{
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    rs->warnings = xrealloc(rs->warnings, (rs->n_warnings + 1) * sizeof *rs->warnings);
+    rs->warnings[rs->n_warnings++] = xstrdup(tmp);
+}
+
 /* Reads a whole file; NULL with errno set on failure. Caller frees. */
 static char *read_whole_file(const char *path, size_t *len)
 {
@@ -151,8 +166,8 @@ static int l_rule_require(lua_State *L)
     bool trusted = lua_toboolean(L, lua_upvalueindex(2));
     const char *name = luaL_checkstring(L, 1);
     if (!module_name_valid(name))
-        return luaL_error(L, "require: '%s' is not a module name (names are letters, digits "
-                          "and '_', parts joined by single dots: \"spindle.claims\")", name);
+        return luaL_error(L, "require: '%s' is not a module name (letters, digits, '_' "
+                          "and single dots, as in \"spindle.claims\" or \"lib.helpers\")", name);
     lua_rawgeti(L, LUA_REGISTRYINDEX, rs->loaded_ref);
     int loaded = lua_gettop(L);
     if (lua_getfield(L, loaded, name) != LUA_TNIL) {
@@ -555,12 +570,17 @@ static void ruleset_load_file(ruleset *rs, const char *path)
         ruleset_problem(rs, "%s: cannot read rule file: %s", path, strerror(errno));
         return;
     }
+    size_t rules_before = rs->n_rules, problems_before = rs->n_problems;
     ruleset_load_code(rs, code, len, path);
     free(code);
+    if (!rs->replacing_file && rs->n_rules == rules_before && rs->n_problems == problems_before)
+        ruleset_warning(rs, "%s: defines no rule (a helper module for require() belongs in a "
+                        "lib/ folder beside the rule files)", path);
 }
 
-/* Appends every *.lua file under dir (recursively, hidden entries skipped)
- * to *files. Unreadable directories become problems. */
+/* Appends every *.lua file under dir (recursively; hidden entries and
+ * folders named "lib", which hold helper modules, skipped) to *files.
+ * Unreadable directories become problems. */
 static void collect_rule_files(ruleset *rs, const char *dir, char ***files, size_t *n)
 {
     DIR *d = opendir(dir);
@@ -580,7 +600,7 @@ static void collect_rule_files(ruleset *rs, const char *dir, char ***files, size
             continue;
         }
         if (S_ISDIR(st.st_mode)) {
-            collect_rule_files(rs, path.data, files, n);
+            if (strcmp(e->d_name, "lib") != 0) collect_rule_files(rs, path.data, files, n);
             buf_free(&path);
         } else if (S_ISREG(st.st_mode) && len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0) {
             *files = xrealloc(*files, (*n + 1) * sizeof **files);
@@ -618,7 +638,10 @@ size_t ruleset_load_path(ruleset *rs, const char *path)
     ruleset_add_dir(rs, dir);
     char **files = NULL;
     size_t n = 0;
+    size_t problems_before = rs->n_problems;
     collect_rule_files(rs, dir, &files, &n);
+    if (n == 0 && rs->n_problems == problems_before)
+        ruleset_warning(rs, "%s: no rule files (*.lua) in this directory", dir);
     qsort(files, n, sizeof *files, compare_strings);
     for (size_t i = 0; i < n; i++) {
         ruleset_load_file(rs, files[i]);
@@ -941,6 +964,8 @@ void ruleset_free(ruleset *rs)
     free(rs->rules);
     for (size_t i = 0; i < rs->n_problems; i++) free(rs->problems[i]);
     free(rs->problems);
+    for (size_t i = 0; i < rs->n_warnings; i++) free(rs->warnings[i]);
+    free(rs->warnings);
     for (size_t i = 0; i < rs->n_dirs; i++) free(rs->dirs[i]);
     free(rs->dirs);
     buf_free(&rs->library_parts);

@@ -66,6 +66,8 @@ typedef struct ruleset {
     needs_index *needs;      /* every rule's needs words (ruleset_finish) */
     char    **problems;      /* "file:line: message" for each load problem */
     size_t    n_problems;
+    char    **warnings;      /* "path: message": loaded, but likely not as meant */
+    size_t    n_warnings;
     char      library_hash[33];
     /* private to ruleset.c */
     char    **dirs;          /* module search directories */
@@ -88,8 +90,12 @@ void     ruleset_free(ruleset *rs);
 void ruleset_load_builtin(ruleset *rs);
 
 /* Loads a rule file, or every *.lua file under a directory (recursively,
- * sorted). A directory, or a file's directory, joins the module search path.
+ * sorted), except under folders named "lib": those hold helper modules that
+ * rules require() ("lib.name" is DIR/lib/name.lua), not rules. A directory,
+ * or a file's directory, joins the module search path.
  * Problems (unreadable path, syntax error, bad rule) go to rs->problems.
+ * Warnings go to rs->warnings: "FILE: defines no rule" for a rule file that
+ * loads but defines none, "DIR: no rule files" for a directory without one.
  * Returns the number of problems added. */
 size_t ruleset_load_path(ruleset *rs, const char *path);
 

@@ -253,10 +253,12 @@ function M.run(host, doc, rule_id)
   return trace
 end
 
--- Line and column (1-based, in characters) of body offset `at`.
-local function line_col(body, at)
-  local before = body:sub(1, at)
-  local line = select(2, before:gsub("\n", "")) + 1
+-- Line and column (1-based, in characters) of body offset `at`: on the
+-- lines of the text file the article was read from (doc.body_line), as
+-- findings are, else on the body's own lines.
+local function line_col(doc, at)
+  local before = doc.body:sub(1, at)
+  local line = select(2, before:gsub("\n", "")) + (doc.body_line or 1)
   local line_start = before:match(".*\n()") or 1
   return line, (utf8.len(before:sub(line_start)) or #before - line_start + 1) + 1
 end
@@ -274,7 +276,7 @@ function M.touched(doc, trace)
       else
         local s = doc:sentences()[place]
         entry.text = s and s.text or ""
-        if s then entry.line, entry.col = line_col(doc.body, s.start) end
+        if s then entry.line, entry.col = line_col(doc, s.start) end
       end
       by[place] = entry
       order[#order + 1] = entry

@@ -50,6 +50,7 @@ function Sentence:paragraph_sentences() end
 ---@field published string|nil     ISO 8601 as given
 ---@field lang string|nil
 ---@field meta table               every other input field
+---@field body_line integer|nil     read from a text file: the file's line where the body starts
 ---@field cache table              fresh per article, shared by all rules on it: memoise here
 local Doc = {}
 

@@ -10,26 +10,26 @@ S() { "$SPINDLE" --db "$DB" --rules "$RULES" --color never "$@"; }
 # --- ingest: summary line, rejections as file:line: reason
 run S ingest "$DATA/mixed.jsonl" "$DATA/unicode.txt"
 expect_status 1 "ingest with rejected lines exits 1 (after storing the rest)"
-expect_out "added 4, skipped 0 duplicates, rejected 3" "ingest summary"
+expect_err "added 4, skipped 0 duplicates, rejected 3" "ingest summary"
 expect_err "mixed.jsonl:3: invalid JSON" "malformed line named"
 expect_err "mixed.jsonl:5: missing \"body\"" "missing body named"
 expect_err "mixed.jsonl:6: article id 'a2' is already in the archive with other content" "id conflict named"
 run S ingest "$DATA/mixed.jsonl"
-expect_out "added 0, skipped 3 duplicates, rejected 3" "second ingest skips duplicates"
+expect_err "added 0, skipped 3 duplicates, rejected 3" "second ingest skips duplicates"
 n=$(sqlite3 "$DB" "select count(*) from articles")
 expect_eq "$n" 4 "articles stored once"
 
 # --- score: a run; the second does no rule work
 run S score
 expect_status 0 "score"
-expect_out "run 1 done: 4 articles, 4 scored" "first run scores all"
+expect_err "run 1 done: 4 articles, 4 scored" "first run scores all"
 calls1=$(sqlite3 "$DB" "select rule_calls from runs where pk = 1")
 [ "$calls1" -gt 0 ]; expect_true "first run made rule calls ($calls1)"
 run S score
-expect_out "run 2 done: 4 articles, 0 scored, 0 rule calls, 8 article-rule pairs already scored" \
+expect_err "run 2 done: 4 articles, 0 scored, 0 rule calls, 8 article-rule pairs already scored" \
     "second run does no rule work"
 run S score --force
-expect_out "run 3 done: 4 articles, 4 scored" "--force scores again"
+expect_err "run 3 done: 4 articles, 4 scored" "--force scores again"
 nf=$(sqlite3 "$DB" "select count(*) from findings")
 expect_eq "$nf" 7 "findings not doubled by --force"
 
@@ -38,7 +38,7 @@ mkdir -p "$WORK/rules2"
 cp "$RULES/basic.lua" "$WORK/rules2/basic.lua"
 printf '\n-- a comment changes the source hash of every rule in this file\n' >> "$WORK/rules2/basic.lua"
 run "$SPINDLE" --db "$DB" --rules "$WORK/rules2" score
-expect_out "4 scored" "changed rule file is re-run"
+expect_err "4 scored" "changed rule file is re-run"
 nf=$(sqlite3 "$DB" "select count(*) from findings")
 expect_eq "$nf" 7 "re-run of a changed rule replaces its findings"
 
@@ -82,13 +82,15 @@ import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 money = [r for r in rows if r["rule"] == "big-money"][0]
 assert money["text"] == "$9bn", money
-assert (money["line"], money["col"]) == (1, 37), money
+assert (money["line"], money["col"]) == (3, 37), money   # line 3 of the file
 assert money["start"] == 38, money
-body = open(sys.argv[1], encoding="utf-8").read().split("\n", 2)[2]
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+assert lines[money["line"] - 1][money["col"] - 1:].startswith("$9bn")
+body = "\n".join(lines[2:])
 assert body.encode()[money["start"]:money["end"]].decode() == "$9bn"
 src = [r for r in rows if r["rule"] == "said-sources"][0]
-assert src["line"] == 2 and src["col"] == 1, src' "$DATA/unicode.txt"
-expect_true "byte offsets and line:col with multibyte text"
+assert src["line"] == 4 and src["col"] == 1, src' "$DATA/unicode.txt"
+expect_true "byte offsets into the body and line:col on the file's lines, with multibyte text"
 
 # --- top
 run S top --format jsonl

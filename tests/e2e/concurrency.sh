@@ -17,7 +17,7 @@ for i in 1 2 3; do
         "$i" "$i" "$i" > "$WORK/late$i.jsonl"
     run $S ingest "$WORK/late$i.jsonl"
     expect_status 0 "ingest $i while score runs"
-    expect_out "added 1" "ingest $i stored its article"
+    expect_err "added 1" "ingest $i stored its article"
 done
 run $S top --limit 3
 expect_status 0 "top while score runs"

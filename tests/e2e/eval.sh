@@ -81,7 +81,7 @@ for line in sys.stdin:
     if r["type"] == "finding" and r["article"] == "p1": print("%.4g" % r["score"])')
 expect_eq "$got" "$want" "scan --weights scores the finding with the fitted weight"
 run $S --weights "$WORK/w.json" score
-expect_out "rule calls" "score --weights"
+expect_err "rule calls" "score --weights"
 case "$OUT" in *" 0 rule calls"*) fail "score --weights re-runs the re-weighted rules" ;; *) ok ;; esac
 printf '{"weights": {"contract-size-unsourced": 1.5}}\n' > "$WORK/bad-w.json"
 run $SPINDLE --weights "$WORK/bad-w.json" scan -q "$LABELS"

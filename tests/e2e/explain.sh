@@ -45,7 +45,7 @@ expect_out "asked: sources.around -> 0 items" "explain shows the empty answer of
 cp docs/examples/video-claims-fixed.lua "$WORK/my-rules/video-claims.lua"
 printf 'd = article("docs/examples/viral-video.txt")\nrun("video-claims", d)\n' > "$WORK/walk2.lua"
 run "$SPINDLE" --rules "$WORK/my-rules" repl < "$WORK/walk2.lua"
-expect_out 'Finding video-claims 0.50 medium line 1:83 "300 people" — claim resting on a video: video circulating on social media showed' "the fixed rule fires"
+expect_out 'Finding video-claims 0.50 medium line 3:83 "300 people" — claim resting on a video: video circulating on social media showed' "the fixed rule fires"
 run "$SPINDLE" test docs/examples/video-claims-fixed.lua
 expect_status 0 "the fixed rule's examples pass"
 
@@ -59,7 +59,7 @@ assert x["type"] == "explain" and x["rule"] == "contract-size-unsourced", x.keys
 assert x["ran"] is True and "$" in x["needs"]["found"]
 assert len(x["findings"]) == 2 and x["findings"][0]["rule"] == "contract-size-unsourced"
 s = [e for e in x["sentences"] if e["findings"]]
-assert s and s[0]["sentence"] == 1 and s[0]["line"] == 1
+assert s and s[0]["sentence"] == 1 and s[0]["line"] == 3   # line 3 of the file
 assert any(i["kind"] == "claim" and i["fields"]["currency"] == "USD" for i in s[0]["seen"])
 assert any(i["kind"] == "attribution" and i["fields"]["type"] == "media" for i in s[0]["seen"])
 '

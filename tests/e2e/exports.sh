@@ -42,7 +42,15 @@ for res in results:
     assert len(res["partialFingerprints"]["spindleFinding/v1"]) == 32
     assert 0 < res["properties"]["score"] <= 1 and res["properties"]["part"] in ("body", "title")
 deal = [r for r in results if r["ruleId"] == "contract-size-unsourced" and r["properties"]["article"].endswith("shipyard-deal-reports.txt")]
-assert deal and deal[0]["level"] == "error" and deal[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+assert deal and deal[0]["level"] == "error" and deal[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+# the region is on the lines of the file the uri names, as an editor counts them
+import urllib.parse
+for res in results:
+    loc = res["locations"][0]["physicalLocation"]
+    lines = open(urllib.parse.unquote(loc["artifactLocation"]["uri"]), encoding="utf-8").read().split("\n")
+    reg = loc["region"]
+    first = reg["snippet"]["text"].split("\n")[0]
+    assert lines[reg["startLine"] - 1][reg["startColumn"] - 1:].startswith(first), (res, lines[reg["startLine"] - 1])
 EOF
 expect_true "the SARIF log: one run, the rules, a located result per finding"
 

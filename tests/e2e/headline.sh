@@ -101,7 +101,7 @@ run O --enable ships-of scan "$DATA/unicode.txt"
 expect_status 2 "a misspelt --enable"
 expect_err "--enable ships-of: no such rule" "the misspelt id is named"
 run O test "$WORK/off"
-expect_out "1 passed, 0 failed" "spindle test runs an off rule's examples"
+expect_err "1 passed, 0 failed" "spindle test runs an off rule's examples"
 run "$SPINDLE" --help
 expect_out "--enable ID" "--help documents --enable"
 
@@ -109,15 +109,15 @@ expect_out "--enable ID" "--help documents --enable"
 DB2="$WORK/off.db"
 run O --db "$DB2" ingest "$DATA/mixed.jsonl"
 run O --db "$DB2" score
-expect_out "run 1 done: 3 articles, 3 scored" "score without the off rule"
+expect_err "run 1 done: 3 articles, 3 scored" "score without the off rule"
 n=$(sqlite3 "$DB2" "select count(*) from findings where rule_id = 'ships-off'")
 expect_eq "$n" 0 "no findings of the off rule"
 run O --db "$DB2" --enable ships-off score
-expect_out "run 2 done: 3 articles, 3 scored, 3 rule calls, 6 article-rule pairs already scored" \
+expect_err "run 2 done: 3 articles, 3 scored, 3 rule calls, 6 article-rule pairs already scored" \
     "enabling a rule runs only it"
 n=$(sqlite3 "$DB2" "select count(*) from findings where rule_id = 'ships-off'")
 expect_eq "$n" 3 "its findings are stored"
 run O --db "$DB2" --enable ships-off score
-expect_out "0 rule calls, 9 article-rule pairs already scored" "and only once"
+expect_err "0 rule calls, 9 article-rule pairs already scored" "and only once"
 
 finish

@@ -104,6 +104,6 @@ articles=$(sqlite3 "$WORK/edit.db" "select count(*) from articles")
 "$SPINDLE" --db "$WORK/edit.db" --rules "$WORK/rules" score --jobs 2 >/dev/null 2>&1
 sed -i 's/message = "talks"/message = "talks!"/' "$WORK/rules/talks.lua"
 run "$SPINDLE" --db "$WORK/edit.db" --rules "$WORK/rules" score --jobs 2
-expect_out "$articles articles, $articles scored, $articles rule calls" "only the edited rule runs again"
+expect_err "$articles articles, $articles scored, $articles rule calls" "only the edited rule runs again"
 
 finish

@@ -124,7 +124,7 @@ tm send-keys -t repl -l '", d)'
 tm send-keys -t repl Enter
 sleep 0.2
 wait_prompt
-case "$(screen)" in *'Finding word-watch 0.50 low line 1:'*'watched word'*) ok ;; *) fail "run() prints the finding"; screen | tail -6 ;; esac
+case "$(screen)" in *'Finding word-watch 0.50 low line 3:'*'watched word'*) ok ;; *) fail "run() prints the finding"; screen | tail -6 ;; esac
 
 # reload after editing the rule file: the new behaviour shows
 sed -i 's/shipyard/dry docks/' "$WORK/rules/word.lua"

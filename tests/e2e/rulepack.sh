@@ -5,16 +5,16 @@ BUILD=$1
 
 run "$SPINDLE" check
 expect_status 0 "the built-in pack checks clean"
-expect_out ", 0 problems" "no load problems"
+expect_err ", 0 problems" "no load problems"
 
 run "$SPINDLE" test "$ROOT/rules"
 expect_status 0 "spindle test rules/"
-last=$(printf "%s\n" "$OUT" | tail -n 1)
-case "$last" in *" passed, 0 failed") ok ;; *) fail "spindle test rules/: $last"; printf "%s\n" "$OUT" | grep FAIL | head ;; esac
+last=$(printf "%s\n" "$ERR" | tail -n 1)
+case "$last" in *" passed, 0 failed") ok ;; *) fail "spindle test rules/: $last"; printf "%s\n" "$ERR" | grep FAIL | head ;; esac
 
 run "$SPINDLE" test
 expect_status 0 "spindle test on the built-in pack"
-expect_eq "$(printf "%s\n" "$OUT" | tail -n 1)" "$last" "built-in pack and rules/ agree"
+expect_eq "$(printf "%s\n" "$ERR" | tail -n 1)" "$last" "built-in pack and rules/ agree"
 
 # every rule carries what the brief asks of it
 run "$SPINDLE" rules --format jsonl
@@ -73,8 +73,8 @@ expect_err "latin.lua:1: rule 'latin': needs: word 1 is not valid UTF-8" "a Lati
 # a suggestion, instead of passing silently
 run "$SPINDLE" --rules "$ROOT/tests/data/rules/typos" test
 expect_status 1 "test of a file with typos"
-expect_out "typos.lua:3: rule 'typo-examples': examples: unknown field 'flags' (did you mean 'flag'?); examples: unknown field 'pas' (did you mean 'pass'?)" "examples typos named"
-expect_out "typos.lua:6: rule 'typo-field': unknown field 'neds' (did you mean 'needs'?)" "rule field typo named"
+expect_err "typos.lua:3: rule 'typo-examples': examples: unknown field 'flags' (did you mean 'flag'?); examples: unknown field 'pas' (did you mean 'pass'?)" "examples typos named"
+expect_err "typos.lua:6: rule 'typo-field': unknown field 'neds' (did you mean 'needs'?)" "rule field typo named"
 run "$SPINDLE" --rules "$ROOT/tests/data/rules/typos" scan -q "$ROOT/samples/shipyard-deal-reports.txt"
 expect_status 1 "scan with a report{} typo exits 1"
 expect_err "rule typo-report: $ROOT/tests/data/rules/typos/typos.lua:2: report: unknown fields 'evidance' (did you mean 'evidence'?), 'mesage' (did you mean 'message'?)" "report{} typos named at file:line"

@@ -15,7 +15,7 @@ expect_err "bad_fields.lua:21: spindle.re: missing closing parenthesis at offset
     "bad regex at file:line with the pattern offset"
 expect_err "broken_syntax.lua:4: unexpected symbol near 'then'" "syntax error at file:line"
 expect_err "zz_duplicate.lua:2: rule 'works-after': duplicate id (first defined at" "duplicate id"
-expect_out "5 rules loaded, 7 problems" "check summary"
+expect_err "5 rules loaded, 7 problems" "check summary"
 
 run "$SPINDLE" --rules "$HOSTILE" scan --format jsonl "$WORK/t.txt"
 expect_status 1 "scan with hostile rules goes on, then exits 1 for their errors"
@@ -29,9 +29,9 @@ expect_no_out "should never get here" "the swallowing rule reported nothing"
 
 run "$SPINDLE" --rules "$HOSTILE" test
 expect_status 1 "test fails with broken rules"
-last=$(printf "%s\n" "$OUT" | tail -n 1)
+last=$(printf "%s\n" "$ERR" | tail -n 1)
 case "$last" in *" passed, "*" failed") ok ;; *) fail "test's last line: $last" ;; esac
-expect_out "FAIL $HOSTILE/broken_syntax.lua:4" "test lists the load problem"
+expect_err "FAIL $HOSTILE/broken_syntax.lua:4" "test lists the load problem"
 
 # a rule that errors on one article only leaves the others alone
 mkdir -p "$WORK/r"
@@ -54,7 +54,7 @@ LUA
 printf '{"id":"g","title":"Good","body":"One. Two."}\n{"id":"b","title":"Bad","body":"Three. Four."}\n' > "$WORK/two.jsonl"
 run "$SPINDLE" --rules "$WORK/r" --db "$WORK/s.db" ingest "$WORK/two.jsonl"
 run "$SPINDLE" --rules "$WORK/r" --db "$WORK/s.db" score
-expect_out "3 rule errors" "score counts rule errors (flaky on one article, bad-report on both)"
+expect_err "3 rule errors" "score counts rule errors (flaky on one article, bad-report on both)"
 expect_err "b: rule flaky:" "rule error names the article"
 expect_err "flaky.lua:4: this article upsets me" "rule error names file:line"
 expect_err "report: span [0, 1000000000) is outside the body" "bad report explained"

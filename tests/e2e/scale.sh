@@ -44,8 +44,8 @@ expect_eq "$articles" "$n" "the mappers scored every article once"
 
 run "$SPINDLE" --db "$WORK/cluster.db" --enable all ingest --results "$WORK/results.jsonl"
 expect_status 0 "ingest --results"
-expect_out "articles, " "ingest --results summary"
-expect_out "rejected 0" "no result line rejected"
+expect_err "articles, " "ingest --results summary"
+expect_err "rejected 0" "no result line rejected"
 
 for d in one cluster; do
     # the archive's own finding ids differ between archives: leave them out
@@ -58,7 +58,7 @@ cmp -s "$WORK/one.top" "$WORK/cluster.top"; expect_true "cluster article scores 
 
 # the run is recorded, and a later score has nothing left to do
 run "$SPINDLE" --db "$WORK/cluster.db" --enable all score
-expect_out " 0 scored, 0 rule calls" "score after ingest --results runs no rule"
+expect_err " 0 scored, 0 rule calls" "score after ingest --results runs no rule"
 
 # bad result lines: reported with file:line, the rest stored, exit 1
 printf '{"type":"finding","article":"x","rule":"no-such-rule"}\nnot json\n' >"$WORK/bad.jsonl"

@@ -29,7 +29,7 @@ before=$(score_of)
 
 run $S verdict "$id" false --note "the source is named below"
 expect_status 0 "verdict FINDING false"
-expect_out "finding #$id: false" "the verdict is confirmed"
+expect_err "finding #$id: false" "the verdict is confirmed"
 after=$(score_of)
 # the score is the noisy-OR of the other rules' strongest findings
 want=$($S findings --format jsonl --article "$TELECOM" | python3 -c '
@@ -74,7 +74,7 @@ B="$SPINDLE --db $WORK/b.db"
 $B ingest "$ROOT/samples" >/dev/null && $B score -q
 run $B verdict --import "$WORK/verdicts.jsonl"
 expect_status 0 "verdict --import"
-expect_out "imported 1 finding verdict (1 on findings the archive holds now) and 1 article verdict; skipped 0" "the import counts"
+expect_err "imported 1 finding verdict (1 on findings the archive holds now) and 1 article verdict; skipped 0" "the import counts"
 run $B verdict --export -
 expect_eq "$OUT" "$(cat "$WORK/verdicts.jsonl")" "import then export gives the same verdicts"
 
@@ -85,7 +85,7 @@ run $B verdict --import "$WORK/bad.jsonl"
 expect_status 1 "an import with bad lines"
 expect_err "bad.jsonl:1: verdict 'maybe' must be true, useful or false" "a bad verdict named with its line"
 expect_err "bad.jsonl:2: not a JSON object" "a line that is not JSON"
-expect_out "skipped 1 (article not in the archive), rejected 2" "an unknown article is skipped"
+expect_err "skipped 1 (article not in the archive), rejected 2" "an unknown article is skipped"
 
 # one format serves both: the judged fixture of the quality work imports
 # into an archive of the BBC corpus (ids as the fixture writes them)
@@ -95,7 +95,7 @@ run "$SPINDLE" --db "$WORK/bbc.db" --enable all verdict --import tests/quality/v
 expect_status 0 "the judged fixture imports"
 n=$(grep -c . tests/quality/verdicts.jsonl)
 # (an article whose text another file repeats is stored once: its twin's verdicts are skipped)
-got=$(printf '%s\n' "$OUT" | sed -E 's/^imported ([0-9]+) finding.*skipped ([0-9]+) .*rejected 0$/\1 + \2/')
+got=$(printf '%s\n' "$ERR" | grep '^imported' | sed -E 's/^imported ([0-9]+) finding.*skipped ([0-9]+) .*rejected 0$/\1 + \2/')
 expect_eq "$(($got))" "$n" "every line of the fixture is stored or skipped, none rejected"
 judged=$("$SPINDLE" --db "$WORK/bbc.db" findings --format jsonl | grep -c '"verdict"')
 [ "$judged" -gt 20 ]

@@ -1211,10 +1211,14 @@ static void test_finding_part(void)
     }
     db_close(d);
 
-    /* back to schema 1: no part column, no verdicts, no run snapshots, no list of terms */
+    /* back to schema 1: no part column, no verdicts, no run snapshots, no
+       list of terms, no text-file positions of articles */
 #define SCHEMA_1 "ALTER TABLE findings DROP COLUMN part; DROP TABLE verdicts;" \
                  " DROP TABLE run_findings; ALTER TABLE runs DROP COLUMN snapshot;" \
                  " DROP TABLE fts_terms; DROP TABLE fts_terms_state;" \
+                 " ALTER TABLE articles DROP COLUMN body_line;" \
+                 " ALTER TABLE articles DROP COLUMN title_line;" \
+                 " ALTER TABLE articles DROP COLUMN title_col;" \
                  " PRAGMA user_version = 1;"
     sqlite3 *conn = raw_open(s.db);
     CHECK_INT(raw_exec(conn, SCHEMA_1), 0);

@@ -239,6 +239,10 @@ static void test_read_text_files(void)
                            "Second line.\n");
         CHECK_INT(a->body_len, strlen(a->body));
         CHECK(a->meta_json == NULL && a->url == NULL);
+        /* where they stood in the file: two blank lines, the title, two more */
+        CHECK_INT(a->title_line, 3);
+        CHECK_INT(a->title_col, 1);
+        CHECK_INT(a->body_line, 6);
     }
     read_result_free(&r);
 
@@ -247,6 +251,9 @@ static void test_read_text_files(void)
     if (r.got.count == 1) {
         CHECK_STR(r.got.items[0].title, "Heading title");
         CHECK_STR(r.got.items[0].body, "Body of the *note*.\n");
+        CHECK_INT(r.got.items[0].title_line, 1);
+        CHECK_INT(r.got.items[0].title_col, 3);       /* after "# " */
+        CHECK_INT(r.got.items[0].body_line, 3);
     }
     read_result_free(&r);
 
@@ -315,6 +322,8 @@ static void test_read_directory(void)
             CHECK_STR(r.got.items[2].id, DATA "tree/z.md");
             CHECK_STR(r.got.items[2].title, "Setext title");
             CHECK_STR(r.got.items[2].body, "Zed body.\n");
+            CHECK_INT(r.got.items[2].body_line, 3);   /* below the underline */
+            CHECK_INT(r.got.items[0].body_line, 0);   /* JSON Lines: no file lines */
         }
         read_result_free(&r);
     }
