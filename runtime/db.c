@@ -350,8 +350,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_VOCAB_TERMS] = "SELECT term, docs FROM fts_terms",
     [STMT_VOCAB_DOCS]  = "SELECT doc FROM temp.articles_term_docs WHERE term = ?1",
     [STMT_ARTICLE_BY_PK] =
-        "SELECT pk, id, title, body, url, outlet, author, published, lang, meta"
-        " FROM articles WHERE pk = ?1",
+        "SELECT pk, id, title, body, url, outlet, author, published, lang, meta,"
+        " body_line, title_line, title_col FROM articles WHERE pk = ?1",
     /* the articles strictly between ?1 and ?2 that were not read
        (db_store_unread); "+rule_id" keeps SQLite on the index by article,
        not the one by rule, whose rows it would read for every range */

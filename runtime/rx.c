@@ -110,10 +110,14 @@ rx_cache *rx_cache_new(uint32_t match_limit, uint32_t depth_limit)
     c->match_pairs = 10;
     c->match_data = rx_match_data_new(c->match_pairs);
 
-    /* A debugging switch: valgrind reports false positives inside JIT
-     * code (its SIMD scans read whole aligned blocks past a subject). */
+    /* valgrind reports false positives inside JIT code (its SIMD scans
+     * read whole aligned blocks past a subject), so the JIT is off under
+     * valgrind (whose preloaded library is in LD_PRELOAD) and when
+     * SPINDLE_RX_NO_JIT is set. */
     const char *no_jit = getenv("SPINDLE_RX_NO_JIT");
-    c->use_jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
+    const char *preload = getenv("LD_PRELOAD");
+    c->use_jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0) &&
+                 !(preload && strstr(preload, "vgpreload"));
     return c;
 }
 

@@ -17,8 +17,9 @@
  * it returns; they stay valid until rx_cache_free (nothing is evicted; the
  * cache is bounded by RX_MAX_PATTERNS and RX_MAX_BYTES instead).
  * Patterns are JIT-compiled when PCRE2 can; setting the environment
- * variable SPINDLE_RX_NO_JIT=1 before rx_cache_new turns the JIT off (for
- * valgrind, which reports false positives inside JIT code).
+ * variable SPINDLE_RX_NO_JIT=1 before rx_cache_new turns the JIT off, and
+ * so does running under valgrind, which reports false positives inside JIT
+ * code (rx_cache_new sees valgrind's library in LD_PRELOAD).
  * Allocation failure exits, as with xmalloc (util.h).
  */
 #ifndef SPINDLE_RX_H

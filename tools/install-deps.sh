@@ -1,15 +1,16 @@
 #!/bin/sh
 # tools/install-deps.sh — installs the Debian packages Spindle builds with
 # (and, with the argument "test", the tools its tests use: the sqlite3 shell,
-# python3, GNU parallel, tmux and chromium), when any is missing. As root with apt it installs them;
+# python3, GNU parallel, tmux, chromium, valgrind and GNU time), when any is missing. As root with apt it installs them;
 # otherwise it prints the exact command and fails.
 PACKAGES="build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev libedit-dev"
 TEST_TOOLS_MISSING=
 if [ "${1:-}" = test ]; then
-    for tool in sqlite3 python3 parallel tmux chromium; do
+    for tool in sqlite3 python3 parallel tmux chromium valgrind; do
         command -v "$tool" >/dev/null 2>&1 || TEST_TOOLS_MISSING="$TEST_TOOLS_MISSING $tool"
     done
-    PACKAGES="$PACKAGES sqlite3 python3 parallel tmux chromium"
+    [ -x /usr/bin/time ] || TEST_TOOLS_MISSING="$TEST_TOOLS_MISSING time"
+    PACKAGES="$PACKAGES sqlite3 python3 parallel tmux chromium valgrind time"
 fi
 LUA_PC=${LUA_PC:-lua5.4}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
