@@ -124,6 +124,11 @@ end
 -- that a long run cannot backtrack.
 local CAPS_WORD = [[\p{Lu}{2,}+\d*+(?:['’-][\p{Lu}\d]++)*+]]
 
+-- An upper-case letter is A-Z or a character beyond ASCII. Said first as
+-- a class, it lets PCRE2 build the table of bytes a match can start with
+-- (it cannot from \p{Lu} alone), so the matcher skips lower-case text.
+local UPPER_AHEAD = [[(?=[A-Z\x{80}-\x{10FFFF}])]]
+
 -- The sensational marks, one pattern for the whole body. Group names give
 -- the kind; the order of the branches settles overlaps ("BOOM!" is an
 -- alarm, not an exclamation). Every branch opens with a letter or a mark,
@@ -136,9 +141,9 @@ local sensational_re = lexicon.regex(function(alarms, emphasis, hype)
     [[(?<interrobang>\?++!++[!?]*+|!++\?++[!?]*+)]],
     [[(?<emphatic>!{2,}+)]],
     [[(?<exclaim>!(?<=\p{Ll}!)(?=[\s"”’')]|$))]],
-    [[(?<caps>]] .. CAPS_WORD .. [[(?:[ \t]+]] .. CAPS_WORD .. [[){2,}(?![\p{L}\p{N}]))]],
+    [[(?<caps>]] .. UPPER_AHEAD .. CAPS_WORD .. [[(?:[ \t]+]] .. CAPS_WORD .. [[){2,}(?![\p{L}\p{N}]))]],
     [[(?<emphasis>]] .. emphasis .. [[(?![\p{L}\p{N}'’-]))]],
-    [[(?<staccato>(?:\p{Lu}\p{Ll}+\.[ \t]+){2,}\p{Lu}\p{Ll}+[.!](?=\s|$))]],
+    [[(?<staccato>]] .. UPPER_AHEAD .. [[(?:\p{Lu}\p{Ll}+\.[ \t]+){2,}\p{Lu}\p{Ll}+[.!](?=\s|$))]],
     [[(?i:(?<hype>]] .. hype .. [[\b))]],
   }, "|")
 end, nil, M.lexicon.alarms, M.lexicon.emphasis, M.lexicon.hype)
