@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
+#include "rx_starts.h"
 #include "util.h"
 
 /* Options every pattern is compiled with. \C is refused because in UTF mode
@@ -55,6 +56,9 @@ struct rx_pattern {
     pcre2_code *code;           /* compiled (and maybe JIT-compiled) */
     int         capture_count;  /* number of capture groups */
     char      **capture_names;  /* [capture_count + 1]; NULL = unnamed */
+    rx_starts  *starts;         /* where a match can begin; NULL = anywhere */
+    pcre2_code *anchored;       /* the pattern compiled anchored, with starts */
+    bool        starts_given;   /* rx_set_starts was called */
 };
 
 struct rx_cache {
@@ -66,6 +70,7 @@ struct rx_cache {
     pcre2_match_data    *match_data;    /* shared by every match */
     uint32_t             match_pairs;   /* ovector pairs match_data holds */
     bool                 use_jit;       /* false when SPINDLE_RX_NO_JIT is set */
+    bool                 use_starts;    /* false when SPINDLE_RX_NO_STARTS is set */
 };
 
 /* Prints one line and exits, the engine's policy when memory runs out
@@ -110,6 +115,9 @@ rx_cache *rx_cache_new(uint32_t match_limit, uint32_t depth_limit)
      * code (its SIMD scans read whole aligned blocks past a subject). */
     const char *no_jit = getenv("SPINDLE_RX_NO_JIT");
     c->use_jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
+    /* Another, to compare the start-word prefilter with plain matching. */
+    const char *no_starts = getenv("SPINDLE_RX_NO_STARTS");
+    c->use_starts = !(no_starts && *no_starts && strcmp(no_starts, "0") != 0);
     return c;
 }
 
@@ -122,6 +130,8 @@ static void rx_pattern_free(rx_pattern *p)
         free(p->capture_names);
     }
     pcre2_code_free(p->code);
+    pcre2_code_free(p->anchored);
+    rx_starts_free(p->starts);
     free(p->source);
     free(p);
 }
@@ -306,6 +316,36 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
     return p;
 }
 
+bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
+                   const size_t *lens, size_t n)
+{
+    if (p->starts_given) return p->starts != NULL;
+    p->starts_given = true;
+    if (!c->use_starts || n == 0) return false;
+    rx_starts *starts = rx_starts_new();
+    for (size_t i = 0; i < n; i++) {
+        if (!rx_starts_add(starts, words[i], lens[i])) {
+            rx_starts_free(starts);
+            return false;
+        }
+    }
+    /* Anchoring at match time would leave the JIT for the interpreter, so
+     * the anchored form is a pattern of its own. */
+    int error_code;
+    PCRE2_SIZE error_offset;
+    pcre2_code *anchored = pcre2_compile((PCRE2_SPTR)p->source, p->source_len,
+                                         RX_BASE_OPTIONS | p->flag_options | PCRE2_ANCHORED,
+                                         &error_code, &error_offset, NULL);
+    if (!anchored) {
+        rx_starts_free(starts);
+        return false;
+    }
+    if (c->use_jit) (void)pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
+    p->starts = starts;
+    p->anchored = anchored;
+    return true;
+}
+
 int rx_capture_count(const rx_pattern *p)
 {
     return p->capture_count;
@@ -320,8 +360,22 @@ const char *rx_capture_name(const rx_pattern *p, int n)
 int rx_match(rx_cache *c, const rx_pattern *p, const char *subject,
              size_t len, size_t start, size_t *ovector)
 {
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start,
+    int rc;
+    if (p->starts && start <= len) {
+        /* The first place a match can begin where one does begin: the
+         * match an unanchored search from start finds. */
+        size_t at = start;
+        do {
+            at = rx_starts_next(p->starts, subject, len, at);
+            if (at == RX_STARTS_NONE) return 0;
+            rc = pcre2_match(p->anchored, (PCRE2_SPTR)subject, len, at,
+                             PCRE2_NO_UTF_CHECK, c->match_data, c->match_context);
+            at++;
+        } while (rc == PCRE2_ERROR_NOMATCH);
+    } else {
+        rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start,
                          PCRE2_NO_UTF_CHECK, c->match_data, c->match_context);
+    }
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rc;
 

@@ -76,9 +76,11 @@ function lexicon.escape(word) end
 function lexicon.trie(words, keep_case, space) end
 
 ---Builds a regex from lexicons and keeps it until one of them changes.
----`build` receives their alternations, in order, and returns the pattern.
+---`build` receives their alternations, in order, and returns the pattern,
+---and may return as well the words every match begins with (an array of
+---strings and lexicons; see spindle.re's `starts`).
 ---Call the returned getter inside check(): `for m in re():gmatch(s) do`.
----@param build fun(...: string): string
+---@param build fun(...: string): string, (string|spindle.Lexicon)[]?
 ---@param flags string|nil spindle.re flags ("i", "x", ...)
 ---@param ... spindle.Lexicon
 ---@return fun(): spindle.Regex getter for the compiled pattern

@@ -125,10 +125,16 @@ spindle = {}
 
 ---Compiles a PCRE2 pattern. Flags: i caseless, m multiline, s dotall,
 ---x extended, U ungreedy. A bad pattern raises an error naming the offset.
+---`starts`, when given, are the words every match begins with (read
+---caselessly, a space as \s+): matching then tries only where one of them
+---begins, which finds the same matches faster. Leave out none, or matches
+---are lost; a word opening with a non-ASCII character or a space turns the
+---prefilter off. The first declaration for a pattern holds.
 ---@param pattern string
 ---@param flags? string
+---@param starts? string[]
 ---@return spindle.Regex
-function spindle.re(pattern, flags) end
+function spindle.re(pattern, flags, starts) end
 
 ---Which text of the article a finding points into.
 ---@alias spindle.Part "body"|"title"

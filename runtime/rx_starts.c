@@ -1,0 +1,215 @@
+/*
+ * rx_starts.c — the start-word prefilter (see rx_starts.h for what it
+ * matches and why it never misses a place).
+ *
+ * The text is read as units: an ASCII byte lowered, a run of white space
+ * as one " ", the KELVIN SIGN as "k", the LONG S as "s"; any other
+ * non-ASCII character is a unit no word holds. Each word is kept as its
+ * first one to RX_STARTS_PREFIX units. Most places are ruled out, without
+ * a branch, by their first three bytes: a word of one unit there, a word
+ * of two, or a bit for the hash of three (tables `one`, `pairs`,
+ * `triples`, the last by five bits of each unit), unless a byte beyond ASCII or two white-space bytes make the
+ * reading uncertain. The places left are read unit by unit: for each
+ * length n there are two
+ * bit tables indexed by a hash of n units: `ends` (a kept word is these
+ * units) and `goes_on` (a kept word begins with them and is longer). At a
+ * place in the text the units are read one at a time until a word ends
+ * (a place found) or none goes on (not a place). A hash collision only
+ * adds a place.
+ */
+#include "rx_starts.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include "util.h"
+
+#define UNIT_NONE  0x80u          /* a unit that no word holds */
+#define UNIT_SPACE 0x20u          /* a run of white space */
+#define HASH_BITS  15u            /* bits of a table's index */
+#define TABLE_BYTES ((1u << HASH_BITS) / 8u)
+
+struct rx_starts {
+    bool    first[256];                            /* by the byte a place opens with */
+    uint8_t fold[256];                             /* byte -> unit; UNIT_NONE beyond ASCII */
+    uint8_t one[128];                              /* 1: a word of one unit */
+    uint8_t pairs[128 * 128 / 8];                  /* words' first two units */
+    uint8_t triples[(1u << 15) / 8];               /* by their first three (triple_bit) */
+    uint8_t ends[RX_STARTS_PREFIX][TABLE_BYTES];   /* [n - 1]: words of n units */
+    uint8_t goes_on[RX_STARTS_PREFIX][TABLE_BYTES];/* [n - 1]: longer words' n units */
+};
+
+static unsigned lower_ascii(unsigned b);
+static bool ascii_space(unsigned b);
+
+rx_starts *rx_starts_new(void)
+{
+    rx_starts *s = xcalloc(1, sizeof(rx_starts));
+    for (unsigned b = 0; b < 256; b++)
+        s->fold[b] = (uint8_t)(b >= 0x80 ? UNIT_NONE : ascii_space(b) ? UNIT_SPACE : lower_ascii(b));
+    return s;
+}
+
+void rx_starts_free(rx_starts *s)
+{
+    free(s);
+}
+
+static unsigned lower_ascii(unsigned b)
+{
+    return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+}
+
+/* The running hash of units after one more unit, and its table bit. */
+static uint32_t hash_step(uint32_t h, unsigned unit)
+{
+    return h * 131u + unit + 1u;
+}
+
+static uint32_t hash_bit(uint32_t h)
+{
+    return (h * 2654435761u) >> (32u - HASH_BITS);
+}
+
+/* The triples table's bit for three units: five bits of each, which tell
+ * the letters apart (other characters share bits with them, and only add
+ * places). */
+static uint32_t triple_bit(unsigned a, unsigned b, unsigned c)
+{
+    return ((a & 31u) << 10) | ((b & 31u) << 5) | (c & 31u);
+}
+
+static void bit_set(uint8_t *bits, uint32_t i)
+{
+    bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+}
+
+static bool bit_test(const uint8_t *bits, uint32_t i)
+{
+    return (bits[i >> 3] >> (i & 7)) & 1u;
+}
+
+static bool ascii_space(unsigned b)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r');
+}
+
+/* Is cp white space for PCRE2's \s with UCP (\h, \v and \p{Zs})? U+180E
+ * is counted too: a character too many only adds places. */
+static bool unicode_space(uint32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 ||
+           cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* The code point of the (valid) UTF-8 character at t[i] and its width. */
+static uint32_t decode(const unsigned char *t, size_t len, size_t i, size_t *width)
+{
+    unsigned b = t[i];
+    size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (n > len - i) n = len - i;
+    uint32_t cp = n == 1 ? b : b & (0x3Fu >> (n - 1));
+    for (size_t k = 1; k < n; k++) cp = (cp << 6) | (t[i + k] & 0x3Fu);
+    *width = n;
+    return cp;
+}
+
+bool rx_starts_add(rx_starts *s, const char *word, size_t len)
+{
+    const unsigned char *w = (const unsigned char *)word;
+    unsigned units[RX_STARTS_PREFIX];
+    size_t n = 0, i = 0;
+    while (n < RX_STARTS_PREFIX && i < len && w[i] < 0x80) {
+        if (ascii_space(w[i])) {
+            while (i < len && ascii_space(w[i])) i++;
+            units[n++] = UNIT_SPACE;
+        } else {
+            units[n++] = lower_ascii(w[i++]);
+        }
+    }
+    if (n == 0 || units[0] == UNIT_SPACE) return false;
+
+    uint32_t h = 0;
+    for (size_t k = 0; k < n; k++) {
+        h = hash_step(h, units[k]);
+        bit_set(k + 1 == n ? s->ends[k] : s->goes_on[k], hash_bit(h));
+    }
+    if (n == 1) s->one[units[0]] = 1;
+    else if (n == 2) bit_set(s->pairs, (units[0] << 7) | units[1]);
+    else bit_set(s->triples, triple_bit(units[0], units[1], units[2]));
+    s->first[units[0]] = true;
+    if (units[0] >= 'a' && units[0] <= 'z') s->first[units[0] - ('a' - 'A')] = true;
+    if (units[0] == 'k') s->first[0xE2] = true;    /* KELVIN SIGN E2 84 AA */
+    if (units[0] == 's') s->first[0xC5] = true;    /* LONG S C5 BF */
+    return true;
+}
+
+/* The unit at t[i] (i < len) and its width in bytes. */
+static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *width)
+{
+    unsigned b = t[i];
+    if (b < 0x80 && !ascii_space(b)) {
+        *width = 1;
+        return lower_ascii(b);
+    }
+    size_t n;
+    uint32_t cp = decode(t, len, i, &n);
+    if (cp == 0x212A || cp == 0x017F) {
+        *width = n;
+        return cp == 0x212A ? 'k' : 's';
+    }
+    if (!unicode_space(cp)) {
+        *width = n;
+        return UNIT_NONE;
+    }
+    size_t j = i + n;
+    while (j < len && unicode_space(decode(t, len, j, &n))) j += n;
+    *width = j - i;
+    return UNIT_SPACE;
+}
+
+/* True when a kept word's units are at t[i]. */
+static bool starts_at(const rx_starts *s, const unsigned char *t, size_t len, size_t i)
+{
+    uint32_t h = 0;
+    for (size_t k = 0; k < RX_STARTS_PREFIX && i < len; k++) {
+        size_t width;
+        unsigned unit = unit_at(t, len, i, &width);
+        if (unit == UNIT_NONE) return false;
+        i += width;
+        h = hash_step(h, unit);
+        uint32_t bit = hash_bit(h);
+        if (bit_test(s->ends[k], bit)) return true;
+        if (!bit_test(s->goes_on[k], bit)) return false;
+    }
+    return false;
+}
+
+size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t pos)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = pos;
+    /* 64 places at a time: a bit for each that its first three bytes
+     * leave open, then a closer look at those. */
+    while (len >= 2 && i < len - 2) {
+        size_t block = len - 2 - i < 64 ? len - 2 - i : 64;
+        uint64_t open = 0;
+        for (size_t k = 0; k < block; k++) {
+            unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
+            unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && c == UNIT_SPACE);
+            unsigned hit = uncertain | s->one[a & 0x7F]
+                         | bit_test(s->pairs, ((a & 0x7F) << 7) | (b & 0x7F))
+                         | bit_test(s->triples, triple_bit(a, b, c));
+            open |= (uint64_t)hit << k;
+        }
+        while (open) {
+            size_t at = i + (size_t)__builtin_ctzll(open);
+            if (s->first[t[at]] && starts_at(s, t, len, at)) return at;
+            open &= open - 1;
+        }
+        i += block;
+    }
+    for (; i < len; i++)
+        if (s->first[t[i]] && starts_at(s, t, len, i)) return i;
+    return RX_STARTS_NONE;
+}
