@@ -55,8 +55,8 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
  * which finds the same matches faster. A wrong declaration loses matches,
  * so give every word a match can start with. The first call for a pattern
  * settles it; later calls change nothing. Returns whether the prefilter is
- * in use: not when a word has no usable start (it begins with a non-ASCII
- * character or white space), n is 0, or the environment variable
+ * in use: not when a word has no usable start (it is empty or begins with
+ * a non-ASCII character), n is 0, or the environment variable
  * SPINDLE_RX_NO_STARTS=1 was set before rx_cache_new (to compare). */
 bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
                    const size_t *lens, size_t n);

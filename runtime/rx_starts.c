@@ -5,15 +5,16 @@
  * The text is read as units: an ASCII byte lowered, a run of white space
  * as one " ", the KELVIN SIGN as "k", the LONG S as "s"; any other
  * non-ASCII character is a unit no word holds. Each word is kept as its
- * first one to RX_STARTS_PREFIX units. Most places are ruled out, without
- * a branch, by their first three bytes: a word of one unit there, a word
- * of two, or a bit for the hash of three (tables `one`, `pairs`,
- * `triples`, the last by five bits of each unit), unless a byte beyond ASCII or two white-space bytes make the
- * reading uncertain. The places left are read unit by unit: for each
- * length n there are two
- * bit tables indexed by a hash of n units: `ends` (a kept word is these
- * units) and `goes_on` (a kept word begins with them and is longer). At a
- * place in the text the units are read one at a time until a word ends
+ * first one to RX_STARTS_PREFIX units.
+ *
+ * Most places are ruled out, without a branch, by their first three bytes:
+ * a word of one unit there, a word of two, or a word of three or more by
+ * five bits of each of its first three units (tables `one`, `pairs`,
+ * `triples`), unless a byte beyond ASCII or two white-space bytes in a row
+ * (one unit) make that reading uncertain. The places left are read unit by
+ * unit: for each length n there are two bit tables indexed by a hash of n
+ * units, `ends` (a kept word is these units) and `goes_on` (a kept word
+ * begins with them and is longer), and the reading stops when a word ends
  * (a place found) or none goes on (not a place). A hash collision only
  * adds a place.
  */
@@ -127,7 +128,7 @@ bool rx_starts_add(rx_starts *s, const char *word, size_t len)
             units[n++] = lower_ascii(w[i++]);
         }
     }
-    if (n == 0 || units[0] == UNIT_SPACE) return false;
+    if (n == 0) return false;
 
     uint32_t h = 0;
     for (size_t k = 0; k < n; k++) {
@@ -141,6 +142,10 @@ bool rx_starts_add(rx_starts *s, const char *word, size_t len)
     if (units[0] >= 'a' && units[0] <= 'z') s->first[units[0] - ('a' - 'A')] = true;
     if (units[0] == 'k') s->first[0xE2] = true;    /* KELVIN SIGN E2 84 AA */
     if (units[0] == 's') s->first[0xC5] = true;    /* LONG S C5 BF */
+    if (units[0] == UNIT_SPACE) {                  /* white space: the lead bytes too */
+        for (unsigned b = '\t'; b <= '\r'; b++) s->first[b] = true;
+        s->first[0xC2] = s->first[0xE1] = s->first[0xE2] = s->first[0xE3] = true;
+    }
     return true;
 }
 
@@ -196,7 +201,7 @@ size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t p
         uint64_t open = 0;
         for (size_t k = 0; k < block; k++) {
             unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
-            unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && c == UNIT_SPACE);
+            unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
             unsigned hit = uncertain | s->one[a & 0x7F]
                          | bit_test(s->pairs, ((a & 0x7F) << 7) | (b & 0x7F))
                          | bit_test(s->triples, triple_bit(a, b, c));

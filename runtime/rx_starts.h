@@ -7,7 +7,9 @@
  * with each space as \s+: ASCII letters in either case, the two non-ASCII
  * characters PCRE2 folds to ASCII letters (U+212A KELVIN SIGN as "k",
  * U+017F LONG S as "s"), and any run of Unicode white space for a run of
- * spaces. Only the start of each word counts: up to RX_STARTS_PREFIX
+ * spaces (a word may begin with one: " EXCLUSIVE" finds the place of any
+ * white space before the word, the first or a later one of a run). Only
+ * the start of each word counts: up to RX_STARTS_PREFIX
  * characters of it, stopping before its first non-ASCII character (whose
  * other case the prefilter does not know). A set of places found from
  * shorter words holds every place the whole words would give, so the
@@ -36,8 +38,8 @@ rx_starts *rx_starts_new(void);           /* an empty set; free it below */
 void       rx_starts_free(rx_starts *s);  /* NULL ok */
 
 /* Adds word[0, len). Returns false, adding nothing, when the word has no
- * usable start: it is empty or begins with white space or with a non-ASCII
- * character. A set that lacks any word of the pattern must not be used. */
+ * usable start: it is empty or begins with a non-ASCII character. A set
+ * that lacks any word of the pattern must not be used. */
 bool rx_starts_add(rx_starts *s, const char *word, size_t len);
 
 /* The first byte offset at or after pos in text[0, len) (valid UTF-8, pos

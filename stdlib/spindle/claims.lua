@@ -283,7 +283,11 @@ local money_vague = lexicon.regex(function(words)
           [[|(?<sums>(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|hefty|untold|large|substantial|considerable|significant)%s(?:sums?|amounts?)%sof%s(?:public%s|taxpayers'?%s)?(?:money|cash)]] ..
           [[|(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|untold)%ssums)]] ..
           [[)\b]]):format(SP, SP, words, SP, SP, SP, SP, words, SP, SP, SP, words,
-                          SP, SP, SP, SP, SP, SP)
+                          SP, SP, SP, SP, SP, SP),
+    { "multi", "hundreds", "tens", "billion", "million", "trillion", "crore", "several", "a few",
+      "many", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "massive", "huge",
+      "vast", "enormous", "colossal", "staggering", "eye-watering", "hefty", "untold", "large",
+      "substantial", "considerable", "significant" }
 end, "i", M.lexicon.currency_words)
 
 local percent = spindle.re(

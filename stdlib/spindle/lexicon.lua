@@ -255,9 +255,11 @@ function Lexicon:alternation(flags)
   return self._alt
 end
 
--- The words of `starts` as one array: its strings, and the entries of its
--- lexicons (or other arrays of strings).
-local function flatten_starts(starts)
+---The words of `starts` as one array, for spindle.re: its strings, and the
+---entries of its lexicons (or other arrays of strings).
+---@param starts (string|string[]|spindle.Lexicon)[]
+---@return string[]
+function M.starts(starts)
   local words = {}
   for _, item in ipairs(starts) do
     if type(item) == "table" then
@@ -303,7 +305,7 @@ function M.regex(build, flags, ...)
         versions[i] = lex.version
       end
       local pattern, starts = build(table.unpack(alts))
-      compiled = spindle.re(pattern, flags, starts and flatten_starts(starts))
+      compiled = spindle.re(pattern, flags, starts and M.starts(starts))
     end
     checked = M.generation
     return compiled

@@ -327,7 +327,17 @@ local confirmation_re = spindle.re([[
      |(?:sources|insiders)\s+(?:have\s+|has\s+)(?:now\s+|also\s+|independently\s+)?confirmed
      |(?:sources|insiders)\s+confirms?
      |(?:according\s+to|from)\s+(?:our|reliable|trusted|credible|impeccable|well-placed)\s+(?:\w+\s+)?(?:sources?|insiders?))\b)
-]], "ix")
+]], "ix", {
+  -- the words a match begins with, branch by branch (a space is \s+)
+  "we ", "i ",
+  "can exclusively", "could exclusively", "has exclusively", "have exclusively",
+  "had exclusively", "is able to exclusively", "revealed exclusively", "learned exclusively",
+  "learnt exclusively", "confirmed exclusively", "established exclusively",
+  "disclosed exclusively", "exclusive", " exclusive",
+  "our ", "my ", "multiple ", "several ", "numerous ", "trusted ", "reliable ", "credible ",
+  "impeccable ", "well-placed ", "well placed ", "sources ", "insiders ", "according to ",
+  "from ",
+})
 
 local CONFIRMATION_KIND = { firstperson = "first-person", exclusive = "exclusive", sources = "sources" }
 
@@ -466,7 +476,7 @@ local function placed(doc, s, m)
 end
 
 local record_subject = lexicon.regex(function(records)
-  return [[\b]] .. records .. [[\s*$]]
+  return [[\b]] .. records .. [[\s*$]], { records }
 end, "i", M.lexicon.records)
 
 ---Speech attributed at second hand ("is quoted as saying", "reportedly

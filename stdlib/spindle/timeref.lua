@@ -83,7 +83,8 @@ local specific_re = spindle.re(([[
 ]]):gsub("{(%u+)}", { MONTH = MONTH, WEEKDAY = WEEKDAY }), "x")
 
 local vague_re = lexicon.regex(function(vague, trend)
-  return ([[(?<![\p{L}\p{N}])(?:(?<trend>%s)|(?<vague>%s))(?![\p{L}\p{N}])]]):format(trend, vague)
+  return ([[(?<![\p{L}\p{N}])(?:(?<trend>%s)|(?<vague>%s))(?![\p{L}\p{N}])]]):format(trend, vague),
+    { M.lexicon.trend, M.lexicon.vague }
 end, "i", M.lexicon.vague, M.lexicon.trend)
 
 local function month_of(s)

@@ -128,8 +128,8 @@ spindle = {}
 ---`starts`, when given, are the words every match begins with (read
 ---caselessly, a space as \s+): matching then tries only where one of them
 ---begins, which finds the same matches faster. Leave out none, or matches
----are lost; a word opening with a non-ASCII character or a space turns the
----prefilter off. The first declaration for a pattern holds.
+---are lost; a word opening with a non-ASCII character turns the prefilter
+---off. The first declaration for a pattern holds.
 ---@param pattern string
 ---@param flags? string
 ---@param starts? string[]
