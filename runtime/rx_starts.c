@@ -7,10 +7,9 @@
  * non-ASCII character is a unit no word holds. Each word is kept as its
  * first one to RX_STARTS_PREFIX units.
  *
- * Most places are ruled out, without a branch, by their first three bytes:
- * a word of one unit there, a word of two, or a word of three or more by
- * five bits of each of its first three units (tables `one`, `pairs`,
- * `triples`), unless a byte beyond ASCII or two white-space bytes in a row
+ * Most places are ruled out, without a branch, by their first three bytes,
+ * five bits of each in one bit table (`triples`; a shorter word sets the
+ * bits of every third, or second and third, byte), unless a byte beyond ASCII or two white-space bytes in a row
  * (one unit) make that reading uncertain. The places left are read unit by
  * unit: for each length n there are two bit tables indexed by a hash of n
  * units, `ends` (a kept word is these units) and `goes_on` (a kept word
@@ -32,8 +31,6 @@
 struct rx_starts {
     bool    first[256];                            /* by the byte a place opens with */
     uint8_t fold[256];                             /* byte -> unit; UNIT_NONE beyond ASCII */
-    uint8_t one[128];                              /* 1: a word of one unit */
-    uint8_t pairs[128 * 128 / 8];                  /* words' first two units */
     uint8_t triples[(1u << 15) / 8];               /* by their first three (triple_bit) */
     uint8_t ends[RX_STARTS_PREFIX][TABLE_BYTES];   /* [n - 1]: words of n units */
     uint8_t goes_on[RX_STARTS_PREFIX][TABLE_BYTES];/* [n - 1]: longer words' n units */
@@ -135,9 +132,12 @@ bool rx_starts_add(rx_starts *s, const char *word, size_t len)
         h = hash_step(h, units[k]);
         bit_set(k + 1 == n ? s->ends[k] : s->goes_on[k], hash_bit(h));
     }
-    if (n == 1) s->one[units[0]] = 1;
-    else if (n == 2) bit_set(s->pairs, (units[0] << 7) | units[1]);
-    else bit_set(s->triples, triple_bit(units[0], units[1], units[2]));
+    for (unsigned b = 0; b < 32; b++) {
+        for (unsigned c = 0; c < 32; c++) {
+            if ((n < 2 || b == (units[1] & 31u)) && (n < 3 || c == (units[2] & 31u)))
+                bit_set(s->triples, triple_bit(units[0], b, c));
+        }
+    }
     s->first[units[0]] = true;
     if (units[0] >= 'a' && units[0] <= 'z') s->first[units[0] - ('a' - 'A')] = true;
     if (units[0] == 'k') s->first[0xE2] = true;    /* KELVIN SIGN E2 84 AA */
@@ -202,9 +202,7 @@ size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t p
         for (size_t k = 0; k < block; k++) {
             unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
             unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
-            unsigned hit = uncertain | s->one[a & 0x7F]
-                         | bit_test(s->pairs, ((a & 0x7F) << 7) | (b & 0x7F))
-                         | bit_test(s->triples, triple_bit(a, b, c));
+            unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
             open |= (uint64_t)hit << k;
         }
         while (open) {
