@@ -158,7 +158,8 @@ local WORD_KINDS = { alarm = true, caps = true, emphasis = true, staccato = true
 -- hyphen just before it)?
 local word_char = spindle.re([[^[\p{L}\p{N}'’-]$]])
 local function starts_word(body, start)
-  local before = body:sub(1, start):match("[^\128-\191][\128-\191]*$")
+  -- the character before: a UTF-8 character is at most four bytes
+  local before = body:sub(math.max(1, start - 3), start):match("[^\128-\191][\128-\191]*$")
   return not before or not word_char:test(before)
 end
 
@@ -191,13 +192,31 @@ local function caps_in_prose(body, s, m, kind)
   return kind ~= "caps" or m.text:find("%u%u%u%u") ~= nil
 end
 
+-- The text of body before offset `stop` matched against `pattern`, which
+-- is anchored at the end: the last 64 bytes are tried first, and the whole
+-- text only when `whole(capture, window)` says the window may have cut the
+-- answer short. Saves copying and scanning the body for every mark.
+local function match_before(body, stop, pattern, whole)
+  local from = math.max(1, stop - 63)
+  local window = body:sub(from, stop)
+  local got = window:match(pattern)
+  if from > 1 and whole(got, window) then got = body:sub(1, stop):match(pattern) end
+  return got
+end
+
+-- The last byte before the spaces that end the text ("" when it is all
+-- spaces, then perhaps more than the window).
+local function all_spaces(got) return got == "" end
+-- A run of word bytes that fills the window may go on before it.
+local function fills(got, window) return got ~= nil and #got == #window end
+
 -- Is a run of one-word sentences a stylistic beat, not a list of
 -- abbreviations? It must begin a sentence.
 local function staccato_at(body, m)
   for w in m.text:gmatch("%a+") do
     if ABBREVIATIONS[w] then return false end
   end
-  local before = body:sub(1, m.start):match("(%S?)%s*$")
+  local before = match_before(body, m.start, "(%S?)%s*$", all_spaces)
   return before == "" or before:find("^[.!?\"”]$") ~= nil
 end
 
@@ -205,7 +224,7 @@ end
 -- "OutRage! said")? The word before it is in lower case and no
 -- lower-case word runs on after it.
 local function exclaim_ends_sentence(body, m)
-  local word = body:sub(1, m.start):match("[%w'’-]+$") or ""
+  local word = match_before(body, m.start, "[%w'’-]+$", fills) or ""
   if word:find("^%u") then return false end
   return not body:find("^%s*%l", m.stop + 1)
 end
