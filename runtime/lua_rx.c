@@ -361,8 +361,9 @@ static void push_match(lua_State *L, const rx_pattern *p, const rx_subject *s,
 #define LOCAL_STARTS 64
 
 /* [-0, +0, e] Declares the array of strings at argument arg, the words
- * every match of p begins with, to the cache (rx_set_starts). Raises an
- * argument error for an entry that is not a string. */
+ * every match of p begins with, and its field `boundary` (true: no letter
+ * or digit comes right before a match), to the cache (rx_set_starts).
+ * Raises an argument error for an entry that is not a string. */
 static void declare_starts(lua_State *L, int arg, rx_cache *cache, rx_pattern *p)
 {
     int top = lua_gettop(L);
@@ -381,15 +382,17 @@ static void declare_starts(lua_State *L, int arg, rx_cache *cache, rx_pattern *p
                       "start words must be strings");
         words[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
     }
-    rx_set_starts(cache, p, words, lens, (size_t)(n > 0 ? n : 0));
+    lua_getfield(L, arg, "boundary");
+    bool boundary = lua_toboolean(L, -1);
+    rx_set_starts(cache, p, words, lens, (size_t)(n > 0 ? n : 0), boundary);
     lua_settop(L, top);
 }
 
 /* [-0, +1, e] spindle.re(pattern [, flags [, starts]]) -> Regex. Compiles
  * (or fetches from the engine's cache) pattern with flags; a bad pattern or
  * flag raises "spindle.re: <reason> in pattern '<pattern>'". starts, an
- * array of strings, declares the words every match begins with (see
- * rx_set_starts). Upvalue 1: the rx_cache. */
+ * array of strings with an optional field boundary, declares the words
+ * every match begins with (see rx_set_starts). Upvalue 1: the rx_cache. */
 static int l_rx_new(lua_State *L)
 {
     size_t len;

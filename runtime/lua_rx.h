@@ -2,7 +2,9 @@
  * lua_rx.h — the Lua face of rx.h: spindle.re(pattern [, flags [, starts]]).
  *
  * starts, an array of strings, declares the words every match begins with
- * (rx_set_starts): matching then tries only where one of them begins.
+ * (rx_set_starts), and starts.boundary = true that no letter or digit
+ * comes right before a match: matching then tries only where one of them
+ * begins.
  *
  * spindle.re returns a Regex userdata (metatable "spindle.Regex", hidden
  * from getmetatable so that one rule cannot change it under another; the

@@ -317,7 +317,7 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
 }
 
 bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
-                   const size_t *lens, size_t n)
+                   const size_t *lens, size_t n, bool boundary)
 {
     if (p->starts_given) return p->starts != NULL;
     p->starts_given = true;
@@ -329,6 +329,7 @@ bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
             return false;
         }
     }
+    if (boundary) rx_starts_boundary(starts);
     /* Anchoring at match time would leave the JIT for the interpreter, so
      * the anchored form is a pattern of its own. */
     int error_code;

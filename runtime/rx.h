@@ -50,16 +50,16 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
                        const char *flags, char *err, size_t errlen);
 
 /* Declares that every match of p begins with one of words[0, n) (lens[i]
- * bytes each), read as a caseless pattern reads them (see rx_starts.h):
+ * bytes each), read as a caseless pattern reads them (see rx_starts.h),
+ * and with boundary, that no letter or digit comes right before a match:
  * from then on rx_match looks for a match only where one of them begins,
  * which finds the same matches faster. A wrong declaration loses matches,
  * so give every word a match can start with. The first call for a pattern
  * settles it; later calls change nothing. Returns whether the prefilter is
- * in use: not when a word has no usable start (it is empty or begins with
- * a non-ASCII character), n is 0, or the environment variable
+ * in use: not when a word is empty, n is 0, or the environment variable
  * SPINDLE_RX_NO_STARTS=1 was set before rx_cache_new (to compare). */
 bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
-                   const size_t *lens, size_t n);
+                   const size_t *lens, size_t n, bool boundary);
 
 /* Number of capture groups in the pattern. */
 int rx_capture_count(const rx_pattern *p);

@@ -2,9 +2,10 @@
  * rx_starts.c — the start-word prefilter (see rx_starts.h for what it
  * matches and why it never misses a place).
  *
- * The text is read as units: an ASCII byte lowered, a run of white space
- * as one " ", the KELVIN SIGN as "k", the LONG S as "s"; any other
- * non-ASCII character is a unit no word holds. Each word is kept as its
+ * Words and text are read as units: an ASCII byte lowered, a run of white
+ * space as one " ", the KELVIN SIGN as "k", the LONG S as "s", and any
+ * other non-ASCII character as one unit "other" (so "é" and "É" read
+ * alike: a place too many, never one too few). Each word is kept as its
  * first one to RX_STARTS_PREFIX units.
  *
  * Most places are ruled out, without a branch, by their first three bytes,
@@ -15,7 +16,8 @@
  * units, `ends` (a kept word is these units) and `goes_on` (a kept word
  * begins with them and is longer), and the reading stops when a word ends
  * (a place found) or none goes on (not a place). A hash collision only
- * adds a place.
+ * adds a place. With `boundary`, a place after an ASCII letter or digit is
+ * ruled out with the others.
  */
 #include "rx_starts.h"
 
@@ -23,14 +25,16 @@
 #include <stdlib.h>
 #include "util.h"
 
-#define UNIT_NONE  0x80u          /* a unit that no word holds */
+#define UNIT_OTHER 0x80u          /* any other non-ASCII character */
 #define UNIT_SPACE 0x20u          /* a run of white space */
 #define HASH_BITS  15u            /* bits of a table's index */
 #define TABLE_BYTES ((1u << HASH_BITS) / 8u)
 
 struct rx_starts {
     bool    first[256];                            /* by the byte a place opens with */
-    uint8_t fold[256];                             /* byte -> unit; UNIT_NONE beyond ASCII */
+    bool    boundary;                              /* never after a letter or digit */
+    uint8_t word_char[256];                        /* 1 for ASCII letters and digits */
+    uint8_t fold[256];                             /* byte -> unit; UNIT_OTHER beyond ASCII */
     uint8_t triples[(1u << 15) / 8];               /* by their first three (triple_bit) */
     uint8_t ends[RX_STARTS_PREFIX][TABLE_BYTES];   /* [n - 1]: words of n units */
     uint8_t goes_on[RX_STARTS_PREFIX][TABLE_BYTES];/* [n - 1]: longer words' n units */
@@ -42,8 +46,10 @@ static bool ascii_space(unsigned b);
 rx_starts *rx_starts_new(void)
 {
     rx_starts *s = xcalloc(1, sizeof(rx_starts));
-    for (unsigned b = 0; b < 256; b++)
-        s->fold[b] = (uint8_t)(b >= 0x80 ? UNIT_NONE : ascii_space(b) ? UNIT_SPACE : lower_ascii(b));
+    for (unsigned b = 0; b < 256; b++) {
+        s->fold[b] = (uint8_t)(b >= 0x80 ? UNIT_OTHER : ascii_space(b) ? UNIT_SPACE : lower_ascii(b));
+        s->word_char[b] = (b >= '0' && b <= '9') || (lower_ascii(b) >= 'a' && lower_ascii(b) <= 'z');
+    }
     return s;
 }
 
@@ -112,18 +118,17 @@ static uint32_t decode(const unsigned char *t, size_t len, size_t i, size_t *wid
     return cp;
 }
 
+static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *width);
+
 bool rx_starts_add(rx_starts *s, const char *word, size_t len)
 {
     const unsigned char *w = (const unsigned char *)word;
     unsigned units[RX_STARTS_PREFIX];
     size_t n = 0, i = 0;
-    while (n < RX_STARTS_PREFIX && i < len && w[i] < 0x80) {
-        if (ascii_space(w[i])) {
-            while (i < len && ascii_space(w[i])) i++;
-            units[n++] = UNIT_SPACE;
-        } else {
-            units[n++] = lower_ascii(w[i++]);
-        }
+    while (n < RX_STARTS_PREFIX && i < len) {
+        size_t width;
+        units[n++] = unit_at(w, len, i, &width);
+        i += width;
     }
     if (n == 0) return false;
 
@@ -138,15 +143,22 @@ bool rx_starts_add(rx_starts *s, const char *word, size_t len)
                 bit_set(s->triples, triple_bit(units[0], b, c));
         }
     }
-    s->first[units[0]] = true;
+    if (units[0] < 0x80) s->first[units[0]] = true;
     if (units[0] >= 'a' && units[0] <= 'z') s->first[units[0] - ('a' - 'A')] = true;
     if (units[0] == 'k') s->first[0xE2] = true;    /* KELVIN SIGN E2 84 AA */
     if (units[0] == 's') s->first[0xC5] = true;    /* LONG S C5 BF */
+    if (units[0] == UNIT_OTHER)                    /* any lead byte */
+        for (unsigned b = 0xC0; b < 256; b++) s->first[b] = true;
     if (units[0] == UNIT_SPACE) {                  /* white space: the lead bytes too */
         for (unsigned b = '\t'; b <= '\r'; b++) s->first[b] = true;
         s->first[0xC2] = s->first[0xE1] = s->first[0xE2] = s->first[0xE3] = true;
     }
     return true;
+}
+
+void rx_starts_boundary(rx_starts *s)
+{
+    s->boundary = true;
 }
 
 /* The unit at t[i] (i < len) and its width in bytes. */
@@ -165,7 +177,7 @@ static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *wi
     }
     if (!unicode_space(cp)) {
         *width = n;
-        return UNIT_NONE;
+        return UNIT_OTHER;
     }
     size_t j = i + n;
     while (j < len && unicode_space(decode(t, len, j, &n))) j += n;
@@ -180,7 +192,6 @@ static bool starts_at(const rx_starts *s, const unsigned char *t, size_t len, si
     for (size_t k = 0; k < RX_STARTS_PREFIX && i < len; k++) {
         size_t width;
         unsigned unit = unit_at(t, len, i, &width);
-        if (unit == UNIT_NONE) return false;
         i += width;
         h = hash_step(h, unit);
         uint32_t bit = hash_bit(h);
@@ -203,7 +214,8 @@ size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t p
             unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
             unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
             unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
-            open |= (uint64_t)hit << k;
+            unsigned blocked = s->boundary && i + k > 0 && s->word_char[t[i + k - 1]];
+            open |= (uint64_t)(hit & !blocked) << k;
         }
         while (open) {
             size_t at = i + (size_t)__builtin_ctzll(open);

@@ -91,7 +91,7 @@ M.lexicon = {
 }
 
 local hedge_re = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}-])]], { M.lexicon.hedges }
+  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}-])]], { M.lexicon.hedges, boundary = true }
 end, "i", M.lexicon.hedges)
 
 -- Attribution types that take responsibility for what the sentence says.

@@ -172,13 +172,15 @@ M.lexicon.reporting_verbs = lexicon.new("reporting_verbs", {
 })
 
 -- Each of these patterns opens with its lexicon (the start words given
--- after the pattern), so the matcher need try only where an entry begins.
+-- after the pattern), so the matcher need try only where an entry begins;
+-- `boundary`: its lookbehind keeps letters and digits out of the place
+-- before.
 local loaded_re = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}]|-[\p{L}])]], { M.lexicon.loaded }
+  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}]|-[\p{L}])]], { M.lexicon.loaded, boundary = true }
 end, "i", M.lexicon.loaded)
 
 local literal_re = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}])]], { M.lexicon.literal }
+  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}])]], { M.lexicon.literal, boundary = true }
 end, "i", M.lexicon.literal)
 
 -- An outrage word's noun, a word of show or play, right after it.
@@ -203,7 +205,7 @@ local TOTAL_STARTS = { "completely", "totally", "entirely", "utterly", "absolute
 
 local absolute_re = lexicon.regex(function(alt)
   return ([[(?<![\p{L}\p{N}-])(?<!\bnot\s)(?<!\bnot\s\s)(?:(?<word>%s)|(?<total>%s\s+%s))(?![\p{L}\p{N}])]])
-    :format(alt, TOTAL_ADVERBS, VERDICTS), { M.lexicon.absolutes, TOTAL_STARTS }
+    :format(alt, TOTAL_ADVERBS, VERDICTS), { M.lexicon.absolutes, TOTAL_STARTS, boundary = true }
 end, "i", M.lexicon.absolutes)
 
 local reporting_before = lexicon.regex(function(alt)

@@ -256,11 +256,12 @@ function Lexicon:alternation(flags)
 end
 
 ---The words of `starts` as one array, for spindle.re: its strings, and the
----entries of its lexicons (or other arrays of strings).
+---entries of its lexicons (or other arrays of strings); its field
+---`boundary` is kept.
 ---@param starts (string|string[]|spindle.Lexicon)[]
 ---@return string[]
 function M.starts(starts)
-  local words = {}
+  local words = { boundary = starts.boundary }
   for _, item in ipairs(starts) do
     if type(item) == "table" then
       table.move(item, 1, #item, #words + 1, words)

@@ -356,6 +356,7 @@ local confirmation_re = spindle.re([[
   "our ", "my ", "multiple ", "several ", "numerous ", "trusted ", "reliable ", "credible ",
   "impeccable ", "well-placed ", "well placed ", "sources ", "insiders ", "according to ",
   "from ",
+  boundary = true,   -- \b before a letter, or a line's start
 })
 
 local CONFIRMATION_KIND = { firstperson = "first-person", exclusive = "exclusive", sources = "sources" }

@@ -84,7 +84,7 @@ local specific_re = spindle.re(([[
 
 local vague_re = lexicon.regex(function(vague, trend)
   return ([[(?<![\p{L}\p{N}])(?:(?<trend>%s)|(?<vague>%s))(?![\p{L}\p{N}])]]):format(trend, vague),
-    { M.lexicon.trend, M.lexicon.vague }
+    { M.lexicon.trend, M.lexicon.vague, boundary = true }
 end, "i", M.lexicon.vague, M.lexicon.trend)
 
 local function month_of(s)

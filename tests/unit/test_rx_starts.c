@@ -4,7 +4,7 @@
  * texts, with the characters PCRE2 folds to ASCII, runs of Unicode white
  * space and signs) that it never misses a place where the caseless pattern
  * of the words matches, and that rx_match finds exactly the matches it
- * finds without it.
+ * finds without it, with and without the word-boundary declaration.
  */
 #include "rx_starts.h"
 
@@ -45,8 +45,8 @@ static void test_words(void)
     CHECK(takes("won\xE2\x80\x99t"));                 /* kept up to the ’ */
     CHECK(!takes(""));
     CHECK(takes(" EXCLUSIVE"));                       /* after any white space */
-    CHECK(!takes("\xC2\xA3"));                        /* £ first */
-    CHECK(!takes("\xC3\xA9t\xC3\xA9"));               /* é first */
+    CHECK(takes("\xC2\xA3"));                         /* £: any non-ASCII */
+    CHECK(takes("\xC3\xA9t\xC3\xA9"));                /* é: likewise */
 }
 
 static void test_places(void)
@@ -61,6 +61,8 @@ static void test_places(void)
     CHECK_INT(first_place("kilo", "5 \xE2\x84\xAAILO"), 2);   /* KELVIN SIGN */
     CHECK_INT(first_place("sale", "on \xC5\xBF" "ALE"), 3);   /* LONG S */
     CHECK_INT(first_place("$", "US$5"), 2);
+    CHECK_INT(first_place("\xC2\xA3", "ab \xC3\x89t\xC3\xA9"), 3);   /* any non-ASCII */
+    CHECK(first_place("\xC2\xA3", "ab cd") == RX_STARTS_NONE);
     CHECK(first_place("deal", "") == RX_STARTS_NONE);
     CHECK(first_place("deal", "dea") == RX_STARTS_NONE);
 
@@ -75,7 +77,7 @@ static void test_places(void)
 /* Pieces random words and texts are made of. */
 static const char *word_pieces[] = { "a", "b", "k", "s", " ", "-", "\xC2\xA3", "\xC3\xA9" };
 static const char *text_pieces[] = {
-    "a", "b", "k", "s", "x", "A", "B", "K", "S", " ", "  ", "\t", "\n", "-",
+    "a", "b", "k", "s", "x", "A", "B", "K", "S", "1", " ", "  ", "\t", "\n", "-",
     "\xC2\xA3", "\xC2\xA0", "\xE2\x80\x83", "\xE2\x84\xAA", "\xC5\xBF", "\xC3\xA9", "\xC3\x89",
 };
 
@@ -120,7 +122,7 @@ static void test_random(void)
     rx_cache *plain = rx_cache_new(RX_DEFAULT_MATCH_LIMIT, RX_DEFAULT_DEPTH_LIMIT);
     rx_cache *fast = rx_cache_new(RX_DEFAULT_MATCH_LIMIT, RX_DEFAULT_DEPTH_LIMIT);
     buf word = {0}, text = {0};
-    int trials = 0, missed = 0, differed = 0;
+    int trials = 0, missed = 0, differed = 0, inside = 0;
     for (int trial = 0; trial < 3000; trial++) {
         buf words[4] = {{0}};
         const char *texts[4];
@@ -156,8 +158,11 @@ static void test_random(void)
             size_t next = rx_starts_next(s, text.data, text.len, 0);
             for (size_t p = 0; at && p < text.len; p++) {
                 if (((unsigned char)text.data[p] & 0xC0) == 0x80) continue;
-                while (next != RX_STARTS_NONE && next < p)
+                while (next != RX_STARTS_NONE && next < p) {
                     next = rx_starts_next(s, text.data, text.len, next + 1);
+                    if (next != RX_STARTS_NONE && ((unsigned char)text.data[next] & 0xC0) == 0x80)
+                        inside++;               /* a place inside a character */
+                }
                 if (rx_match(plain, at, text.data, text.len, p, ov) > 0 && next != p) {
                     missed++;
                     fprintf(stderr, "missed place %zu of /%s/ in '%s'\n", p, anchored.data, text.data);
@@ -165,13 +170,16 @@ static void test_random(void)
             }
             buf_free(&anchored);
 
-            /* every match, gmatch-style, with and without the prefilter */
+            /* every match, gmatch-style, with and without the prefilter;
+             * every other trial the pattern opens with a lookbehind that
+             * rules out a letter or digit before, and says so */
+            bool boundary = trial % 2 == 0;
             buf full = {0};
-            buf_puts(&full, "(?<![a-z])");
+            buf_puts(&full, boundary ? "(?<![\\p{L}\\p{N}])" : "(?<![a-z])");
             buf_puts(&full, alternation.data);
             rx_pattern *a = rx_compile(plain, full.data, full.len, "i", err, sizeof err);
             rx_pattern *b = rx_compile(fast, full.data, full.len, "i", err, sizeof err);
-            CHECK(a && b && rx_set_starts(fast, b, texts, lens, n_words));
+            CHECK(a && b && rx_set_starts(fast, b, texts, lens, n_words, boundary));
             size_t pos = 0, ova[2], ovb[2];
             while (a && b && pos <= text.len) {
                 int ra = rx_match(plain, a, text.data, text.len, pos, ova);
@@ -193,6 +201,7 @@ static void test_random(void)
     CHECK_MSG(trials > 500, "only %d usable trials", trials);
     CHECK_INT(missed, 0);
     CHECK_INT(differed, 0);
+    CHECK_INT(inside, 0);
     buf_free(&word);
     buf_free(&text);
     rx_cache_free(plain);

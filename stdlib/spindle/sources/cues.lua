@@ -17,7 +17,7 @@ local EMPTY, lexicon_keys, lexicons, set_of, trie_alternation, trie_regex =
 local cue_words = lexicon.new("cue_words", { "according to" })
 local verb_cue = trie_regex(function(v, p, a)
   return [[(?<![\w-])(?<verb>]] .. v:sub(1, -2) .. "|" .. p:sub(4, -2) .. "|" .. a:sub(4, -2) .. [[))\b]],
-    { lexicons.speech_verbs, lexicons.participles, cue_words }
+    { lexicons.speech_verbs, lexicons.participles, cue_words, boundary = true }
 end, "i", lexicons.speech_verbs, lexicons.participles, cue_words)
 -- an agency credited after a bracket or dash ("(Reuters)", "— AFP"); names
 -- are matched case-sensitively, so that "ap" or "spa" in running text is
