@@ -526,7 +526,7 @@ end
 -- non-word characters. A word is a run of ASCII letters and digits or
 -- non-ASCII characters. One regex scan of a sentence is much cheaper than
 -- reading each of its words in Lua.
-local context_index, context_stamp = nil, -1
+local context_index, context_stamp, context_generation = nil, -1, -1
 
 local WORD_CHAR = [[a-z0-9\x{80}-\x{10FFFF}]]
 
@@ -537,6 +537,9 @@ local function context_lexicons()
 end
 
 local function context_words()
+  -- no lexicon at all has changed since the last call: nothing to compare
+  if context_index and context_generation == lexicon.generation then return context_index end
+  context_generation = lexicon.generation
   local lexes = context_lexicons()
   local stamp = 0
   for _, lex in pairs(lexes) do stamp = stamp + lex.version end
