@@ -58,6 +58,7 @@ struct rx_pattern {
     char      **capture_names;  /* [capture_count + 1]; NULL = unnamed */
     rx_starts  *starts;         /* where a match can begin; NULL = anywhere */
     pcre2_code *anchored;       /* the pattern compiled anchored, with starts */
+    bool        anchored_jit;   /* and JIT-compiled: matched by pcre2_jit_match */
     bool        starts_given;   /* rx_set_starts was called */
 };
 
@@ -341,7 +342,7 @@ bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
         rx_starts_free(starts);
         return false;
     }
-    if (c->use_jit) (void)pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
+    if (c->use_jit) p->anchored_jit = pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE) == 0;
     p->starts = starts;
     p->anchored = anchored;
     return true;
@@ -369,7 +370,12 @@ int rx_match(rx_cache *c, const rx_pattern *p, const char *subject,
         do {
             at = rx_starts_next(p->starts, subject, len, at);
             if (at == RX_STARTS_NONE) return 0;
-            rc = pcre2_match(p->anchored, (PCRE2_SPTR)subject, len, at,
+            /* the JIT's own entry skips the checks pcre2_match makes
+             * every time, which cost more than a failed try here */
+            rc = p->anchored_jit
+               ? pcre2_jit_match(p->anchored, (PCRE2_SPTR)subject, len, at,
+                                 PCRE2_NO_UTF_CHECK, c->match_data, c->match_context)
+               : pcre2_match(p->anchored, (PCRE2_SPTR)subject, len, at,
                              PCRE2_NO_UTF_CHECK, c->match_data, c->match_context);
             at++;
         } while (rc == PCRE2_ERROR_NOMATCH);
