@@ -23,6 +23,9 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "util.h"
 
 #define UNIT_OTHER 0x80u          /* any other non-ASCII character */
@@ -201,21 +204,64 @@ static bool starts_at(const rx_starts *s, const unsigned char *t, size_t len, si
     return false;
 }
 
+/* With boundary: a bit for each of the 64 places from t[i] (i >= 1, all
+ * 64 bytes before them in the text) that no ASCII letter or digit comes
+ * right before; all bits without SSE2. */
+static uint64_t places_after_non_word(const unsigned char *t, size_t i)
+{
+#ifdef __SSE2__
+    uint64_t word = 0;
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8('9');
+    const __m128i lower_a = _mm_set1_epi8('a'), lower_z = _mm_set1_epi8('z');
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    for (unsigned chunk = 0; chunk < 4; chunk++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i - 1 + 16 * chunk));
+        __m128i lx = _mm_or_si128(x, case_bit);
+        /* lo <= x <= hi, unsigned: max(x, lo) == x and min(x, hi) == x */
+        __m128i digit = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, zero), x),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
+        __m128i letter = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(lx, lower_a), lx),
+                                       _mm_cmpeq_epi8(_mm_min_epu8(lx, lower_z), lx));
+        uint32_t bits = (uint32_t)_mm_movemask_epi8(_mm_or_si128(digit, letter));
+        word |= (uint64_t)bits << (16 * chunk);
+    }
+    return ~word;
+#else
+    (void)t;
+    (void)i;
+    return ~(uint64_t)0;
+#endif
+}
+
 size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t pos)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t i = pos;
     /* 64 places at a time: a bit for each that its first three bytes
-     * leave open, then a closer look at those. */
+     * leave open (with boundary, only among those after a byte that is no
+     * letter or digit), then a closer look at those. */
     while (len >= 2 && i < len - 2) {
         size_t block = len - 2 - i < 64 ? len - 2 - i : 64;
         uint64_t open = 0;
-        for (size_t k = 0; k < block; k++) {
-            unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
-            unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
-            unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
-            unsigned blocked = s->boundary && i + k > 0 && s->word_char[t[i + k - 1]];
-            open |= (uint64_t)(hit & !blocked) << k;
+        if (s->boundary && block == 64 && i > 0) {
+            uint64_t maybe = places_after_non_word(t, i);
+            while (maybe) {
+                size_t k = (size_t)__builtin_ctzll(maybe);
+                maybe &= maybe - 1;
+                unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
+                unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
+                unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
+                unsigned blocked = s->word_char[t[i + k - 1]];
+                open |= (uint64_t)(hit & !blocked) << k;
+            }
+        } else {
+            for (size_t k = 0; k < block; k++) {
+                unsigned a = s->fold[t[i + k]], b = s->fold[t[i + k + 1]], c = s->fold[t[i + k + 2]];
+                unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
+                unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
+                unsigned blocked = s->boundary && i + k > 0 && s->word_char[t[i + k - 1]];
+                open |= (uint64_t)(hit & !blocked) << k;
+            }
         }
         while (open) {
             size_t at = i + (size_t)__builtin_ctzll(open);
