@@ -254,6 +254,15 @@ local DASH = [[(?:-|–|—|to|and)]]
 -- script, which the non-ASCII "\u{660}" stands for (any character beyond
 -- ASCII does).
 local DIGITS = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "\u{660}" }
+-- NUM_WORD's words. "a" and "an" go on with a space, a dash (or another
+-- character beyond ASCII), "and", "to" or a scale word (l, c, t, m, b).
+local NUM_WORD_STARTS = { "half", "one", "two", "three", "four", "five", "six", "seven",
+  "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred" }
+for _, a in ipairs({ "a", "an" }) do
+  for _, next in ipairs({ " ", "-", "\u{2013}", "a", "t", "l", "c", "m", "b" }) do
+    NUM_WORD_STARTS[#NUM_WORD_STARTS + 1] = a .. next
+  end
+end
 local function starting(...)
   local words = lexicon.starts({ ... })
   words.boundary = true
@@ -277,7 +286,8 @@ local money_suffixed = lexicon.regex(function(words)
   return ([[(?<![\p{L}\p{N}$.,])(?<n1>%s|%s)(?:(?:%s|-)?(?<s1>%s)\b)?]] ..
           [[(?:%s?(?<sep>%s)%s?(?<n2>%s))?(?:(?:%s|-)?(?<s2>%s)\b)?]] ..
           [[%s(?:of%s)?(?<post>%s)\b]])
-    :format(NUM, NUM_WORD, SP, SCALE_WORD, SP, DASH, SP, NUM, SP, SCALE_WORD, SP, SP, words)
+    :format(NUM, NUM_WORD, SP, SCALE_WORD, SP, DASH, SP, NUM, SP, SCALE_WORD, SP, SP, words),
+    starting(DIGITS, NUM_WORD_STARTS)
 end, "i", M.lexicon.currency_words)
 
 -- "3,000 crore", "5 lakh crore" with no currency: rupees in Indian English.
