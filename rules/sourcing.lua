@@ -8,7 +8,7 @@ local lexicon = require "spindle.lexicon"
 local anonymous_words = lexicon.regex(function(anon, anonymity)
   return [[\b(?:]] .. anon .. "|" .. anonymity .. [[|understands|has\s+learn(?:ed|t)|talk|word|buzz|gossip|whisper|rumou?r(?:ed)?)\b]],
     { sources.lexicon.anonymous, sources.lexicon.anonymity, "understands", "has learn", "talk",
-      "word", "buzz", "gossip", "whisper", "rumour", "rumor" }
+      "word", "buzz", "gossip", "whisper", "rumour", "rumor", after_b = true }
 end, "i", sources.lexicon.anonymous, sources.lexicon.anonymity)
 
 -- "the source", "the Tory source", "this insider": a definite phrase that

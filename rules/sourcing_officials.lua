@@ -11,7 +11,7 @@ local official_words = lexicon.regex(function(unnamed, titles)
   return [[\b(?:]] .. unnamed .. [[|(?:a|an|one|two|three|four|several|some|many|senior)\s+(?:[\w-]+\s+){0,2}]]
     .. titles .. [[s?)\b]],
     { sources.lexicon.unnamed_officials, "a ", "an ", "one ", "two ", "three ", "four ", "several ", "some ",
-      "many ", "senior " }
+      "many ", "senior ", after_b = true }
 end, "i", sources.lexicon.unnamed_officials, sources.lexicon.official_titles)
 
 -- Spokespeople speak for their body on the record, and prosecutors,

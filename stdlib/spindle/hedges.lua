@@ -111,7 +111,7 @@ M.lexicon.legal = lexicon.new("legal", {
 })
 
 local legal_re = lexicon.regex(function(alt)
-  return [[\b]] .. alt .. [[\b]], { M.lexicon.legal }
+  return [[\b]] .. alt .. [[\b]], { M.lexicon.legal, after_b = true }
 end, "i", M.lexicon.legal)
 
 -- A work the sentence cites, which then carries what it says: "In his

@@ -257,7 +257,9 @@ end
 
 ---The words of `starts` as one array, for spindle.re: its strings, and the
 ---entries of its lexicons (or other arrays of strings); its field
----`boundary` is kept.
+---`boundary` is kept. With `after_b` (the pattern puts \b right before the
+---words), `boundary` is set when every word begins with an ASCII letter or
+---digit, as \b then keeps letters and digits out of the place before.
 ---@param starts (string|string[]|spindle.Lexicon)[]
 ---@return string[]
 function M.starts(starts)
@@ -267,6 +269,12 @@ function M.starts(starts)
       table.move(item, 1, #item, #words + 1, words)
     else
       words[#words + 1] = item
+    end
+  end
+  if starts.after_b then
+    words.boundary = true
+    for _, w in ipairs(words) do
+      if not w:find("^%w") then words.boundary = nil break end
     end
   end
   return words

@@ -496,7 +496,7 @@ local function placed(doc, s, m)
 end
 
 local record_subject = lexicon.regex(function(records)
-  return [[\b]] .. records .. [[\s*$]], { records }
+  return [[\b]] .. records .. [[\s*$]], { records, after_b = true }
 end, "i", M.lexicon.records)
 
 ---Speech attributed at second hand ("is quoted as saying", "reportedly

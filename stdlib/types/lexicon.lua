@@ -86,6 +86,14 @@ function lexicon.trie(words, keep_case, space) end
 ---@return fun(): spindle.Regex getter for the compiled pattern
 function lexicon.regex(build, flags, ...) end
 
+---The words of `starts` (strings, and lexicons or arrays of strings) as one
+---array for spindle.re's `starts`, keeping `boundary`; with `after_b` (the
+---pattern puts \b right before the words) `boundary` is set when every
+---word begins with an ASCII letter or digit.
+---@param starts (string|string[]|spindle.Lexicon)[]
+---@return string[]
+function lexicon.starts(starts) end
+
 ---A rule's `needs` list from fixed words and the words of lexicons:
 ---lowercased, each once, without a word that holds another one (needs match
 ---by substring, so the shorter word skips the same articles).

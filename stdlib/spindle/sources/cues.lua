@@ -31,8 +31,9 @@ end, nil, lexicons.wire_agencies)
 -- phrases and markers that need no speech verb. Named groups carry the
 -- source of a wire marker (wsrc1, wsrc2).
 local KEYED = {
-  { kind = "anon", re = trie_regex(function(v) return [[\b]] .. v .. [[\b]], { lexicons.anonymity } end,
-                                   "i", lexicons.anonymity),
+  { kind = "anon",
+    re = trie_regex(function(v) return [[\b]] .. v .. [[\b]], { lexicons.anonymity, after_b = true } end,
+                    "i", lexicons.anonymity),
     lexicon = lexicons.anonymity },
   -- "in a statement", "via a press release"
   { kind = "marker", type = "document",
@@ -103,7 +104,7 @@ local function key_cue()
   local _, lex = keyed_index()
   if key_regex_cache.lex ~= lex then
     key_regex_cache.lex = lex
-    key_regex_cache.re = spindle.re([[\b]] .. trie_alternation(lex), "i", lexicon.starts({ lex }))
+    key_regex_cache.re = spindle.re([[\b]] .. trie_alternation(lex), "i", lexicon.starts({ lex, after_b = true }))
   end
   return key_regex_cache.re
 end
