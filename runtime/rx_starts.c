@@ -10,14 +10,15 @@
  *
  * Most places are ruled out, without a branch, by their first three bytes,
  * five bits of each in one bit table (`triples`; a shorter word sets the
- * bits of every third, or second and third, byte), unless a byte beyond ASCII or two white-space bytes in a row
- * (one unit) make that reading uncertain. The places left are read unit by
- * unit: for each length n there are two bit tables indexed by a hash of n
- * units, `ends` (a kept word is these units) and `goes_on` (a kept word
- * begins with them and is longer), and the reading stops when a word ends
- * (a place found) or none goes on (not a place). A hash collision only
- * adds a place. With `boundary`, a place after an ASCII letter or digit is
- * ruled out with the others.
+ * bits of every third, or second and third, byte), unless a byte beyond
+ * ASCII or two white-space bytes in a row (one unit) make that reading
+ * uncertain. With `boundary`, a place after an ASCII letter or digit is
+ * ruled out too, and with SSE2 only the places after other bytes are read
+ * at all. The places left are read unit by unit: for each length n there
+ * are two bit tables indexed by a hash of n units, `ends` (a kept word is
+ * these units) and `goes_on` (a kept word begins with them and is longer),
+ * and the reading stops when a word ends (a place found) or none goes on
+ * (not a place). A hash collision only adds a place.
  */
 #include "rx_starts.h"
 
@@ -32,34 +33,17 @@
 #define UNIT_SPACE 0x20u          /* a run of white space */
 #define HASH_BITS  15u            /* bits of a table's index */
 #define TABLE_BYTES ((1u << HASH_BITS) / 8u)
+#define TRIPLE_BYTES ((1u << 15) / 8u)    /* three units of five bits */
 
 struct rx_starts {
     bool    first[256];                            /* by the byte a place opens with */
     bool    boundary;                              /* never after a letter or digit */
     uint8_t word_char[256];                        /* 1 for ASCII letters and digits */
     uint8_t fold[256];                             /* byte -> unit; UNIT_OTHER beyond ASCII */
-    uint8_t triples[(1u << 15) / 8];               /* by their first three (triple_bit) */
+    uint8_t triples[TRIPLE_BYTES];                 /* by their first three (triple_bit) */
     uint8_t ends[RX_STARTS_PREFIX][TABLE_BYTES];   /* [n - 1]: words of n units */
     uint8_t goes_on[RX_STARTS_PREFIX][TABLE_BYTES];/* [n - 1]: longer words' n units */
 };
-
-static unsigned lower_ascii(unsigned b);
-static bool ascii_space(unsigned b);
-
-rx_starts *rx_starts_new(void)
-{
-    rx_starts *s = xcalloc(1, sizeof(rx_starts));
-    for (unsigned b = 0; b < 256; b++) {
-        s->fold[b] = (uint8_t)(b >= 0x80 ? UNIT_OTHER : ascii_space(b) ? UNIT_SPACE : lower_ascii(b));
-        s->word_char[b] = (b >= '0' && b <= '9') || (lower_ascii(b) >= 'a' && lower_ascii(b) <= 'z');
-    }
-    return s;
-}
-
-void rx_starts_free(rx_starts *s)
-{
-    free(s);
-}
 
 static unsigned lower_ascii(unsigned b)
 {
@@ -121,7 +105,44 @@ static uint32_t decode(const unsigned char *t, size_t len, size_t i, size_t *wid
     return cp;
 }
 
-static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *width);
+/* The unit at t[i] (i < len) and its width in bytes. */
+static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *width)
+{
+    unsigned b = t[i];
+    if (b < 0x80 && !ascii_space(b)) {
+        *width = 1;
+        return lower_ascii(b);
+    }
+    size_t n;
+    uint32_t cp = decode(t, len, i, &n);
+    if (cp == 0x212A || cp == 0x017F) {
+        *width = n;
+        return cp == 0x212A ? 'k' : 's';
+    }
+    if (!unicode_space(cp)) {
+        *width = n;
+        return UNIT_OTHER;
+    }
+    size_t j = i + n;
+    while (j < len && unicode_space(decode(t, len, j, &n))) j += n;
+    *width = j - i;
+    return UNIT_SPACE;
+}
+
+rx_starts *rx_starts_new(void)
+{
+    rx_starts *s = xcalloc(1, sizeof(rx_starts));
+    for (unsigned b = 0; b < 256; b++) {
+        s->fold[b] = (uint8_t)(b >= 0x80 ? UNIT_OTHER : ascii_space(b) ? UNIT_SPACE : lower_ascii(b));
+        s->word_char[b] = (b >= '0' && b <= '9') || (lower_ascii(b) >= 'a' && lower_ascii(b) <= 'z');
+    }
+    return s;
+}
+
+void rx_starts_free(rx_starts *s)
+{
+    free(s);
+}
 
 bool rx_starts_add(rx_starts *s, const char *word, size_t len)
 {
@@ -162,30 +183,6 @@ bool rx_starts_add(rx_starts *s, const char *word, size_t len)
 void rx_starts_boundary(rx_starts *s)
 {
     s->boundary = true;
-}
-
-/* The unit at t[i] (i < len) and its width in bytes. */
-static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *width)
-{
-    unsigned b = t[i];
-    if (b < 0x80 && !ascii_space(b)) {
-        *width = 1;
-        return lower_ascii(b);
-    }
-    size_t n;
-    uint32_t cp = decode(t, len, i, &n);
-    if (cp == 0x212A || cp == 0x017F) {
-        *width = n;
-        return cp == 0x212A ? 'k' : 's';
-    }
-    if (!unicode_space(cp)) {
-        *width = n;
-        return UNIT_OTHER;
-    }
-    size_t j = i + n;
-    while (j < len && unicode_space(decode(t, len, j, &n))) j += n;
-    *width = j - i;
-    return UNIT_SPACE;
 }
 
 /* True when a kept word's units are at t[i]. */
