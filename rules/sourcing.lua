@@ -6,7 +6,9 @@ local lexicon = require "spindle.lexicon"
 -- Words without which no sentence can rest on anonymous sources; one scan
 -- of the body finds the sentences worth asking about.
 local anonymous_words = lexicon.regex(function(anon, anonymity)
-  return [[\b(?:]] .. anon .. "|" .. anonymity .. [[|understands|has\s+learn(?:ed|t)|talk|word|buzz|gossip|whisper|rumou?r(?:ed)?)\b]]
+  return [[\b(?:]] .. anon .. "|" .. anonymity .. [[|understands|has\s+learn(?:ed|t)|talk|word|buzz|gossip|whisper|rumou?r(?:ed)?)\b]],
+    { sources.lexicon.anonymous, sources.lexicon.anonymity, "understands", "has learn", "talk",
+      "word", "buzz", "gossip", "whisper", "rumour", "rumor", after_b = true }
 end, "i", sources.lexicon.anonymous, sources.lexicon.anonymity)
 
 -- "the source", "the Tory source", "this insider": a definite phrase that

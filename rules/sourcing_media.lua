@@ -6,7 +6,8 @@ local lexicon = require "spindle.lexicon"
 -- Sentences worth asking about: those with a media word in them, found by
 -- one scan of the body.
 local media_words = lexicon.regex(function(media)
-  return [[\b(?:]] .. media .. [[|reported|widely|circulat\w*)\b]]
+  return [[\b(?:]] .. media .. [[|reported|widely|circulat\w*)\b]],
+    { sources.lexicon.media, "reported", "widely", "circulat", after_b = true }
 end, "i", sources.lexicon.media)
 
 local MEDIA_OR_ANON = { media = true, anonymous = true }

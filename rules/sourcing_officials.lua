@@ -9,7 +9,9 @@ local lexicon = require "spindle.lexicon"
 -- scan of the body.
 local official_words = lexicon.regex(function(unnamed, titles)
   return [[\b(?:]] .. unnamed .. [[|(?:a|an|one|two|three|four|several|some|many|senior)\s+(?:[\w-]+\s+){0,2}]]
-    .. titles .. [[s?)\b]]
+    .. titles .. [[s?)\b]],
+    { sources.lexicon.unnamed_officials, "a ", "an ", "one ", "two ", "three ", "four ", "several ", "some ",
+      "many ", "senior ", after_b = true }
 end, "i", sources.lexicon.unnamed_officials, sources.lexicon.official_titles)
 
 -- Spokespeople speak for their body on the record, and prosecutors,

@@ -9,7 +9,8 @@ local OWN_REPORTING = { ["official-named"] = true, document = true, named = true
 
 -- Agency names as written (case matters: "AP", not "ap").
 local agency_name = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}])]] .. alt .. [[(?![\p{L}\p{N}])]]
+  return [[(?<![\p{L}\p{N}])]] .. alt .. [[(?![\p{L}\p{N}])]],
+    { sources.lexicon.wire_agencies, boundary = true }
 end, nil, sources.lexicon.wire_agencies)
 
 rule {

@@ -357,14 +357,54 @@ static void push_match(lua_State *L, const rx_pattern *p, const rx_subject *s,
     }
 }
 
-/* [-0, +1, e] spindle.re(pattern [, flags]) -> Regex. Compiles (or fetches
- * from the engine's cache) pattern with flags; a bad pattern or flag raises
- * "spindle.re: <reason> in pattern '<pattern>'". Upvalue 1: the rx_cache. */
+/* Start words read at once on the C stack; more go through the heap. */
+#define LOCAL_STARTS 64
+
+/* [-0, +0, e] Compiles (or finds) pattern with flags and the start words
+ * in the array of strings at argument arg, with its field `boundary` (true:
+ * no letter or digit comes right before a match); see rx_compile_starts.
+ * Raises an argument error for an entry that is not a string; returns
+ * NULL with reason set for a bad pattern. */
+static rx_pattern *compile_with_starts(lua_State *L, int arg, rx_cache *cache,
+                                       const char *pattern, size_t len, const char *flags,
+                                       char *reason, size_t reason_len)
+{
+    int top = lua_gettop(L);
+    lua_Integer n = luaL_len(L, arg);
+    const char *local_words[LOCAL_STARTS];
+    size_t local_lens[LOCAL_STARTS];
+    const char **words = local_words;
+    size_t *lens = local_lens;
+    if (n > LOCAL_STARTS) {
+        words = lua_newuserdatauv(L, (size_t)n * sizeof *words, 0);
+        lens = lua_newuserdatauv(L, (size_t)n * sizeof *lens, 0);
+    }
+    luaL_checkstack(L, (int)(n > 0 ? n : 0), "spindle.re: too many start words");
+    for (lua_Integer i = 1; i <= n; i++) {
+        luaL_argcheck(L, lua_geti(L, arg, i) == LUA_TSTRING, arg,
+                      "start words must be strings");
+        words[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
+    }
+    lua_getfield(L, arg, "boundary");
+    bool boundary = lua_toboolean(L, -1);
+    rx_pattern *p = rx_compile_starts(cache, pattern, len, flags, words, lens,
+                                      (size_t)(n > 0 ? n : 0), boundary, reason, reason_len);
+    lua_settop(L, top);
+    return p;
+}
+
+/* [-0, +1, e] spindle.re(pattern [, flags [, starts]]) -> Regex. Compiles
+ * (or fetches from the engine's cache) pattern with flags; a bad pattern or
+ * flag raises "spindle.re: <reason> in pattern '<pattern>'". starts, an
+ * array of strings with an optional field boundary, declares the words
+ * every match begins with (see rx_compile_starts). Upvalue 1: the rx_cache. */
 static int l_rx_new(lua_State *L)
 {
     size_t len;
     const char *pattern = luaL_checklstring(L, 1, &len);
     const char *flags = luaL_optstring(L, 2, "");
+    lua_settop(L, 3);  /* an absent starts reads as nil */
+    if (!lua_isnil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
 
     /* The userdata exists, empty, before the pattern is acquired. */
     regex_handle *h = lua_newuserdatauv(L, sizeof *h, 0);
@@ -374,8 +414,9 @@ static int l_rx_new(lua_State *L)
 
     rx_cache *cache = lua_touserdata(L, lua_upvalueindex(1));
     char reason[256];
-    const rx_pattern *p = rx_compile(cache, pattern, len, flags, reason,
-                                     sizeof reason);
+    rx_pattern *p = lua_istable(L, 3)
+        ? compile_with_starts(L, 3, cache, pattern, len, flags, reason, sizeof reason)
+        : rx_compile(cache, pattern, len, flags, reason, sizeof reason);
     if (!p) {
         char shown[PATTERN_DISPLAY_MAX];
         return luaL_error(L, "spindle.re: %s in pattern '%s'", reason,

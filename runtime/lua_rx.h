@@ -1,5 +1,11 @@
 /*
- * lua_rx.h — the Lua face of rx.h: spindle.re(pattern [, flags]).
+ * lua_rx.h — the Lua face of rx.h: spindle.re(pattern [, flags [, starts]]).
+ *
+ * starts, an array of strings, declares the words every match begins with,
+ * and starts.boundary = true that no letter or digit comes right before a
+ * match: matching then tries only where one of them begins
+ * (rx_compile_starts; the words are part of the cache key, so a wrong list
+ * loses matches only for the code that gave it).
  *
  * spindle.re returns a Regex userdata (metatable "spindle.Regex", hidden
  * from getmetatable so that one rule cannot change it under another; the

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
+#include "rx_starts.h"
 #include "util.h"
 
 /* Options every pattern is compiled with. \C is refused because in UTF mode
@@ -55,6 +56,13 @@ struct rx_pattern {
     pcre2_code *code;           /* compiled (and maybe JIT-compiled) */
     int         capture_count;  /* number of capture groups */
     char      **capture_names;  /* [capture_count + 1]; NULL = unnamed */
+    rx_starts  *starts;         /* where a match can begin; NULL = anywhere */
+    pcre2_code *anchored;       /* the pattern compiled anchored, with starts */
+    bool        anchored_jit;   /* and JIT-compiled: matched by pcre2_jit_match */
+    bool        starts_given;   /* rx_set_starts was called */
+    char       *variant;        /* what else the cache key holds: the start
+                                   words declared with the pattern ("" none) */
+    size_t      variant_len;
 };
 
 struct rx_cache {
@@ -69,6 +77,7 @@ struct rx_cache {
     pcre2_match_data    *match_data;    /* shared by every match */
     uint32_t             match_pairs;   /* ovector pairs match_data holds */
     bool                 use_jit;       /* false when SPINDLE_RX_NO_JIT is set */
+    bool                 use_starts;    /* false when SPINDLE_RX_NO_STARTS is set */
 };
 
 /* Prints one line and exits, the engine's policy when memory runs out
@@ -118,6 +127,9 @@ rx_cache *rx_cache_new(uint32_t match_limit, uint32_t depth_limit)
     const char *preload = getenv("LD_PRELOAD");
     c->use_jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0) &&
                  !(preload && strstr(preload, "vgpreload"));
+    /* Another, to compare the start-word prefilter with plain matching. */
+    const char *no_starts = getenv("SPINDLE_RX_NO_STARTS");
+    c->use_starts = !(no_starts && *no_starts && strcmp(no_starts, "0") != 0);
     return c;
 }
 
@@ -130,7 +142,10 @@ static void rx_pattern_free(rx_pattern *p)
         free(p->capture_names);
     }
     pcre2_code_free(p->code);
+    pcre2_code_free(p->anchored);
+    rx_starts_free(p->starts);
     free(p->source);
+    free(p->variant);
     free(p);
 }
 
@@ -212,18 +227,22 @@ static void rx_flags_string(uint32_t options, char *out)
     out[n] = '\0';
 }
 
-static uint64_t rx_key_hash(const char *pattern, size_t len, uint32_t options)
+static uint64_t rx_key_hash(const char *pattern, size_t len, uint32_t options,
+                            const char *variant, size_t variant_len)
 {
-    return XXH3_64bits_withSeed(pattern, len, options);
+    return XXH3_64bits_withSeed(variant, variant_len,
+                                XXH3_64bits_withSeed(pattern, len, options));
 }
 
-/* The cached pattern for (pattern, options), or NULL. */
+/* The cached pattern for (pattern, options, variant), or NULL. */
 static rx_pattern *rx_cache_lookup(const rx_cache *c, const char *pattern,
-                                   size_t len, uint32_t options, uint64_t hash)
+                                   size_t len, uint32_t options, const char *variant,
+                                   size_t variant_len, uint64_t hash)
 {
     for (rx_pattern *p = c->buckets[hash & (c->bucket_count - 1)]; p; p = p->next)
         if (p->hash == hash && p->flag_options == options &&
-            p->source_len == len && memcmp(p->source, pattern, len) == 0)
+            p->source_len == len && memcmp(p->source, pattern, len) == 0 &&
+            p->variant_len == variant_len && memcmp(p->variant, variant, variant_len) == 0)
             return p;
     return NULL;
 }
@@ -281,14 +300,16 @@ static void rx_read_captures(rx_pattern *p)
     }
 }
 
-rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
-                       const char *flags, char *err, size_t errlen)
+/* rx_compile for the cache entry keyed also by variant. */
+static rx_pattern *rx_compile_variant(rx_cache *c, const char *pattern, size_t len,
+                                      const char *flags, const char *variant,
+                                      size_t variant_len, char *err, size_t errlen)
 {
     uint32_t options;
     if (!rx_parse_flags(flags, &options, err, errlen)) return NULL;
 
-    uint64_t hash = rx_key_hash(pattern, len, options);
-    rx_pattern *p = rx_cache_lookup(c, pattern, len, options, hash);
+    uint64_t hash = rx_key_hash(pattern, len, options, variant, variant_len);
+    rx_pattern *p = rx_cache_lookup(c, pattern, len, options, variant, variant_len, hash);
     if (p) return p;
 
     int error_code;
@@ -337,6 +358,10 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
     p->hash = hash;
     p->source = xstrndup(pattern, len);
     p->source_len = len;
+    p->variant = xmalloc(variant_len + 1);
+    memcpy(p->variant, variant, variant_len);
+    p->variant[variant_len] = '\0';
+    p->variant_len = variant_len;
     p->flag_options = options;
     rx_flags_string(options, p->flags);
     p->code = code;
@@ -354,6 +379,66 @@ rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
     return p;
 }
 
+rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
+                       const char *flags, char *err, size_t errlen)
+{
+    return rx_compile_variant(c, pattern, len, flags, "", 0, err, errlen);
+}
+
+/* Declares the start words of a pattern just compiled for them. */
+static bool rx_set_starts(rx_cache *c, rx_pattern *p, const char *const *words,
+                          const size_t *lens, size_t n, bool boundary)
+{
+    if (p->starts_given) return p->starts != NULL;
+    p->starts_given = true;
+    if (!c->use_starts || n == 0) return false;
+    rx_starts *starts = rx_starts_new();
+    for (size_t i = 0; i < n; i++) {
+        if (!rx_starts_add(starts, words[i], lens[i])) {
+            rx_starts_free(starts);
+            return false;
+        }
+    }
+    if (boundary) rx_starts_boundary(starts);
+    /* Anchoring at match time would leave the JIT for the interpreter, so
+     * the anchored form is a pattern of its own. */
+    int error_code;
+    PCRE2_SIZE error_offset;
+    pcre2_code *anchored = pcre2_compile((PCRE2_SPTR)p->source, p->source_len,
+                                         RX_BASE_OPTIONS | p->flag_options | PCRE2_ANCHORED,
+                                         &error_code, &error_offset, NULL);
+    if (!anchored) {
+        rx_starts_free(starts);
+        return false;
+    }
+    if (c->use_jit) p->anchored_jit = pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE) == 0;
+    p->starts = starts;
+    p->anchored = anchored;
+    return true;
+}
+
+rx_pattern *rx_compile_starts(rx_cache *c, const char *pattern, size_t len, const char *flags,
+                              const char *const *words, const size_t *lens, size_t n,
+                              bool boundary, char *err, size_t errlen)
+{
+    /* the key: the boundary flag, then each word with its length */
+    buf key = {0};
+    buf_putc(&key, boundary ? 'b' : '-');
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(&key, "%zu:", lens[i]);
+        buf_append(&key, words[i], lens[i]);
+    }
+    rx_pattern *p = rx_compile_variant(c, pattern, len, flags, key.data, key.len, err, errlen);
+    buf_free(&key);
+    if (p && !p->starts_given) rx_set_starts(c, p, words, lens, n, boundary);
+    return p;
+}
+
+bool rx_has_starts(const rx_pattern *p)
+{
+    return p->starts != NULL;
+}
+
 int rx_capture_count(const rx_pattern *p)
 {
     return p->capture_count;
@@ -368,8 +453,27 @@ const char *rx_capture_name(const rx_pattern *p, int n)
 int rx_match(rx_cache *c, const rx_pattern *p, const char *subject,
              size_t len, size_t start, size_t *ovector)
 {
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start,
+    int rc;
+    if (p->starts && start <= len) {
+        /* The first place a match can begin where one does begin: the
+         * match an unanchored search from start finds. */
+        size_t at = start;
+        do {
+            at = rx_starts_next(p->starts, subject, len, at);
+            if (at == RX_STARTS_NONE) return 0;
+            /* the JIT's own entry skips the checks pcre2_match makes
+             * every time, which cost more than a failed try here */
+            rc = p->anchored_jit
+               ? pcre2_jit_match(p->anchored, (PCRE2_SPTR)subject, len, at,
+                                 PCRE2_NO_UTF_CHECK, c->match_data, c->match_context)
+               : pcre2_match(p->anchored, (PCRE2_SPTR)subject, len, at,
+                             PCRE2_NO_UTF_CHECK, c->match_data, c->match_context);
+            at++;
+        } while (rc == PCRE2_ERROR_NOMATCH);
+    } else {
+        rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start,
                          PCRE2_NO_UTF_CHECK, c->match_data, c->match_context);
+    }
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rc;
 

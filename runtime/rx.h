@@ -25,6 +25,7 @@
 #ifndef SPINDLE_RX_H
 #define SPINDLE_RX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -66,6 +67,24 @@ void      rx_cache_free(rx_cache *c);     /* frees every cached pattern; NULL ok
  * "unknown flag 'q' (flags are i, m, s, x, U)". */
 rx_pattern *rx_compile(rx_cache *c, const char *pattern, size_t len,
                        const char *flags, char *err, size_t errlen);
+
+/* Like rx_compile, and declares that every match begins with one of
+ * words[0, n) (lens[i] bytes each), read as a caseless pattern reads them
+ * (see rx_starts.h), and with boundary, that no letter or digit comes
+ * right before a match: rx_match on the pattern then looks for a match
+ * only where one of them begins, which finds the same matches faster. A
+ * wrong declaration loses matches, so give every word a match can start
+ * with. The words are part of the cache key: the same pattern compiled
+ * with other words (or none, by rx_compile) is another entry, so a wrong
+ * declaration loses matches only for whoever made it. The prefilter is
+ * not used when a word is empty, n is 0, or the environment variable
+ * SPINDLE_RX_NO_STARTS=1 was set before rx_cache_new (to compare). */
+rx_pattern *rx_compile_starts(rx_cache *c, const char *pattern, size_t len, const char *flags,
+                              const char *const *words, const size_t *lens, size_t n,
+                              bool boundary, char *err, size_t errlen);
+
+/* Whether rx_match uses a start-word prefilter for p. */
+bool rx_has_starts(const rx_pattern *p);
 
 /* Number of capture groups in the pattern. */
 int rx_capture_count(const rx_pattern *p);

@@ -248,6 +248,27 @@ local SCALE = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakh
 local SCALE_WORD = [[(?:lakh\s+crores?|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|m)]]
 local SP = "[\\s\\x{A0}]"    -- a space, including no-break space
 local DASH = [[(?:-|–|—|to|and)]]
+-- The words the patterns below begin with, for spindle.re's prefilter
+-- (each pattern opens with a lookbehind that keeps letters and digits out,
+-- hence `boundary`). A number begins with a digit: 0-9, or one of another
+-- script, which the non-ASCII "\u{660}" stands for (any character beyond
+-- ASCII does).
+local DIGITS = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "\u{660}" }
+-- NUM_WORD's words. "a" and "an" go on with a space, a dash (or another
+-- character beyond ASCII), "and", "to" or a scale word (l, c, t, m, b).
+local NUM_WORD_STARTS = { "half", "one", "two", "three", "four", "five", "six", "seven",
+  "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred" }
+for _, a in ipairs({ "a", "an" }) do
+  for _, next in ipairs({ " ", "-", "\u{2013}", "a", "t", "l", "c", "m", "b" }) do
+    NUM_WORD_STARTS[#NUM_WORD_STARTS + 1] = a .. next
+  end
+end
+local function starting(...)
+  local words = lexicon.starts({ ... })
+  words.boundary = true
+  return words
+end
+
 local QUAL = [[(?:at\s+least|more\s+than|(?:well\s+|just\s+)?over|upwards\s+of|in\s+excess\s+of|as\s+many\s+as|up\s+to|nearly|almost|fewer\s+than|less\s+than|(?:just\s+)?under|at\s+most|close\s+to|about|around|some|an\s+estimated|estimated|roughly|approximately|a\s+further|another|an\s+extra|an\s+additional)]]
 
 -- "$2.6bn", "US$ 900m", "Rs 3,000-crore", "$2-3 billion", "€40 million euros".
@@ -256,7 +277,7 @@ local money_prefixed = lexicon.regex(function(prefixes, words)
           [[(?:%s?(?<sep>%s)%s?(?:%s)?%s?(?<n2>%s)(?:(?:%s|-)?(?<s2>%s)\b)?)?]] ..
           [[(?:%s(?<post>%s)\b)?]])
     :format(prefixes, SP, NUM, SP, SCALE, SP, DASH, SP, prefixes, SP, NUM, SP, SCALE,
-            SP, words)
+            SP, words), starting(M.lexicon.currency_prefixes)
 end, "i", M.lexicon.currency_prefixes, M.lexicon.currency_words)
 
 -- "2.5 billion roubles", "3,000 crore rupees", "two billion dollars",
@@ -265,12 +286,14 @@ local money_suffixed = lexicon.regex(function(words)
   return ([[(?<![\p{L}\p{N}$.,])(?<n1>%s|%s)(?:(?:%s|-)?(?<s1>%s)\b)?]] ..
           [[(?:%s?(?<sep>%s)%s?(?<n2>%s))?(?:(?:%s|-)?(?<s2>%s)\b)?]] ..
           [[%s(?:of%s)?(?<post>%s)\b]])
-    :format(NUM, NUM_WORD, SP, SCALE_WORD, SP, DASH, SP, NUM, SP, SCALE_WORD, SP, SP, words)
+    :format(NUM, NUM_WORD, SP, SCALE_WORD, SP, DASH, SP, NUM, SP, SCALE_WORD, SP, SP, words),
+    starting(DIGITS, NUM_WORD_STARTS)
 end, "i", M.lexicon.currency_words)
 
 -- "3,000 crore", "5 lakh crore" with no currency: rupees in Indian English.
 local money_crore = spindle.re(
-  ([[(?<![\p{L}\p{N}$.,])(?<n1>%s)(?:%s|-)?(?<s1>lakh\s+crores?|crores?)\b]]):format(NUM, SP), "i")
+  ([[(?<![\p{L}\p{N}$.,])(?<n1>%s)(?:%s|-)?(?<s1>lakh\s+crores?|crores?)\b]]):format(NUM, SP), "i",
+  starting(DIGITS))
 
 -- Vague magnitudes.
 local money_vague = lexicon.regex(function(words)
@@ -283,12 +306,16 @@ local money_vague = lexicon.regex(function(words)
           [[|(?<sums>(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|hefty|untold|large|substantial|considerable|significant)%s(?:sums?|amounts?)%sof%s(?:public%s|taxpayers'?%s)?(?:money|cash)]] ..
           [[|(?:massive|huge|vast|enormous|colossal|staggering|eye-watering|untold)%ssums)]] ..
           [[)\b]]):format(SP, SP, words, SP, SP, SP, SP, words, SP, SP, SP, words,
-                          SP, SP, SP, SP, SP, SP)
+                          SP, SP, SP, SP, SP, SP),
+    starting({ "multi", "hundreds", "tens", "billion", "million", "trillion", "crore", "several",
+      "a few", "many", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "massive",
+      "huge", "vast", "enormous", "colossal", "staggering", "eye-watering", "hefty", "untold",
+      "large", "substantial", "considerable", "significant" })
 end, "i", M.lexicon.currency_words)
 
 local percent = spindle.re(
   ([[(?<![\p{L}\p{N}.])(?<n1>%s)(?:%s?(?<sep>-|–|—|to)%s?(?<n2>%s))?%s?(?:%%|per%s?cent\b|percent\b)]])
-    :format(NUM, SP, SP, NUM, SP, SP), "i")
+    :format(NUM, SP, SP, NUM, SP, SP), "i", starting(DIGITS))
 
 -- Counts: "12,000 jobs", "at least 40 people", "1.4 million people",
 -- "forty civilians", "hundreds of protesters", "2,000 British troops",
@@ -304,7 +331,12 @@ local count_number = spindle.re(([[
   | \b(?<word>{WORD})(?:{SP}+(?<wscale>million|thousand|hundred))?\b
   | \b(?<vague>{VAGUE}){SP}+of )
 (?={SP}+[\p{L}])
-]]):gsub("{(%u+)}", { NUM = NUM, SP = SP, WORD = COUNT_WORD, VAGUE = COUNT_VAGUE }), "ix")
+]]):gsub("{(%u+)}", { NUM = NUM, SP = SP, WORD = COUNT_WORD, VAGUE = COUNT_VAGUE }), "ix",
+  starting(DIGITS, { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "a hundred", "a thousand", "a dozen", "dozens", "scores", "hundreds", "tens", "thousands",
+    "millions" }))
 
 -- Words that cannot stand between a number and its noun ("3 of the jobs",
 -- "10 years of people").
@@ -504,7 +536,7 @@ end
 -- non-word characters. A word is a run of ASCII letters and digits or
 -- non-ASCII characters. One regex scan of a sentence is much cheaper than
 -- reading each of its words in Lua.
-local context_index, context_stamp = nil, -1
+local context_index, context_stamp, context_generation = nil, -1, -1
 
 local WORD_CHAR = [[a-z0-9\x{80}-\x{10FFFF}]]
 
@@ -515,6 +547,9 @@ local function context_lexicons()
 end
 
 local function context_words()
+  -- no lexicon at all has changed since the last call: nothing to compare
+  if context_index and context_generation == lexicon.generation then return context_index end
+  context_generation = lexicon.generation
   local lexes = context_lexicons()
   local stamp = 0
   for _, lex in pairs(lexes) do stamp = stamp + lex.version end

@@ -91,7 +91,7 @@ M.lexicon = {
 }
 
 local hedge_re = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}-])]]
+  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}-])]], { M.lexicon.hedges, boundary = true }
 end, "i", M.lexicon.hedges)
 
 -- Attribution types that take responsibility for what the sentence says.
@@ -111,7 +111,7 @@ M.lexicon.legal = lexicon.new("legal", {
 })
 
 local legal_re = lexicon.regex(function(alt)
-  return [[\b]] .. alt .. [[\b]]
+  return [[\b]] .. alt .. [[\b]], { M.lexicon.legal, after_b = true }
 end, "i", M.lexicon.legal)
 
 -- A work the sentence cites, which then carries what it says: "In his

@@ -171,12 +171,16 @@ M.lexicon.reporting_verbs = lexicon.new("reporting_verbs", {
   "hinting", "implied", "insinuated",
 })
 
+-- Each of these patterns opens with its lexicon (the start words given
+-- after the pattern), so the matcher need try only where an entry begins;
+-- `boundary`: its lookbehind keeps letters and digits out of the place
+-- before.
 local loaded_re = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}]|-[\p{L}])]]
+  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}]|-[\p{L}])]], { M.lexicon.loaded, boundary = true }
 end, "i", M.lexicon.loaded)
 
 local literal_re = lexicon.regex(function(alt)
-  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}])]]
+  return [[(?<![\p{L}\p{N}-])]] .. alt .. [[(?![\p{L}\p{N}])]], { M.lexicon.literal, boundary = true }
 end, "i", M.lexicon.literal)
 
 -- An outrage word's noun, a word of show or play, right after it.
@@ -195,13 +199,17 @@ local praise_after = spindle.re([[^[\s,]*(?:one\s+of\b|(?:the|his|her|their|its|
 -- is a writer's emphasis.
 local accusation_re = spindle.re([[(?<![\p{L}-])(?:behind|responsible|guilty|to\s+blame|caus(?:e|ed|es|ing)|deliberate(?:ly)?|intentional(?:ly)?|lie[sd]?|lying|liars?|cover(?:ed|ing)?[-\s]up|suppress\w*|hid(?:e|es|ing|den)|fraud\w*|corrupt\w*|rigged|fake[sd]?|false(?:ly)?|plot\w*|conspir\w*|orchestrat\w*|engineered|manufactured|poison\w*|kill(?:s|ed|ing)?|murder\w*|dangerous|deadly|harmful|toxic|cur(?:e|es|ed)|works?|proven|evidence)(?![\p{L}-])]], "i")
 
+-- The words TOTAL_ADVERBS begins with.
+local TOTAL_STARTS = { "completely", "totally", "entirely", "utterly", "absolutely", "wholly",
+                       "fully", "100" }
+
 local absolute_re = lexicon.regex(function(alt)
   return ([[(?<![\p{L}\p{N}-])(?<!\bnot\s)(?<!\bnot\s\s)(?:(?<word>%s)|(?<total>%s\s+%s))(?![\p{L}\p{N}])]])
-    :format(alt, TOTAL_ADVERBS, VERDICTS)
+    :format(alt, TOTAL_ADVERBS, VERDICTS), { M.lexicon.absolutes, TOTAL_STARTS, boundary = true }
 end, "i", M.lexicon.absolutes)
 
 local reporting_before = lexicon.regex(function(alt)
-  return [[(?<![\p{L}-])]] .. alt .. [[\b]]
+  return [[(?<![\p{L}-])]] .. alt .. [[\b]], { M.lexicon.reporting_verbs }
 end, "i", M.lexicon.reporting_verbs)
 
 -- Single quotes around a word: 'sham', ‘hoax’.

@@ -124,6 +124,11 @@ end
 -- that a long run cannot backtrack.
 local CAPS_WORD = [[\p{Lu}{2,}+\d*+(?:['’-][\p{Lu}\d]++)*+]]
 
+-- An upper-case letter is A-Z or a character beyond ASCII. Said first as
+-- a class, it lets PCRE2 build the table of bytes a match can start with
+-- (it cannot from \p{Lu} alone), so the matcher skips lower-case text.
+local UPPER_AHEAD = [[(?=[A-Z\x{80}-\x{10FFFF}])]]
+
 -- The sensational marks, one pattern for the whole body. Group names give
 -- the kind; the order of the branches settles overlaps ("BOOM!" is an
 -- alarm, not an exclamation). Every branch opens with a letter or a mark,
@@ -136,9 +141,9 @@ local sensational_re = lexicon.regex(function(alarms, emphasis, hype)
     [[(?<interrobang>\?++!++[!?]*+|!++\?++[!?]*+)]],
     [[(?<emphatic>!{2,}+)]],
     [[(?<exclaim>!(?<=\p{Ll}!)(?=[\s"”’')]|$))]],
-    [[(?<caps>]] .. CAPS_WORD .. [[(?:[ \t]+]] .. CAPS_WORD .. [[){2,}(?![\p{L}\p{N}]))]],
+    [[(?<caps>]] .. UPPER_AHEAD .. CAPS_WORD .. [[(?:[ \t]+]] .. CAPS_WORD .. [[){2,}(?![\p{L}\p{N}]))]],
     [[(?<emphasis>]] .. emphasis .. [[(?![\p{L}\p{N}'’-]))]],
-    [[(?<staccato>(?:\p{Lu}\p{Ll}+\.[ \t]+){2,}\p{Lu}\p{Ll}+[.!](?=\s|$))]],
+    [[(?<staccato>]] .. UPPER_AHEAD .. [[(?:\p{Lu}\p{Ll}+\.[ \t]+){2,}\p{Lu}\p{Ll}+[.!](?=\s|$))]],
     [[(?i:(?<hype>]] .. hype .. [[\b))]],
   }, "|")
 end, nil, M.lexicon.alarms, M.lexicon.emphasis, M.lexicon.hype)
@@ -153,7 +158,8 @@ local WORD_KINDS = { alarm = true, caps = true, emphasis = true, staccato = true
 -- hyphen just before it)?
 local word_char = spindle.re([[^[\p{L}\p{N}'’-]$]])
 local function starts_word(body, start)
-  local before = body:sub(1, start):match("[^\128-\191][\128-\191]*$")
+  -- the character before: a UTF-8 character is at most four bytes
+  local before = body:sub(math.max(1, start - 3), start):match("[^\128-\191][\128-\191]*$")
   return not before or not word_char:test(before)
 end
 
@@ -186,13 +192,31 @@ local function caps_in_prose(body, s, m, kind)
   return kind ~= "caps" or m.text:find("%u%u%u%u") ~= nil
 end
 
+-- The text of body before offset `stop` matched against `pattern`, which
+-- is anchored at the end: the last 64 bytes are tried first, and the whole
+-- text only when `whole(capture, window)` says the window may have cut the
+-- answer short. Saves copying and scanning the body for every mark.
+local function match_before(body, stop, pattern, whole)
+  local from = math.max(1, stop - 63)
+  local window = body:sub(from, stop)
+  local got = window:match(pattern)
+  if from > 1 and whole(got, window) then got = body:sub(1, stop):match(pattern) end
+  return got
+end
+
+-- The last byte before the spaces that end the text ("" when it is all
+-- spaces, then perhaps more than the window).
+local function all_spaces(got) return got == "" end
+-- A run of word bytes that fills the window may go on before it.
+local function fills(got, window) return got ~= nil and #got == #window end
+
 -- Is a run of one-word sentences a stylistic beat, not a list of
 -- abbreviations? It must begin a sentence.
 local function staccato_at(body, m)
   for w in m.text:gmatch("%a+") do
     if ABBREVIATIONS[w] then return false end
   end
-  local before = body:sub(1, m.start):match("(%S?)%s*$")
+  local before = match_before(body, m.start, "(%S?)%s*$", all_spaces)
   return before == "" or before:find("^[.!?\"”]$") ~= nil
 end
 
@@ -200,7 +224,7 @@ end
 -- "OutRage! said")? The word before it is in lower case and no
 -- lower-case word runs on after it.
 local function exclaim_ends_sentence(body, m)
-  local word = body:sub(1, m.start):match("[%w'’-]+$") or ""
+  local word = match_before(body, m.start, "[%w'’-]+$", fills) or ""
   if word:find("^%u") then return false end
   return not body:find("^%s*%l", m.stop + 1)
 end
@@ -322,7 +346,18 @@ local confirmation_re = spindle.re([[
      |(?:sources|insiders)\s+(?:have\s+|has\s+)(?:now\s+|also\s+|independently\s+)?confirmed
      |(?:sources|insiders)\s+confirms?
      |(?:according\s+to|from)\s+(?:our|reliable|trusted|credible|impeccable|well-placed)\s+(?:\w+\s+)?(?:sources?|insiders?))\b)
-]], "ix")
+]], "ix", {
+  -- the words a match begins with, branch by branch (a space is \s+)
+  "we ", "i ",
+  "can exclusively", "could exclusively", "has exclusively", "have exclusively",
+  "had exclusively", "is able to exclusively", "revealed exclusively", "learned exclusively",
+  "learnt exclusively", "confirmed exclusively", "established exclusively",
+  "disclosed exclusively", "exclusive", " exclusive",
+  "our ", "my ", "multiple ", "several ", "numerous ", "trusted ", "reliable ", "credible ",
+  "impeccable ", "well-placed ", "well placed ", "sources ", "insiders ", "according to ",
+  "from ",
+  boundary = true,   -- \b before a letter, or a line's start
+})
 
 local CONFIRMATION_KIND = { firstperson = "first-person", exclusive = "exclusive", sources = "sources" }
 
@@ -461,7 +496,7 @@ local function placed(doc, s, m)
 end
 
 local record_subject = lexicon.regex(function(records)
-  return [[\b]] .. records .. [[\s*$]]
+  return [[\b]] .. records .. [[\s*$]], { records, after_b = true }
 end, "i", M.lexicon.records)
 
 ---Speech attributed at second hand ("is quoted as saying", "reportedly

@@ -80,10 +80,22 @@ local specific_re = spindle.re(([[
 | (?<inmonth>\b(?i:in|since|during|until|by|from)\s+(?i:early\s+|late\s+|mid-)?(?<pm>{MONTH})(?:\s+(?<py>(?:19|20)\d\d))?\b)
 | (?<inyear>\b(?i:in|since|during|until|by|from)\s+(?i:early\s+|late\s+|mid-)?(?<yy>(?:19|20)\d\d)\b)
 | (?<ago>\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?i:days?|weeks?|months?|years?)\s+(?i:ago)\b)
-]]):gsub("{(%u+)}", { MONTH = MONTH, WEEKDAY = WEEKDAY }), "x")
+]]):gsub("{(%u+)}", { MONTH = MONTH, WEEKDAY = WEEKDAY }), "x", {
+  -- the words a match begins with, branch by branch (a space is \s+), for
+  -- spindle.re's prefilter; every branch opens with \b before a letter or
+  -- a digit (the non-ASCII "\u{660}" stands for a digit of another script)
+  "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "\u{660}",
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "on ", "last ", "this ", "next ", "past ", "yesterday", "today", "tonight", "overnight",
+  "in ", "since ", "during ", "until ", "by ", "from ",
+  "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "a ",
+  boundary = true,
+})
 
 local vague_re = lexicon.regex(function(vague, trend)
-  return ([[(?<![\p{L}\p{N}])(?:(?<trend>%s)|(?<vague>%s))(?![\p{L}\p{N}])]]):format(trend, vague)
+  return ([[(?<![\p{L}\p{N}])(?:(?<trend>%s)|(?<vague>%s))(?![\p{L}\p{N}])]]):format(trend, vague),
+    { M.lexicon.trend, M.lexicon.vague, boundary = true }
 end, "i", M.lexicon.vague, M.lexicon.trend)
 
 local function month_of(s)

@@ -76,13 +76,23 @@ function lexicon.escape(word) end
 function lexicon.trie(words, keep_case, space) end
 
 ---Builds a regex from lexicons and keeps it until one of them changes.
----`build` receives their alternations, in order, and returns the pattern.
+---`build` receives their alternations, in order, and returns the pattern,
+---and may return as well the words every match begins with (an array of
+---strings and lexicons; see spindle.re's `starts`).
 ---Call the returned getter inside check(): `for m in re():gmatch(s) do`.
----@param build fun(...: string): string
+---@param build fun(...: string): string, (string|spindle.Lexicon)[]?
 ---@param flags string|nil spindle.re flags ("i", "x", ...)
 ---@param ... spindle.Lexicon
 ---@return fun(): spindle.Regex getter for the compiled pattern
 function lexicon.regex(build, flags, ...) end
+
+---The words of `starts` (strings, and lexicons or arrays of strings) as one
+---array for spindle.re's `starts`, keeping `boundary`; with `after_b` (the
+---pattern puts \b right before the words) `boundary` is set when every
+---word begins with an ASCII letter or digit.
+---@param starts (string|string[]|spindle.Lexicon)[]
+---@return string[]
+function lexicon.starts(starts) end
 
 ---A rule's `needs` list from fixed words and the words of lexicons:
 ---lowercased, each once, without a word that holds another one (needs match

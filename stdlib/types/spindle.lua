@@ -126,10 +126,17 @@ spindle = {}
 
 ---Compiles a PCRE2 pattern. Flags: i caseless, m multiline, s dotall,
 ---x extended, U ungreedy. A bad pattern raises an error naming the offset.
+---`starts`, when given, are the words every match begins with (read
+---caselessly, a space as \s+; one opening with a non-ASCII character
+---stands for any such character), and `starts.boundary = true` says that
+---no letter or digit comes right before a match: matching then tries only
+---where one of them begins, which finds the same matches faster. Leave out
+---none, or matches are lost. The first declaration for a pattern holds.
 ---@param pattern string
 ---@param flags? string
+---@param starts? string[]
 ---@return spindle.Regex
-function spindle.re(pattern, flags) end
+function spindle.re(pattern, flags, starts) end
 
 ---Which text of the article a finding points into.
 ---@alias spindle.Part "body"|"title"

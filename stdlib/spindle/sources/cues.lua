@@ -16,7 +16,8 @@ local EMPTY, lexicon_keys, lexicons, set_of, trie_alternation, trie_regex =
 -- participles and "according to", told apart in Lua) and wire credits.
 local cue_words = lexicon.new("cue_words", { "according to" })
 local verb_cue = trie_regex(function(v, p, a)
-  return [[(?<![\w-])(?<verb>]] .. v:sub(1, -2) .. "|" .. p:sub(4, -2) .. "|" .. a:sub(4, -2) .. [[))\b]]
+  return [[(?<![\w-])(?<verb>]] .. v:sub(1, -2) .. "|" .. p:sub(4, -2) .. "|" .. a:sub(4, -2) .. [[))\b]],
+    { lexicons.speech_verbs, lexicons.participles, cue_words, boundary = true }
 end, "i", lexicons.speech_verbs, lexicons.participles, cue_words)
 -- an agency credited after a bracket or dash ("(Reuters)", "— AFP"); names
 -- are matched case-sensitively, so that "ap" or "spa" in running text is
@@ -30,8 +31,9 @@ end, nil, lexicons.wire_agencies)
 -- phrases and markers that need no speech verb. Named groups carry the
 -- source of a wire marker (wsrc1, wsrc2).
 local KEYED = {
-  { kind = "anon", re = trie_regex(function(v) return [[\b]] .. v .. [[\b]] end,
-                                   "i", lexicons.anonymity),
+  { kind = "anon",
+    re = trie_regex(function(v) return [[\b]] .. v .. [[\b]], { lexicons.anonymity, after_b = true } end,
+                    "i", lexicons.anonymity),
     lexicon = lexicons.anonymity },
   -- "in a statement", "via a press release"
   { kind = "marker", type = "document",
@@ -102,7 +104,7 @@ local function key_cue()
   local _, lex = keyed_index()
   if key_regex_cache.lex ~= lex then
     key_regex_cache.lex = lex
-    key_regex_cache.re = spindle.re([[\b]] .. trie_alternation(lex), "i")
+    key_regex_cache.re = spindle.re([[\b]] .. trie_alternation(lex), "i", lexicon.starts({ lex, after_b = true }))
   end
   return key_regex_cache.re
 end

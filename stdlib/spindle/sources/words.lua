@@ -295,7 +295,8 @@ local function trie_alternation(lex, keep_case)
 end
 
 -- A regex built from lexicons' trie alternations, rebuilt when one changes
--- (as lexicon.regex, but always trie-shaped, whatever the entries).
+-- (as lexicon.regex, but always trie-shaped, whatever the entries; `build`
+-- may return the start words too).
 local function trie_regex(build, flags, ...)
   local lexes = { ... }
   local compiled, versions = nil, {}
@@ -310,7 +311,8 @@ local function trie_regex(build, flags, ...)
         alts[i] = trie_alternation(lex, not (flags or ""):find("i"))
         versions[i] = lex.version
       end
-      compiled = spindle.re(build(table.unpack(alts)), flags)
+      local pattern, starts = build(table.unpack(alts))
+      compiled = spindle.re(pattern, flags, starts and lexicon.starts(starts))
     end
     return compiled
   end
