@@ -1,9 +1,11 @@
 /*
  * lua_view.c — read-only views of the tables rules share (see lua_view.h).
  *
- * The state is six tables, kept in the registry and given to every closure
- * made here as its first six upvalues:
- *   targets   view -> target       (weak keys)
+ * A view holds its target in a raw field whose key is the address of
+ * view_target_key, a light userdata no Lua code can make; `next` and
+ * `pairs` are replaced for rules (view_open) so that no raw field of a view
+ * can be listed. The rest of the state is seven tables, kept in the
+ * registry and given to every closure made here as its first upvalues:
  *   views     target -> view       (weak keys; one view per target)
  *   outward   function -> wrapper  (weak keys; stdlib functions as rules see them)
  *   inward    function -> wrapper  (weak keys; rule functions as the stdlib sees them)
@@ -21,18 +23,20 @@
 #include "lua_view.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 
 #define VIEW_REGISTRY_KEY "spindle.views"
 #define VIEW_SEALED_KEY   "spindle.views.sealed"
-#define VIEW_SHARED       8     /* upvalues every view closure starts with */
+#define VIEW_SHARED       7     /* upvalues every view closure starts with */
 #define VIEW_WRAPPED      (VIEW_SHARED + 1)
 #define VIEW_NAME         (VIEW_SHARED + 2)
 
 /* Where the six tables are: upvalues inside closures, stack slots outside. */
 typedef struct view_slots {
-    int targets, views, outward, inward, ro_mt, ext_mt, fresh, helper_mt;
+    int views, outward, inward, ro_mt, ext_mt, fresh, helper_mt;
 } view_slots;
 
 /* What a view is of, which decides what reading through it gives. */
@@ -45,8 +49,11 @@ typedef enum view_kind {
 static const view_slots upvalue_slots = {
     lua_upvalueindex(1), lua_upvalueindex(2), lua_upvalueindex(3),
     lua_upvalueindex(4), lua_upvalueindex(5), lua_upvalueindex(6),
-    lua_upvalueindex(7), lua_upvalueindex(8),
+    lua_upvalueindex(7),
 };
+
+/* The key of a view's raw field that holds its target. */
+static const char view_target_key = 0;
 
 static int view_call_out(lua_State *L);
 static int view_call_in(lua_State *L);
@@ -57,7 +64,6 @@ static void push_closure(lua_State *L, const view_slots *v, lua_CFunction fn, in
 {
     int first_extra = lua_gettop(L) - extra + 1;
     luaL_checkstack(L, VIEW_SHARED + extra, "view");
-    lua_pushvalue(L, v->targets);
     lua_pushvalue(L, v->views);
     lua_pushvalue(L, v->outward);
     lua_pushvalue(L, v->inward);
@@ -74,9 +80,9 @@ static void push_closure(lua_State *L, const view_slots *v, lua_CFunction fn, in
  * pushed. */
 static bool push_target(lua_State *L, const view_slots *v, int idx)
 {
+    (void)v;
     if (lua_type(L, idx) != LUA_TTABLE) return false;
-    lua_pushvalue(L, idx);
-    if (lua_rawget(L, v->targets) != LUA_TNIL) return true;
+    if (lua_rawgetp(L, idx, &view_target_key) != LUA_TNIL) return true;
     lua_pop(L, 1);
     return false;
 }
@@ -96,9 +102,8 @@ static void wrap_at(lua_State *L, const view_slots *v, int idx, view_kind kind, 
             lua_pushvalue(L, kind == VIEW_LEXICON ? v->ext_mt
                              : kind == VIEW_HELPER ? v->helper_mt : v->ro_mt);
             lua_setmetatable(L, -2);
-            lua_pushvalue(L, -1);
             lua_pushvalue(L, idx);
-            lua_rawset(L, v->targets);
+            lua_rawsetp(L, -2, &view_target_key);
             lua_pushvalue(L, idx);
             lua_pushvalue(L, -2);
             lua_rawset(L, v->views);
@@ -209,6 +214,7 @@ static int view_call_out(lua_State *L)
     bool fresh = lua_rawget(L, v->fresh) != LUA_TNIL;
     lua_pop(L, 1);
     if (fresh) return results;
+    if (getenv("VSTATS")) { const char *nm = lua_tostring(L, lua_upvalueindex(VIEW_NAME)); int t = 0; for (int i = 1; i <= results; i++) t += lua_type(L, i) == LUA_TTABLE; if (t) fprintf(stderr, "VS %s %d\n", nm ? nm : "?", t); }
     for (int i = 1; i <= results; i++) wrap_at(L, v, i, VIEW_STDLIB, NULL);
     return results;
 }
@@ -259,7 +265,8 @@ static int view_index(lua_State *L)
 {
     check_view(L);
     lua_pushvalue(L, 2);
-    lua_gettable(L, -2);
+    int type = lua_gettable(L, -2);
+    if (type != LUA_TTABLE && type != LUA_TFUNCTION) return 1;   /* most reads: as they are */
     const char *name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
     view_kind kind = kind_of(L);
     if (kind == VIEW_STDLIB && name && strcmp(name, "lexicon") == 0) kind = VIEW_LEXICON;
@@ -309,9 +316,27 @@ static int view_next(lua_State *L)
     return 1;
 }
 
+/* __pairs of views; upvalue VIEW_SHARED + 1 is a view_next closure. */
 static int view_pairs(lua_State *L)
 {
-    push_closure(L, &upvalue_slots, view_next, 0);
+    lua_pushvalue(L, lua_upvalueindex(VIEW_SHARED + 1));
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* pairs(t) for rules: a table's own __pairs when it has one (views do),
+ * else this file's next, so that the primitive next, which would list a
+ * view's raw field, is never handed out. */
+static int view_pairs_any(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 3);
+        return 3;
+    }
+    lua_pushvalue(L, lua_upvalueindex(VIEW_SHARED + 1));
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
@@ -347,8 +372,7 @@ static void push_state(lua_State *L, view_slots *v)
     for (int i = 1; i <= VIEW_SHARED; i++) lua_rawgeti(L, state, i);
     lua_remove(L, state);
     int base = lua_gettop(L) - VIEW_SHARED + 1;
-    *v = (view_slots){ base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6,
-                       base + 7 };
+    *v = (view_slots){ base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6 };
 }
 
 /* [-0, +1, m] A new table with weak keys. */
@@ -364,22 +388,24 @@ static void push_weak_table(lua_State *L)
 void view_open(lua_State *L, int globals)
 {
     globals = lua_absindex(L, globals);
-    for (int i = 0; i < 4; i++) push_weak_table(L);
+    for (int i = 0; i < 3; i++) push_weak_table(L);
     lua_newtable(L);                                   /* ro_mt */
     lua_newtable(L);                                   /* ext_mt */
     push_weak_table(L);                                /* fresh */
     lua_newtable(L);                                   /* helper_mt */
     int base = lua_gettop(L) - VIEW_SHARED + 1;
-    view_slots v = { base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6,
-                     base + 7 };
+    view_slots v = { base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6 };
     static const struct { const char *name; lua_CFunction fn; } methods[] = {
         { "__index", view_index }, { "__newindex", view_newindex }, { "__len", view_len },
         { "__pairs", view_pairs }, { "__tostring", view_tostring },
     };
+    push_closure(L, &v, view_next, 0);
+    int next = lua_gettop(L);
     for (int m = 0; m < 3; m++) {
         int mt = m == 0 ? v.ro_mt : m == 1 ? v.ext_mt : v.helper_mt;
         for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
-            push_closure(L, &v, methods[i].fn, 0);
+            lua_pushvalue(L, next);             /* upvalue VIEW_SHARED + 1 of __pairs */
+            push_closure(L, &v, methods[i].fn, 1);
             lua_setfield(L, mt, methods[i].name);
         }
         lua_pushliteral(L, "read-only");
@@ -387,8 +413,11 @@ void view_open(lua_State *L, int globals)
     }
     push_closure(L, &v, view_rawset, 0);
     lua_setfield(L, globals, "rawset");
-    push_closure(L, &v, view_next, 0);
+    lua_pushvalue(L, next);
     lua_setfield(L, globals, "next");
+    lua_pushvalue(L, next);
+    push_closure(L, &v, view_pairs_any, 1);
+    lua_setfield(L, globals, "pairs");
     lua_createtable(L, VIEW_SHARED, 0);
     for (int i = 1; i <= VIEW_SHARED; i++) {
         lua_pushvalue(L, base + i - 1);
@@ -402,8 +431,8 @@ void view_wrap(lua_State *L, bool helper)
 {
     view_slots v;
     push_state(L, &v);
-    wrap_at(L, &v, v.targets - 1, helper ? VIEW_HELPER : VIEW_STDLIB, NULL);
-    lua_settop(L, v.targets - 1);
+    wrap_at(L, &v, v.views - 1, helper ? VIEW_HELPER : VIEW_STDLIB, NULL);
+    lua_settop(L, v.views - 1);
 }
 
 void view_unwrap(lua_State *L, int idx)
@@ -413,7 +442,7 @@ void view_unwrap(lua_State *L, int idx)
     view_slots v;
     push_state(L, &v);
     unwrap_at(L, &v, idx, false);
-    lua_settop(L, v.targets - 1);
+    lua_settop(L, v.views - 1);
 }
 
 /* fresh_result(f): marks f (see lua_view.h); returns f. */
@@ -432,8 +461,8 @@ void view_push_fresh_marker(lua_State *L)
     view_slots v;
     push_state(L, &v);
     push_closure(L, &v, view_fresh_result, 0);
-    lua_replace(L, v.targets);
-    lua_settop(L, v.targets);
+    lua_replace(L, v.views);
+    lua_settop(L, v.views);
 }
 
 void view_seal(lua_State *L, bool sealed)
