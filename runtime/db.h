@@ -36,6 +36,8 @@ const char *db_error(const db *d);
 
 int db_begin(db *d);
 int db_commit(db *d);
+/* Rolls back the open transaction, if any (none is no error); keeps the
+ * error of the failure that led here. */
 int db_rollback(db *d);
 
 /* --- ingest --- */

@@ -30,6 +30,9 @@
  * still carry an acceptable body, so it is parsed; a longer one is refused
  * unparsed. */
 #define JSON_LINE_LIMIT_FACTOR 6
+/* A text file with more than 1 byte in BINARY_SHARE not UTF-8 is refused as
+ * binary; fewer are repaired (a stray Latin-1 byte in a story). */
+#define BINARY_SHARE 4
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
@@ -357,9 +360,15 @@ static int parse_json_record(const char *line, size_t len, article *out,
     }
     json_error_t json_error;
     json_t *root = json_loadb(line, len,
-                              JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                              JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY,
                               &json_error);
     free(repaired_line);
+    const char *cut = root ? NULL : strstr(json_error.text, " near end of file");
+    if (cut) {  /* the end of the line, not of the file: the record is cut short */
+        set_reason(err, errlen, "invalid JSON: %.*s at the end of the line (the record is "
+                   "cut short)", (int)(cut - json_error.text), json_error.text);
+        return -1;
+    }
     if (!root) {
         if (json_error.column > 0)
             set_reason(err, errlen, "invalid JSON: %s at column %d",
@@ -457,10 +466,11 @@ static int read_json_lines(reader *r, FILE *f, const char *name)
         buf_clear(&origin);
         buf_printf(&origin, "%s:%zu", name, line_number);
         if (len > r->max_line_bytes) {
-            char reason[128];
+            char reason[160];
             snprintf(reason, sizeof reason,
-                     "line is %zu bytes, over the line limit of %zu bytes",
-                     len, r->max_line_bytes);
+                     "line is %zu bytes, over the line limit of %zu bytes (%d times "
+                     "the article limit); not parsed", len, r->max_line_bytes,
+                     JSON_LINE_LIMIT_FACTOR);
             reject(r, origin.data, reason);
             free(line);           /* give the huge buffer back at once */
             line = NULL;
@@ -576,14 +586,23 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
         reject_oversize(r, path, path, "body", body_bytes);
     } else {
         article a = {0};
-        size_t bytes_replaced = 0;
-        a.id = valid_utf8_copy(path, strlen(path), NULL, &bytes_replaced);
+        size_t bytes_replaced = 0, text_replaced;
         a.title = valid_utf8_copy(title.data ? title.data : "", title.len,
                                   NULL, &bytes_replaced);
         a.body = valid_utf8_copy(body.data, body.len, &a.body_len,
                                  &bytes_replaced);
+        text_replaced = bytes_replaced;
+        a.id = valid_utf8_copy(path, strlen(path), NULL, &bytes_replaced);
         a.origin = xstrdup(path);
-        stop = hand_over(r, &a, bytes_replaced);
+        if (text_replaced * BINARY_SHARE > title.len + body.len) {
+            char reason[160];
+            snprintf(reason, sizeof reason, "not UTF-8 text: %zu of %zu bytes are invalid "
+                     "(a binary file?)", text_replaced, title.len + body.len);
+            reject(r, path, reason);
+            article_clear(&a);
+        } else {
+            stop = hand_over(r, &a, bytes_replaced);
+        }
     }
     free(line);
     buf_free(&title);

@@ -23,7 +23,9 @@
  * Text files: the title is trimmed of white space (and, in .md, of leading
  * "#" heading marks; a setext "====" underline is dropped); blank lines
  * before the body are dropped; CRLF becomes LF in the body; the rest is kept
- * byte for byte.
+ * byte for byte. A text file of which more than a quarter of the title and
+ * body bytes are not UTF-8 is refused as binary ("not UTF-8 text: N of M
+ * bytes are invalid (a binary file?)"); fewer bad bytes are repaired.
  *
  * Walks: entries whose name starts with '.' are skipped, as are files of
  * other extensions (matched case-insensitively), non-regular files and links

@@ -214,8 +214,8 @@ static void test_read_malformed_jsonl(void)
     CHECK_INT(r.stats.articles, 3);
     CHECK_INT(r.stats.rejected, 2);
     CHECK_STR(r.diag,
-        DATA "malformed.jsonl:2: invalid JSON: '}' expected near end of file at column 23\n"
-        DATA "malformed.jsonl:4: invalid JSON: '[' or '{' expected near 'not' at column 3\n");
+        DATA "malformed.jsonl:2: invalid JSON: '}' expected at the end of the line (the record is cut short)\n"
+        DATA "malformed.jsonl:4: invalid JSON: invalid token near 'not' at column 3\n");
     if (r.got.count == 3) {
         CHECK_STR(r.got.items[0].id, "m1");
         CHECK_STR(r.got.items[1].id, "m3");
@@ -328,7 +328,7 @@ static void test_read_limits(void)
     CHECK_INT(r.stats.rejected, 2);
     CHECK_STR(r.diag,
         DATA "limits.jsonl:1: article big is 100 bytes, over the limit of 50 bytes\n"
-        DATA "limits.jsonl:3: line is 439 bytes, over the line limit of 300 bytes\n");
+        DATA "limits.jsonl:3: line is 439 bytes, over the line limit of 300 bytes (6 times the article limit); not parsed\n");
     if (r.got.count == 1) CHECK_STR(r.got.items[0].id, "small");
     read_result_free(&r);
 
@@ -383,8 +383,8 @@ static void test_read_stdin(void)
     CHECK_INT(r.stats.articles, 3);
     CHECK_INT(r.stats.rejected, 2);
     CHECK_STR(r.diag,
-        "-:2: invalid JSON: '}' expected near end of file at column 23\n"
-        "-:4: invalid JSON: '[' or '{' expected near 'not' at column 3\n");
+        "-:2: invalid JSON: '}' expected at the end of the line (the record is cut short)\n"
+        "-:4: invalid JSON: invalid token near 'not' at column 3\n");
     if (r.got.count == 3) CHECK_STR(r.got.items[1].origin, "-:3");
     read_result_free(&r);
 }
