@@ -600,6 +600,12 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown)
                      "(a binary file?)", text_replaced, title.len + body.len);
             reject(r, path, reason);
             article_clear(&a);
+        } else if (a.body_len > r->max_article_bytes) {   /* each bad byte became 3 */
+            reject_oversize(r, path, path, "body", a.body_len);
+            article_clear(&a);
+        } else if (strlen(a.title) > r->max_article_bytes) {
+            reject_oversize(r, path, path, "title", strlen(a.title));
+            article_clear(&a);
         } else {
             stop = hand_over(r, &a, bytes_replaced);
         }
