@@ -512,11 +512,11 @@ static int db_apply_migrations(db *d)
  * file: a -wal file that is not empty. */
 static bool db_wal_pending(const char *path)
 {
-    char *wal = xmalloc(strlen(path) + 5);
-    sprintf(wal, "%s-wal", path);
+    buf wal = {0};
+    buf_printf(&wal, "%s-wal", path);
     struct stat st;
-    bool pending = stat(wal, &st) == 0 && st.st_size > 0;
-    free(wal);
+    bool pending = stat(wal.data, &st) == 0 && st.st_size > 0;
+    buf_free(&wal);
     return pending;
 }
 
