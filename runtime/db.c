@@ -508,6 +508,21 @@ static int db_apply_migrations(db *d)
     return 0;
 }
 
+/* Whether path does not exist and its directory cannot be written: the
+ * archive cannot be created there. */
+static bool db_folder_readonly(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) return false;
+    const char *slash = strrchr(path, '/');
+    buf dir = {0};
+    if (!slash) buf_puts(&dir, ".");
+    else buf_append(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+    bool readonly = stat(dir.data, &st) == 0 && access(dir.data, W_OK) != 0;
+    buf_free(&dir);
+    return readonly;
+}
+
 /* Whether the archive's write-ahead log holds pages not yet in the main
  * file: a -wal file that is not empty. */
 static bool db_wal_pending(const char *path)
@@ -573,8 +588,12 @@ db *db_open(const char *path, bool readonly, char *err, size_t errlen)
     }
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open the archive %s: %s", path,
-                 d->conn ? sqlite3_errmsg(d->conn) : strerror(errno));
+        if (!readonly && db_folder_readonly(path))
+            snprintf(err, errlen, "cannot write to %s: read-only (no write permission on "
+                     "its directory)", path);
+        else
+            snprintf(err, errlen, "cannot open the archive %s: %s", path,
+                     d->conn ? sqlite3_errmsg(d->conn) : strerror(errno));
         db_close(d);
         return NULL;
     }

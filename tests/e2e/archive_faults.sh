@@ -111,5 +111,11 @@ for modes in "555 444" "555 666" "777 444"; do
     expect_eq "$(sqlite3 "$A" "pragma integrity_check")" ok "integrity_check ($modes)"
 done
 [ ! -e "$A-wal" ] || [ ! -s "$A-wal" ]; expect_true "no write-ahead log left behind"
+chmod 555 "$WORK/ro"
+run $as_user "$SPINDLE" --db "$WORK/ro/new.db" ingest "$ROOT/tests/badinput/crlf.txt"
+expect_status 1 "a new archive in a read-only folder"
+expect_eq "$ERR" "spindle: cannot write to $WORK/ro/new.db: read-only (no write permission on its directory)" \
+    "a new archive in a read-only folder: the reason"
+chmod 755 "$WORK/ro"
 
 finish
