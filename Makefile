@@ -121,7 +121,7 @@ fuzz:
 	@failed=; for name in $(FUZZ_NAMES); do \
 	    mkdir -p $(FUZZ_BUILD)/fuzz/corpus-$$name; \
 	    echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
-	    $(FUZZ_BUILD)/fuzz/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    $(FUZZ_BUILD)/fuzz/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
 	        -rss_limit_mb=2048 -print_final_stats=1 \
 	        -artifact_prefix=$(FUZZ_BUILD)/fuzz/crash-$$name- \
 	        $(FUZZ_BUILD)/fuzz/corpus-$$name tests/fuzz/$$name || failed="$$failed $$name"; \
