@@ -75,6 +75,27 @@ for expect in "$BAD"/*.expect; do
     archive_intact "$((n1 - n0))" "$name"
 done
 
+# --- what the accepted cases stored
+q() { sqlite3 "$DB" "$1"; }
+expect_eq "$(q "select count(*) from articles where id <> 'c1' and (body like '%'||char(13)||'%' or title like '%'||char(13)||'%')")" 0 \
+    "CRLF line ends are stored as LF"
+expect_eq "$(q "select hex(body) from articles where id = 'c1'")" "$(printf 'Line one.\r\nLine two.' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" \
+    "an escaped CR LF inside a JSON string is content, kept"
+expect_eq "$(q "select title || '|' || body from articles where id = 'crlf.txt'")" \
+    "CRLF title|First paragraph.
+$(printf '\nSecond paragraph.')" "crlf.txt: title and paragraphs"
+expect_eq "$(q "select group_concat(id) from articles where id in ('b1', 'b2', 'bom.txt')")" "b1,b2,bom.txt" \
+    "a byte order mark is not part of the id"
+expect_eq "$(q "select title from articles where id = 'bom.txt'")" "BOM title" "nor of the title"
+expect_eq "$(q "select body from articles where id = 'n2'")" "Raw $(printf '\357\277\275') NUL." \
+    "a NUL byte becomes U+FFFD"
+expect_eq "$(q "select body from articles where id = 'u1'")" \
+    "Bad $(printf '\357\277\275\357\277\275') byte and $(printf '\357\277\275') truncated." \
+    "invalid UTF-8 becomes U+FFFD, byte by byte"
+expect_eq "$(q "select body from articles where id = '7'")" "Integer ids are fine." "an integer id is kept as text"
+expect_eq "$(q "select count(*) from articles where id in ('m1','m2','m3','m4','w1','w3','w5','huge','t-huge','t-mid','b-mid','d1','d2')")" 0 \
+    "no refused article was stored"
+
 # --- /dev/zero: an endless stream is refused at the limit, at once, in
 # bounded memory (scan and ingest)
 if [ -r /dev/zero ]; then
