@@ -38,6 +38,9 @@
  *   ORIGIN: article ID is N bytes, over the limit of M bytes
  *   ORIGIN: article ID has a title of N bytes, over the limit of M bytes
  *   warning: ORIGIN: article ID: invalid UTF-8 repaired (N bytes replaced)
+ *   warning: ORIGIN: article ID: N NUL bytes replaced with U+FFFD
+ *   warning: ORIGIN: article ID: invalid UTF-8 and NUL bytes repaired
+ *            (N bytes replaced, M of them NUL)
  *   PATH: strerror text                     an unreadable path (io_errors)
  * ORIGIN is "file:line" ("-:line" for stdin) or the text file's path;
  * control characters in names are written escaped (\n, \xNN). Invalid UTF-8

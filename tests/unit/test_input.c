@@ -275,7 +275,7 @@ static void test_read_repairs(void)
     read_with(DATA "nul.txt", 0, 0, &r);
     CHECK_INT(r.stats.repaired, 1);
     CHECK_STR(r.diag, "warning: " DATA "nul.txt: article " DATA "nul.txt: "
-                      "invalid UTF-8 repaired (1 byte replaced)\n");
+                      "1 NUL byte replaced with U+FFFD\n");
     if (r.got.count == 1)
         CHECK_STR(r.got.items[0].body, "Body" REPLACEMENT "with a NUL\n");
     read_result_free(&r);
@@ -287,7 +287,7 @@ static void test_read_repairs(void)
     CHECK_STR(r.diag, "warning: " DATA "bad_utf8.jsonl:1: article u1: "
                       "invalid UTF-8 repaired (1 byte replaced)\n"
                       "warning: " DATA "bad_utf8.jsonl:2: article two\\nlines: "
-                      "invalid UTF-8 repaired (1 byte replaced)\n");
+                      "1 NUL byte replaced with U+FFFD\n");
     if (r.got.count == 2) {
         CHECK_STR(r.got.items[0].body, "caf" REPLACEMENT " au lait");
         CHECK_STR(r.got.items[1].id, "two\nlines");
