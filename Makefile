@@ -4,6 +4,7 @@
 #   make test       install missing packages, unit and end-to-end tests;
 #                   ends "total: N passed, N failed"
 #   make bench      throughput and memory benchmarks
+#   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS=60 each
 #   make install PREFIX=/usr/local
 #   make SANITIZE=address,undefined   build with sanitizers
 #   make LUA_PC=lua54                  another pkg-config name for Lua 5.4
@@ -43,10 +44,17 @@ RUNTIME_OBJ = $(RUNTIME_SRC:runtime/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.
 MAIN_OBJ    = $(BUILD)/obj/main.o
 UNIT_SRC    = $(wildcard tests/unit/test_*.c)
 UNIT_BIN    = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Fuzz harnesses (tests/fuzz/fuzz_NAME.c, seeds and kept crash inputs in
+# tests/fuzz/NAME/): replayed by `make test`, fuzzed by `make fuzz`.
+FUZZ_NAMES  = jsonl sentences needs rules
+FUZZ_REPLAY = $(FUZZ_NAMES:%=$(BUILD)/tests/test_fuzz_%)
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CC    ?= clang
 EMBED_SRC   = $(sort $(shell find stdlib rules -name '*.lua' -not -path 'stdlib/types/*' 2>/dev/null))
 
 .DELETE_ON_ERROR:
-.PHONY: all demo test bench quality quality-check install clean deps check-deps
+.PHONY: all demo test bench quality quality-check install clean deps check-deps fuzz fuzz-harnesses
 
 all: check-deps $(BUILD)/spindle
 
@@ -86,12 +94,50 @@ $(BUILD)/tests/%: tests/unit/%.c $(RUNTIME_OBJ) | $(BUILD)/tests
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit -o $@ $^ $(LIBS)
 
+# A fuzz harness with the replay driver: runs tests/fuzz/NAME/* once.
+$(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(RUNTIME_OBJ) | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/fuzz -DFUZZ_NAME='"$*"' \
+	    -DFUZZ_CORPUS='"tests/fuzz/$*"' -o $@ $< tests/fuzz/replay.c $(RUNTIME_OBJ) $(LIBS)
+
+# The same harness with libFuzzer (make fuzz builds the runtime with
+# SANITIZE=fuzzer-no-link,address,undefined first).
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(RUNTIME_OBJ) | $(BUILD)/fuzz
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+	    $(RUNTIME_OBJ) $(LIBS)
+
+fuzz-harnesses: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+# Builds the harnesses with clang and libFuzzer (installing clang with apt
+# when missing, as root) and fuzzes each for FUZZ_SECONDS, starting from
+# its seeds; new inputs go to $(FUZZ_BUILD)/fuzz/corpus-NAME, crashes to
+# $(FUZZ_BUILD)/fuzz/crash-NAME-*. Keep a crash input in tests/fuzz/NAME/
+# once fixed: make test replays it.
+fuzz:
+	@sh tools/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	    SANITIZE=fuzzer-no-link,address,undefined fuzz-harnesses
+	@failed=; for name in $(FUZZ_NAMES); do \
+	    mkdir -p $(FUZZ_BUILD)/fuzz/corpus-$$name; \
+	    echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_BUILD)/fuzz/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	        -rss_limit_mb=2048 -print_final_stats=1 \
+	        -artifact_prefix=$(FUZZ_BUILD)/fuzz/crash-$$name- \
+	        $(FUZZ_BUILD)/fuzz/corpus-$$name tests/fuzz/$$name || failed="$$failed $$name"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (inputs in $(FUZZ_BUILD)/fuzz/crash-*)"; exit 1; fi; \
+	echo "fuzz: no crash in $(FUZZ_SECONDS) s per harness"
+
+$(BUILD)/fuzz:
+	$(Q)mkdir -p $@
+
 $(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
 test:
 	@sh tools/install-deps.sh test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
 
 demo:
@@ -127,4 +173,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)

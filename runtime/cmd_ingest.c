@@ -39,11 +39,26 @@ static const char INGEST_USAGE[] =
     "  --max-bytes N   refuse articles whose body is larger (default 8 MiB)\n"
     "  -h, --help      this help\n";
 
+/* The counts printed are of what is committed: a batch's additions and
+ * duplicates join added and duplicates only when its transaction commits
+ * (a batch rolled back, e.g. on a full disk, stored nothing). */
 typedef struct ingest_state {
     db    *archive;
     size_t added, duplicates, rejected, in_batch;
+    size_t batch_added, batch_duplicates;  /* of the open transaction */
     bool   failed;
 } ingest_state;
+
+/* Commits the open batch and counts it as stored. */
+static int ingest_commit(ingest_state *st)
+{
+    if (db_commit(st->archive) != 0) return -1;
+    st->added += st->batch_added;
+    st->duplicates += st->batch_duplicates;
+    st->batch_added = st->batch_duplicates = 0;
+    st->in_batch = 0;
+    return 0;
+}
 
 static int ingest_article(void *ctx, article *a)
 {
@@ -52,18 +67,15 @@ static int ingest_article(void *ctx, article *a)
     if (st->in_batch == 0 && db_begin(st->archive) != 0) goto fail;
     if (db_article_add(st->archive, a, &result) != 0) goto fail;
     switch (result) {
-    case DB_ADDED: st->added++; break;
-    case DB_DUPLICATE: st->duplicates++; break;
+    case DB_ADDED: st->batch_added++; break;
+    case DB_DUPLICATE: st->batch_duplicates++; break;
     case DB_ID_TAKEN:
         fprintf(stderr, "%s: article id '%s' is already in the archive with other content\n",
                 a->origin, a->id);
         st->rejected++;
         break;
     }
-    if (++st->in_batch >= INGEST_BATCH) {
-        if (db_commit(st->archive) != 0) goto fail;
-        st->in_batch = 0;
-    }
+    if (++st->in_batch >= INGEST_BATCH && ingest_commit(st) != 0) goto fail;
     article_clear(a);
     return 0;
 fail:
@@ -195,11 +207,15 @@ int cmd_ingest(cli *c, int argc, char **argv)
         cli_note_stdin(argv[i]);
         input_read_path(argv[i], &in_opt, ingest_article, &st, &stats);
     }
-    if (st.in_batch && !st.failed && db_commit(st.archive) != 0) {
+    if (st.in_batch && !st.failed && ingest_commit(&st) != 0) {
         cli_error("%s", db_error(st.archive));
         st.failed = true;
     }
-    if (st.failed && st.in_batch) db_rollback(st.archive);
+    if (st.failed && st.in_batch) {
+        db_rollback(st.archive);
+        fprintf(stderr, "spindle: the last batch was rolled back: %zu article%s not stored; "
+                "ingest again to add them\n", st.batch_added, st.batch_added == 1 ? "" : "s");
+    }
     db_close(st.archive);
     fprintf(stderr, "added %zu, skipped %zu duplicate%s, rejected %zu\n", st.added,
             st.duplicates, st.duplicates == 1 ? "" : "s", st.rejected + stats.rejected);

@@ -404,6 +404,33 @@ const char *db_error(const db *d)
     return d->error;
 }
 
+/* Sets the error for a failed write to the archive's files: the disk is
+ * full (SQLITE_FULL, or a write refused with ENOSPC, EDQUOT or EFBIG, the
+ * file size limit), another write error (SQLite may have lost errno by the
+ * time it reports a failed COMMIT), or a read-only file. Returns whether
+ * code was one of those. */
+static bool db_write_failure(db *d, int code)
+{
+    int sys = sqlite3_system_errno(d->conn);
+    if (code == SQLITE_FULL || (code == SQLITE_IOERR &&
+                                (sys == ENOSPC || sys == EDQUOT || sys == EFBIG))) {
+        db_set_error(d, "cannot write to %s: the disk is full or the file size limit was "
+                     "reached (%s)", d->path, sys ? strerror(sys) : sqlite3_errmsg(d->conn));
+        return true;
+    }
+    if (code == SQLITE_IOERR) {
+        db_set_error(d, "cannot write to %s: write failed, perhaps the disk is full (%s)",
+                     d->path, sys ? strerror(sys) : sqlite3_errmsg(d->conn));
+        return true;
+    }
+    if (code == SQLITE_READONLY) {
+        db_set_error(d, "cannot write to %s: read-only (no write permission on the file or "
+                     "its directory)", d->path);
+        return true;
+    }
+    return false;
+}
+
 /* Records the failure of statement id in words a person can act on. */
 static int db_fail(db *d, stmt_id id)
 {
@@ -411,10 +438,8 @@ static int db_fail(db *d, stmt_id id)
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
         db_set_error(d, "the archive %s is locked by another process; try again when it "
                      "finishes", d->path);
-    else if (code == SQLITE_FULL)
-        db_set_error(d, "the disk holding %s is full", d->path);
-    else if (code == SQLITE_READONLY)
-        db_set_error(d, "the archive %s is read-only", d->path);
+    else if (db_write_failure(d, code))
+        ;
     else
         db_set_error(d, "archive %s: statement %d (%.60s...) failed: %s", d->path, (int)id,
                      STMT_SQL[id], sqlite3_errmsg(d->conn));
@@ -472,6 +497,11 @@ static int db_migrate(db *d, bool readonly)
         int code = sqlite3_errcode(d->conn) & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
             db_set_error(d, "the archive %s is locked by another process", d->path);
+        else if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) && !readonly)
+            db_set_error(d, "cannot write to %s: read-only (no write permission on the file "
+                         "or its directory)", d->path);
+        else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+            db_set_error(d, "cannot read %s: %s", d->path, sqlite3_errmsg(d->conn));
         else
             db_set_error(d, "%s is not a Spindle archive (%s)", d->path, sqlite3_errmsg(d->conn));
         return -1;
@@ -545,6 +575,73 @@ static int db_apply_migrations(db *d)
     return 0;
 }
 
+/* Whether path does not exist and its directory cannot be written: the
+ * archive cannot be created there. */
+static bool db_folder_readonly(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) return false;
+    const char *slash = strrchr(path, '/');
+    buf dir = {0};
+    if (!slash) buf_puts(&dir, ".");
+    else buf_append(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+    bool readonly = stat(dir.data, &st) == 0 && access(dir.data, W_OK) != 0;
+    buf_free(&dir);
+    return readonly;
+}
+
+/* Whether the archive's write-ahead log holds pages not yet in the main
+ * file: a -wal file that is not empty. */
+static bool db_wal_pending(const char *path)
+{
+    buf wal = {0};
+    buf_printf(&wal, "%s-wal", path);
+    struct stat st;
+    bool pending = stat(wal.data, &st) == 0 && st.st_size > 0;
+    buf_free(&wal);
+    return pending;
+}
+
+/* A read-only connection to a WAL archive needs its -shm file, which it
+ * cannot create in a directory it may not write: the first read then fails
+ * with SQLITE_READONLY or SQLITE_CANTOPEN. When there is no pending log
+ * (every change is in the main file) nothing but the main file is needed,
+ * so the archive is opened again as immutable (a URI parameter: no locks,
+ * no -shm; a writer cannot work there either, it could not create the log).
+ * Returns 0 when d->conn can read (reopened or not), -1 with the error set. */
+static int db_reopen_immutable(db *d)
+{
+    long long version;
+    if (db_query_int(d, "PRAGMA user_version", &version) == 0) return 0;
+    int code = sqlite3_errcode(d->conn) & 0xff;
+    if ((code != SQLITE_READONLY && code != SQLITE_CANTOPEN) || db_wal_pending(d->path))
+        return 0;   /* db_migrate reports it */
+    buf uri = {0};
+    buf_puts(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)d->path; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p))
+            buf_putc(&uri, (char)*p);
+        else
+            buf_printf(&uri, "%%%02X", *p);
+    }
+    buf_puts(&uri, "?immutable=1");
+    sqlite3 *conn = NULL;
+    int rc = sqlite3_open_v2(uri.data, &conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    buf_free(&uri);
+    if (rc != SQLITE_OK) {
+        db_set_error(d, "cannot read %s: %s", d->path,
+                     conn ? sqlite3_errmsg(conn) : "out of memory");
+        sqlite3_close(conn);
+        return -1;
+    }
+    sqlite3_close(d->conn);
+    d->conn = conn;
+    sqlite3_busy_timeout(d->conn, DB_BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(d->conn, 1);
+    return 0;
+}
+
 db *db_open(const char *path, bool readonly, char *err, size_t errlen)
 {
     db *d = xcalloc(1, sizeof *d);
@@ -558,13 +655,29 @@ db *db_open(const char *path, bool readonly, char *err, size_t errlen)
     }
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open the archive %s: %s", path,
-                 d->conn ? sqlite3_errmsg(d->conn) : strerror(errno));
+        if (!readonly && db_folder_readonly(path))
+            snprintf(err, errlen, "cannot write to %s: read-only (no write permission on "
+                     "its directory)", path);
+        else
+            snprintf(err, errlen, "cannot open the archive %s: %s", path,
+                     d->conn ? sqlite3_errmsg(d->conn) : strerror(errno));
+        db_close(d);
+        return NULL;
+    }
+    /* SQLite opens a file it may not write read-only without a word */
+    if (!readonly && sqlite3_db_readonly(d->conn, "main") == 1) {
+        snprintf(err, errlen, "cannot write to %s: read-only (no write permission on the "
+                 "file)", path);
         db_close(d);
         return NULL;
     }
     sqlite3_busy_timeout(d->conn, DB_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(d->conn, 1);
+    if (readonly && db_reopen_immutable(d) != 0) {
+        snprintf(err, errlen, "%s", d->error);
+        db_close(d);
+        return NULL;
+    }
     if (db_migrate(d, readonly) != 0 ||
         (!readonly && db_exec(d, "PRAGMA journal_mode = WAL") != 0) ||
         db_exec(d, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
@@ -600,7 +713,18 @@ void db_close(db *d)
 
 int db_begin(db *d)    { return db_step_done(d, STMT_BEGIN); }
 int db_commit(db *d)   { return db_step_done(d, STMT_COMMIT); }
-int db_rollback(db *d) { return db_step_done(d, STMT_ROLLBACK); }
+/* After a failed statement SQLite may have rolled back already (a full
+ * disk, an I/O error): then there is nothing to do, and the error that
+ * explains the failure stays the one db_error gives. */
+int db_rollback(db *d)
+{
+    if (sqlite3_get_autocommit(d->conn)) return 0;
+    char kept[sizeof d->error];
+    memcpy(kept, d->error, sizeof kept);
+    if (db_step_done(d, STMT_ROLLBACK) == 0) return 0;
+    if (kept[0]) memcpy(d->error, kept, sizeof kept);
+    return -1;
+}
 
 /* --- ingest ---------------------------------------------------------------- */
 

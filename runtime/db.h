@@ -28,14 +28,22 @@
 typedef struct db db;
 
 /* Opens (creating when absent unless readonly) and migrates the archive.
- * Returns NULL with one clear sentence in err: unreadable, not a Spindle
- * archive, newer schema, locked. */
+ * readonly opens with SQLITE_OPEN_READONLY, for the commands that only
+ * read; in a folder where the WAL's -shm file cannot be made, and with no
+ * write-ahead log pending, the file is opened as immutable instead. A
+ * writing open of a file or folder that cannot be written fails with
+ * "cannot write to PATH: read-only (...)". Returns NULL with one clear
+ * sentence in err: unreadable, not a Spindle archive, newer schema,
+ * locked, read-only. Write failures later name the cause: "cannot write
+ * to PATH: the disk is full ..." or "... write failed ...". */
 db  *db_open(const char *path, bool readonly, char *err, size_t errlen);
 void db_close(db *d);
 const char *db_error(const db *d);
 
 int db_begin(db *d);
 int db_commit(db *d);
+/* Rolls back the open transaction, if any (none is no error); keeps the
+ * error of the failure that led here. */
 int db_rollback(db *d);
 
 /* --- ingest --- */

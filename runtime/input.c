@@ -30,6 +30,9 @@
  * still carry an acceptable body, so it is parsed; a longer one is refused
  * unparsed. */
 #define JSON_LINE_LIMIT_FACTOR 6
+/* A text file with more than 1 byte in BINARY_SHARE not UTF-8 is refused as
+ * binary; fewer are repaired (a stray Latin-1 byte in a story). */
+#define BINARY_SHARE 4
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
@@ -82,21 +85,30 @@ static size_t bom_length(const char *s, size_t len)
     return len >= 3 && memcmp(s, utf8_bom, 3) == 0 ? 3 : 0;
 }
 
+/* What a repair replaced: bytes (invalid UTF-8 and NUL bytes), and how
+ * many of those were NUL bytes. */
+typedef struct repair_count {
+    size_t bytes;
+    size_t nul;
+} repair_count;
+
 /* A NUL-terminated copy of s[0, len) that is valid UTF-8: invalid bytes and
  * NUL bytes become U+FFFD. Adds the number of bytes replaced to
- * *bytes_replaced. *out_len gets the copy's length when out_len is not NULL.
+ * replaced->bytes (and the NUL bytes among them to replaced->nul). *out_len gets the copy's length when out_len is not NULL.
  * Caller frees. */
 static char *valid_utf8_copy(const char *s, size_t len, size_t *out_len,
-                             size_t *bytes_replaced)
+                             repair_count *replaced)
 {
     if (utf8_valid(s, len)) {
         if (out_len) *out_len = len;
         return xstrndup(s, len);
     }
+    for (const char *p = s, *end = s + len; (p = memchr(p, '\0', (size_t)(end - p))); p++)
+        replaced->nul++;
     size_t repaired_len = 0, replacements = 0;
     char *copy = utf8_repair(s, len, &repaired_len, &replacements);
     /* each replacement put 3 bytes (U+FFFD) where the invalid ones were */
-    *bytes_replaced += len + 3 * replacements - repaired_len;
+    replaced->bytes += len + 3 * replacements - repaired_len;
     if (out_len) *out_len = repaired_len;
     return copy;
 }
@@ -203,15 +215,24 @@ static void report_io_error(reader *r, const char *path, int error_number)
 /* Hands a complete article to the callback, first warning when its UTF-8
  * was repaired. The callback owns *a afterwards. Returns the callback's
  * value (non-zero stops the read). */
-static int hand_over(reader *r, article *a, size_t bytes_replaced)
+static int hand_over(reader *r, article *a, repair_count replaced)
 {
-    if (bytes_replaced > 0) {
+    if (replaced.bytes > 0) {
+        size_t invalid = replaced.bytes - replaced.nul;
         fputs("warning: ", r->diag);
         put_printable(r->diag, a->origin);
         fputs(": article ", r->diag);
         put_printable(r->diag, a->id);
-        fprintf(r->diag, ": invalid UTF-8 repaired (%zu byte%s replaced)\n",
-                bytes_replaced, bytes_replaced == 1 ? "" : "s");
+        if (replaced.nul == 0)
+            fprintf(r->diag, ": invalid UTF-8 repaired (%zu byte%s replaced)\n",
+                    invalid, invalid == 1 ? "" : "s");
+        else if (invalid == 0)
+            fprintf(r->diag, ": %zu NUL byte%s replaced with U+FFFD\n", replaced.nul,
+                    replaced.nul == 1 ? "" : "s");
+        else
+            fprintf(r->diag, ": invalid UTF-8 and NUL bytes repaired (%zu byte%s replaced, "
+                    "%zu of them NUL)\n", replaced.bytes, replaced.bytes == 1 ? "" : "s",
+                    replaced.nul);
         r->stats->repaired++;
     }
     r->stats->articles++;
@@ -254,13 +275,13 @@ static const char *json_type_phrase(const json_t *v)
 }
 
 /* Copies the JSON string v into *out (NUL bytes from "\u0000" become
- * U+FFFD, counted in *bytes_replaced); *out_len gets its length when
+ * U+FFFD, counted in *replaced); *out_len gets its length when
  * out_len is not NULL. */
 static void take_string(const json_t *v, char **out, size_t *out_len,
-                        size_t *bytes_replaced)
+                        repair_count *replaced)
 {
     *out = valid_utf8_copy(json_string_value(v), json_string_length(v),
-                           out_len, bytes_replaced);
+                           out_len, replaced);
 }
 
 /* Fills *a from the JSON object root: id, body and the optional string
@@ -268,7 +289,7 @@ static void take_string(const json_t *v, char **out, size_t *out_len,
  * meta_json. Returns 0, or -1 with a reason in err (a is then partly filled;
  * the caller clears it). */
 static int article_from_object(json_t *root, article *a, char *err,
-                               size_t errlen, size_t *bytes_replaced)
+                               size_t errlen, repair_count *replaced)
 {
     json_t *id = json_object_get(root, "id");
     if (!id || json_is_null(id)) {
@@ -276,7 +297,7 @@ static int article_from_object(json_t *root, article *a, char *err,
         return -1;
     }
     if (json_is_string(id)) {
-        take_string(id, &a->id, NULL, bytes_replaced);
+        take_string(id, &a->id, NULL, replaced);
     } else if (json_is_integer(id)) {
         char digits[32];
         snprintf(digits, sizeof digits, "%" JSON_INTEGER_FORMAT,
@@ -301,7 +322,7 @@ static int article_from_object(json_t *root, article *a, char *err,
         set_reason(err, errlen, "\"body\" must be a string");
         return -1;
     }
-    take_string(body, &a->body, &a->body_len, bytes_replaced);
+    take_string(body, &a->body, &a->body_len, replaced);
     if (is_blank(a->body, a->body_len)) {
         set_reason(err, errlen, "empty body");
         return -1;
@@ -319,7 +340,7 @@ static int article_from_object(json_t *root, article *a, char *err,
             set_reason(err, errlen, "\"%s\" must be a string", optional[i].key);
             return -1;
         }
-        take_string(v, optional[i].slot, NULL, bytes_replaced);
+        take_string(v, optional[i].slot, NULL, replaced);
     }
     if (!a->title) a->title = xstrdup("");
 
@@ -343,9 +364,9 @@ static int article_from_object(json_t *root, article *a, char *err,
  * the line or as "\u0000" in a field) were replaced by U+FFFD. origin is not
  * used; out->origin is left NULL. */
 static int parse_json_record(const char *line, size_t len, article *out,
-                             char *err, size_t errlen, size_t *bytes_replaced)
+                             char *err, size_t errlen, repair_count *replaced)
 {
-    *bytes_replaced = 0;
+    *replaced = (repair_count){0, 0};
     size_t bom = bom_length(line, len);
     line += bom;
     len -= bom;
@@ -353,14 +374,20 @@ static int parse_json_record(const char *line, size_t len, article *out,
     /* jansson refuses invalid UTF-8 outright, so repair the line first */
     char *repaired_line = NULL;
     if (!utf8_valid(line, len)) {
-        repaired_line = valid_utf8_copy(line, len, &len, bytes_replaced);
+        repaired_line = valid_utf8_copy(line, len, &len, replaced);
         line = repaired_line;
     }
     json_error_t json_error;
     json_t *root = json_loadb(line, len,
-                              JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                              JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY,
                               &json_error);
     free(repaired_line);
+    const char *cut = root ? NULL : strstr(json_error.text, " near end of file");
+    if (cut) {  /* the end of the line, not of the file: the record is cut short */
+        set_reason(err, errlen, "invalid JSON: %.*s at the end of the line (the record is "
+                   "cut short)", (int)(cut - json_error.text), json_error.text);
+        return -1;
+    }
     if (!root) {
         if (json_error.column > 0)
             set_reason(err, errlen, "invalid JSON: %s at column %d",
@@ -382,7 +409,7 @@ static int parse_json_record(const char *line, size_t len, article *out,
     }
     if (type) json_object_del(root, "type");
     article a = {0};
-    int rc = article_from_object(root, &a, err, errlen, bytes_replaced);
+    int rc = article_from_object(root, &a, err, errlen, replaced);
     json_decref(root);
     if (rc != 0) {
         article_clear(&a);
@@ -395,9 +422,9 @@ static int parse_json_record(const char *line, size_t len, article *out,
 int input_parse_json_line(const char *line, size_t len, const char *origin,
                           article *out, char *err, size_t errlen)
 {
-    size_t bytes_replaced;
+    repair_count replaced;
     memset(out, 0, sizeof *out);
-    int rc = parse_json_record(line, len, out, err, errlen, &bytes_replaced);
+    int rc = parse_json_record(line, len, out, err, errlen, &replaced);
     if (rc != 0) return rc;
     out->origin = xstrdup(origin);
     return 0;
@@ -413,8 +440,8 @@ static int read_json_record(reader *r, const char *line, size_t len,
 {
     article a = {0};
     char reason[320];
-    size_t bytes_replaced = 0;
-    int rc = parse_json_record(line, len, &a, reason, sizeof reason, &bytes_replaced);
+    repair_count replaced;
+    int rc = parse_json_record(line, len, &a, reason, sizeof reason, &replaced);
     if (rc == 1) {
         r->stats->other_records++;
         return 0;
@@ -434,7 +461,7 @@ static int read_json_record(reader *r, const char *line, size_t len,
         return 0;
     }
     a.origin = xstrdup(origin);
-    return hand_over(r, &a, bytes_replaced);
+    return hand_over(r, &a, replaced);
 }
 
 /* Reads f as JSON Lines to its end (or until the callback stops it); name
@@ -458,10 +485,11 @@ static int read_json_lines(reader *r, FILE *f, const char *name, size_t lines_be
         buf_clear(&origin);
         buf_printf(&origin, "%s:%zu", name, line_number);
         if (len > r->max_line_bytes) {
-            char reason[128];
+            char reason[160];
             snprintf(reason, sizeof reason,
-                     "line is %zu bytes, over the line limit of %zu bytes",
-                     len, r->max_line_bytes);
+                     "line is %zu bytes, over the line limit of %zu bytes (%d times "
+                     "the article limit); not parsed", len, r->max_line_bytes,
+                     JSON_LINE_LIMIT_FACTOR);
             reject(r, origin.data, reason);
             free(line);           /* give the huge buffer back at once */
             line = NULL;
@@ -597,17 +625,31 @@ static int read_text_file(reader *r, FILE *f, const char *path, bool markdown,
         reject_oversize(r, path, path, "body", body_bytes);
     } else {
         article a = {0};
-        size_t bytes_replaced = 0;
-        a.id = valid_utf8_copy(path, strlen(path), NULL, &bytes_replaced);
+        repair_count replaced = {0, 0};
         a.title = valid_utf8_copy(title.data ? title.data : "", title.len,
-                                  NULL, &bytes_replaced);
-        a.body = valid_utf8_copy(body.data, body.len, &a.body_len,
-                                 &bytes_replaced);
+                                  NULL, &replaced);
+        a.body = valid_utf8_copy(body.data, body.len, &a.body_len, &replaced);
+        size_t text_replaced = replaced.bytes;
+        a.id = valid_utf8_copy(path, strlen(path), NULL, &replaced);
         a.origin = xstrdup(path);
-        a.title_line = title_line;
-        a.title_col = title_col;
-        a.body_line = body_line;
-        stop = hand_over(r, &a, bytes_replaced);
+        if (text_replaced * BINARY_SHARE > title.len + body.len) {
+            char reason[160];
+            snprintf(reason, sizeof reason, "not UTF-8 text: %zu of %zu bytes are invalid "
+                     "(a binary file?)", text_replaced, title.len + body.len);
+            reject(r, path, reason);
+            article_clear(&a);
+        } else if (a.body_len > r->max_article_bytes) {   /* each bad byte became 3 */
+            reject_oversize(r, path, path, "body", a.body_len);
+            article_clear(&a);
+        } else if (strlen(a.title) > r->max_article_bytes) {
+            reject_oversize(r, path, path, "title", strlen(a.title));
+            article_clear(&a);
+        } else {
+            a.title_line = title_line;
+            a.title_col = title_col;
+            a.body_line = body_line;
+            stop = hand_over(r, &a, replaced);
+        }
     }
     free(line);
     buf_free(&title);

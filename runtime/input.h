@@ -27,7 +27,9 @@
  * stream's lines). The title is trimmed of white space (and, in .md, of leading
  * "#" heading marks; a setext "====" underline is dropped); blank lines
  * before the body are dropped; CRLF becomes LF in the body; the rest is kept
- * byte for byte.
+ * byte for byte. A text file of which more than a quarter of the title and
+ * body bytes are not UTF-8 is refused as binary ("not UTF-8 text: N of M
+ * bytes are invalid (a binary file?)"); fewer bad bytes are repaired.
  *
  * Walks: entries whose name starts with '.' are skipped, as are files of
  * other extensions (matched case-insensitively), non-regular files and links
@@ -40,6 +42,9 @@
  *   ORIGIN: article ID is N bytes, over the limit of M bytes
  *   ORIGIN: article ID has a title of N bytes, over the limit of M bytes
  *   warning: ORIGIN: article ID: invalid UTF-8 repaired (N bytes replaced)
+ *   warning: ORIGIN: article ID: N NUL bytes replaced with U+FFFD
+ *   warning: ORIGIN: article ID: invalid UTF-8 and NUL bytes repaired
+ *            (N bytes replaced, M of them NUL)
  *   PATH: strerror text                     an unreadable path (io_errors)
  * ORIGIN is "file:line" ("-:line" for stdin) or the text file's path;
  * control characters in names are written escaped (\n, \xNN). Invalid UTF-8

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tools/install-deps.sh — installs the Debian packages Spindle builds with
 # (and, with the argument "test", the tools its tests use: the sqlite3 shell,
-# python3, GNU parallel, tmux, chromium, valgrind and GNU time), when any is missing. As root with apt it installs them;
+# python3, GNU parallel, tmux, chromium, valgrind and GNU time; with "fuzz",
+# clang for libFuzzer), when any is missing. As root with apt it installs them;
 # otherwise it prints the exact command and fails.
 PACKAGES="build-essential pkg-config liblua5.4-dev libpcre2-dev libsqlite3-dev libjansson-dev libxxhash-dev libedit-dev"
 TEST_TOOLS_MISSING=
@@ -11,6 +12,10 @@ if [ "${1:-}" = test ]; then
     done
     [ -x /usr/bin/time ] || TEST_TOOLS_MISSING="$TEST_TOOLS_MISSING time"
     PACKAGES="$PACKAGES sqlite3 python3 parallel tmux chromium valgrind time"
+fi
+if [ "${1:-}" = fuzz ]; then
+    command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1 || TEST_TOOLS_MISSING="$TEST_TOOLS_MISSING clang"
+    PACKAGES="$PACKAGES clang"
 fi
 LUA_PC=${LUA_PC:-lua5.4}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}

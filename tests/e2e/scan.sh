@@ -77,20 +77,7 @@ run "$SPINDLE" --rules "+$WORK/errrules/g.lua" scan -q "$ROOT/samples/shipyard-d
 expect_status 1 "a rule file that does not load makes scan exit 1"
 run "$SPINDLE" scan --max-bytes 8 "$WORK/bad.jsonl"
 expect_err "is 10 bytes, over the limit of 8 bytes" "oversize article refused with sizes"
-# --max-bytes bounds titles too (a 100 MB title once took 825 MB of memory)
-python3 -c 'import json; print(json.dumps({"id": "t1", "title": "x" * 5000, "body": "Short."}))' > "$WORK/longtitle.jsonl"
-run "$SPINDLE" scan --max-bytes 1000 "$WORK/longtitle.jsonl"
-expect_status 1 "an oversize title is refused"
-expect_err "article t1 has a title of 5000 bytes, over the limit of 1000 bytes" "the oversize title named"
-python3 -c 'print("y" * 5000); print(); print("Body.")' > "$WORK/longtitle.txt"
-run "$SPINDLE" scan --max-bytes 1000 "$WORK/longtitle.txt"
-expect_err "has a title of 1001 bytes, over the limit of 1000 bytes" "an oversize title line in a text file"
-# an endless stream is refused at the limit, not read until memory runs out
-if [ -r /dev/zero ]; then
-    run timeout 60 "$SPINDLE" scan --max-bytes 100000 /dev/zero
-    expect_status 1 "scan /dev/zero ends with a rejection"
-    expect_err "over the limit of 100000 bytes" "and says why"
-fi
+# titles over --max-bytes, endless streams: tests/e2e/badinput.sh
 run "$SPINDLE" scan "$WORK/missing.txt"
 expect_status 1 "a missing input file"
 expect_err "missing.txt" "the missing file is named"

@@ -214,8 +214,8 @@ static void test_read_malformed_jsonl(void)
     CHECK_INT(r.stats.articles, 3);
     CHECK_INT(r.stats.rejected, 2);
     CHECK_STR(r.diag,
-        DATA "malformed.jsonl:2: invalid JSON: '}' expected near end of file at column 23\n"
-        DATA "malformed.jsonl:4: invalid JSON: '[' or '{' expected near 'not' at column 3\n");
+        DATA "malformed.jsonl:2: invalid JSON: '}' expected at the end of the line (the record is cut short)\n"
+        DATA "malformed.jsonl:4: invalid JSON: invalid token near 'not' at column 3\n");
     if (r.got.count == 3) {
         CHECK_STR(r.got.items[0].id, "m1");
         CHECK_STR(r.got.items[1].id, "m3");
@@ -282,7 +282,7 @@ static void test_read_repairs(void)
     read_with(DATA "nul.txt", 0, 0, &r);
     CHECK_INT(r.stats.repaired, 1);
     CHECK_STR(r.diag, "warning: " DATA "nul.txt: article " DATA "nul.txt: "
-                      "invalid UTF-8 repaired (1 byte replaced)\n");
+                      "1 NUL byte replaced with U+FFFD\n");
     if (r.got.count == 1)
         CHECK_STR(r.got.items[0].body, "Body" REPLACEMENT "with a NUL\n");
     read_result_free(&r);
@@ -294,7 +294,7 @@ static void test_read_repairs(void)
     CHECK_STR(r.diag, "warning: " DATA "bad_utf8.jsonl:1: article u1: "
                       "invalid UTF-8 repaired (1 byte replaced)\n"
                       "warning: " DATA "bad_utf8.jsonl:2: article two\\nlines: "
-                      "invalid UTF-8 repaired (1 byte replaced)\n");
+                      "1 NUL byte replaced with U+FFFD\n");
     if (r.got.count == 2) {
         CHECK_STR(r.got.items[0].body, "caf" REPLACEMENT " au lait");
         CHECK_STR(r.got.items[1].id, "two\nlines");
@@ -337,7 +337,7 @@ static void test_read_limits(void)
     CHECK_INT(r.stats.rejected, 2);
     CHECK_STR(r.diag,
         DATA "limits.jsonl:1: article big is 100 bytes, over the limit of 50 bytes\n"
-        DATA "limits.jsonl:3: line is 439 bytes, over the line limit of 300 bytes\n");
+        DATA "limits.jsonl:3: line is 439 bytes, over the line limit of 300 bytes (6 times the article limit); not parsed\n");
     if (r.got.count == 1) CHECK_STR(r.got.items[0].id, "small");
     read_result_free(&r);
 
@@ -392,8 +392,8 @@ static void test_read_stdin(void)
     CHECK_INT(r.stats.articles, 3);
     CHECK_INT(r.stats.rejected, 2);
     CHECK_STR(r.diag,
-        "-:2: invalid JSON: '}' expected near end of file at column 23\n"
-        "-:4: invalid JSON: '[' or '{' expected near 'not' at column 3\n");
+        "-:2: invalid JSON: '}' expected at the end of the line (the record is cut short)\n"
+        "-:4: invalid JSON: invalid token near 'not' at column 3\n");
     if (r.got.count == 3) CHECK_STR(r.got.items[1].origin, "-:3");
     read_result_free(&r);
 }
