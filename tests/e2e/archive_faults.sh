@@ -40,7 +40,7 @@ for limit in 1500000 2500000 3500000; do
         *) fail "the failure says the disk is full ($limit): $ERR" ;;
     esac
     expect_err "the last batch was rolled back" "the lost batch is told ($limit)"
-    added=$(printf '%s\n' "$OUT" | sed -n 's/^added \([0-9]*\),.*/\1/p')
+    added=$(printf '%s\n' "$ERR" | sed -n 's/^added \([0-9]*\),.*/\1/p')
     stored=$(sqlite3 "$DB" "select count(*) from articles where id like 'd%'")
     expect_eq "$added" "$stored" "the summary counts what was stored ($limit)"
     [ "$stored" -lt 3000 ]; expect_true "the disk filled before the end ($stored stored)"
@@ -49,7 +49,7 @@ for limit in 1500000 2500000 3500000; do
         "the articles stored before are kept ($limit)"
     run "$SPINDLE" --db "$DB" ingest "$WORK/many.jsonl"
     expect_status 0 "ingest again with room ($limit)"
-    expect_out "added $((3000 - stored)), skipped $stored duplicates, rejected 0" "the rest is added ($limit)"
+    expect_err "added $((3000 - stored)), skipped $stored duplicates, rejected 0" "the rest is added ($limit)"
     expect_eq "$(sqlite3 "$DB" "select count(*) from articles")" 3015 "every article once ($limit)"
 done
 
