@@ -96,7 +96,7 @@ static void wrap_at(lua_State *L, const view_slots *v, int idx, view_kind kind, 
         lua_pushvalue(L, idx);
         if (lua_rawget(L, v->views) == LUA_TNIL) {
             lua_pop(L, 1);
-            lua_createtable(L, 0, 0);
+            lua_createtable(L, 0, 1);            /* room for the target's field */
             lua_pushvalue(L, kind == VIEW_LEXICON ? v->ext_mt
                              : kind == VIEW_HELPER ? v->helper_mt : v->ro_mt);
             lua_setmetatable(L, -2);
