@@ -68,11 +68,12 @@ static const char *class_end(pattern_state *ps, const char *p)
     return p;
 }
 
-/* Does character c belong to class letter cl (%a, %d, ... or a literal)? */
+/* Does character c belong to class letter cl (%a, %d, ... or a literal)?
+ * Spindle keeps the C locale: only ASCII letters have cases. */
 static bool in_class(int c, int cl)
 {
     bool yes;
-    switch (tolower(cl)) {
+    switch (cl | 0x20) {                     /* an ASCII letter in lower case */
     case 'a': yes = isalpha(c); break;
     case 'c': yes = iscntrl(c); break;
     case 'd': yes = isdigit(c); break;
@@ -86,7 +87,7 @@ static bool in_class(int c, int cl)
     case 'z': yes = c == 0; break;         /* deprecated in Lua, still there */
     default:  return cl == c;
     }
-    return isupper(cl) ? !yes : yes;
+    return cl >= 'A' && cl <= 'Z' ? !yes : yes;
 }
 
 /* Does c belong to the set [p .. set_end], p at '[' and set_end at ']'? */
