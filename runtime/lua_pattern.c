@@ -68,11 +68,12 @@ static const char *class_end(pattern_state *ps, const char *p)
     return p;
 }
 
-/* Does character c belong to class letter cl (%a, %d, ... or a literal)? */
+/* Does character c belong to class letter cl (%a, %d, ... or a literal)?
+ * Spindle keeps the C locale: only ASCII letters have cases. */
 static bool in_class(int c, int cl)
 {
     bool yes;
-    switch (tolower(cl)) {
+    switch (cl | 0x20) {                     /* an ASCII letter in lower case */
     case 'a': yes = isalpha(c); break;
     case 'c': yes = iscntrl(c); break;
     case 'd': yes = isdigit(c); break;
@@ -86,7 +87,7 @@ static bool in_class(int c, int cl)
     case 'z': yes = c == 0; break;         /* deprecated in Lua, still there */
     default:  return cl == c;
     }
-    return isupper(cl) ? !yes : yes;
+    return cl >= 'A' && cl <= 'Z' ? !yes : yes;
 }
 
 /* Does c belong to the set [p .. set_end], p at '[' and set_end at ']'? */
@@ -261,6 +262,53 @@ static const char *match_at(pattern_state *ps, const char *s, const char *p)
     return s;
 }
 
+/* The single-character item every match of p (anchor removed) must begin
+ * with, past any opening captures, or NULL when a match may begin with
+ * anything or with nothing (a quantifier that allows none, %b, %f, a back
+ * reference, a malformed item). Sets *item_end past the item. Raises
+ * nothing: an error of the pattern is the matcher's to raise. */
+static const char *first_item(const char *p, const char *pattern_end, const char **item_end)
+{
+    while (p < pattern_end && *p == '(') p += p + 1 < pattern_end && *(p + 1) == ')' ? 2 : 1;
+    if (p >= pattern_end || *p == ')' || (*p == '$' && p + 1 == pattern_end)) return NULL;
+    const char *ep = p + 1;
+    if (*p == PATTERN_ESCAPE) {
+        if (ep == pattern_end || *ep == 'b' || *ep == 'f' || isdigit((unsigned char)*ep))
+            return NULL;
+        ep++;
+    } else if (*p == '[') {
+        if (*ep == '^') ep++;
+        do {                                 /* as class_end, without raising */
+            if (ep >= pattern_end) return NULL;
+            if (*(ep++) == PATTERN_ESCAPE && ep < pattern_end) ep++;
+        } while (*ep != ']');
+        ep++;
+    }
+    if (*ep == '*' || *ep == '?' || *ep == '-') return NULL;
+    *item_end = ep;
+    return p;
+}
+
+/* The first place in [s, end) where the item [p, ep) of first_item
+ * matches, or end: at the places skipped no match can begin. */
+static const char *skip_to_item(const char *s, const char *end, const char *p, const char *ep)
+{
+    switch (*p) {
+    case '.':
+        return s;
+    case PATTERN_ESCAPE:
+        while (s < end && !in_class((unsigned char)*s, (unsigned char)*(p + 1))) s++;
+        return s;
+    case '[':
+        while (s < end && !in_set((unsigned char)*s, p, ep - 1)) s++;
+        return s;
+    default: {
+        const char *at = memchr(s, *p, (size_t)(end - s));
+        return at ? at : end;
+    }
+    }
+}
+
 /* [-0, +1, e] Pushes capture i (or the whole match [s, e) when there are
  * no captures and i is 0). */
 static void push_capture(pattern_state *ps, int i, const char *s, const char *e)
@@ -364,8 +412,10 @@ static int find_or_match(lua_State *L, bool find)
     bool anchor = *p == '^';
     if (anchor) { p++; lp--; }
     state_init(&ps, L, s, ls, p, lp);
-    const char *from = s + init;
+    const char *from = s + init, *item_end = NULL;
+    const char *item = anchor ? NULL : first_item(p, ps.pattern_end, &item_end);
     do {
+        if (item) from = skip_to_item(from, ps.subject_end, item, item_end);
         state_reset(&ps);
         const char *e = match_at(&ps, from, p);
         if (e) {
@@ -406,7 +456,9 @@ static int gmatch_step(lua_State *L)
     gmatch_state *gs = lua_touserdata(L, lua_upvalueindex(3));
     pattern_state ps;
     state_init(&ps, L, s, ls, p, lp);
+    const char *item_end = NULL, *item = first_item(p, ps.pattern_end, &item_end);
     for (const char *from = s + gs->next; from <= ps.subject_end; from++) {
+        if (item) from = skip_to_item(from, ps.subject_end, item, item_end);
         state_reset(&ps);
         const char *e = match_at(&ps, from, p);
         if (e && e - s != gs->last_end) {
@@ -508,10 +560,16 @@ static int l_gsub(lua_State *L)
     luaL_buffinit(L, &b);
     pattern_state ps;
     state_init(&ps, L, s, ls, p, lp);
-    const char *from = s, *last_end = NULL;
+    const char *from = s, *last_end = NULL, *item_end = NULL;
+    const char *item = anchor ? NULL : first_item(p, ps.pattern_end, &item_end);
     lua_Integer n = 0;
     bool changed = false;
     while (n < max_n) {
+        if (item) {                          /* the places no match begins, as they are */
+            const char *to = skip_to_item(from, ps.subject_end, item, item_end);
+            luaL_addlstring(&b, from, (size_t)(to - from));
+            from = to;
+        }
         state_reset(&ps);
         const char *e = match_at(&ps, from, p);
         if (e && e != last_end) {

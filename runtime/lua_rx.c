@@ -42,7 +42,22 @@ typedef struct rx_subject {
     lua_Integer base;
 } rx_subject;
 
-#define check_regex(L) ((regex_handle *)luaL_checkudata(L, 1, REGEX_METATABLE))
+/* The Regex metatable is also kept in the registry under the address of
+ * this byte, which finds it without making the key string on every call. */
+static const char regex_metatable_key = 0;
+
+/* The Regex at argument 1; raises as luaL_checkudata if it is not one. */
+static regex_handle *check_regex(lua_State *L)
+{
+    regex_handle *h = lua_touserdata(L, 1);
+    if (h && lua_getmetatable(L, 1)) {
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &regex_metatable_key);
+        bool is_regex = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);
+        if (is_regex) return h;
+    }
+    return luaL_checkudata(L, 1, REGEX_METATABLE);
+}
 
 /* The Regex at argument 1; raises if it is not one or has been closed. */
 static regex_handle *check_live_regex(lua_State *L)
@@ -118,7 +133,7 @@ static size_t utf8_char_length(const char *text, size_t len, size_t pos)
  * per call. The set is a registry table keyed by the strings themselves
  * (Lua compares a long string with itself by pointer first); it is emptied
  * when it grows past SUBJECT_MEMORY_SIZE entries, so memory stays bounded. */
-#define SUBJECT_MEMORY_KEY  "spindle.rx.valid_subjects"
+static const char subject_memory_key = 0;   /* the set's registry key is its address */
 #define SUBJECT_MEMORY_MIN  256   /* shorter subjects are cheaper to recheck */
 #define SUBJECT_MEMORY_SIZE 64
 
@@ -128,7 +143,7 @@ static bool subject_known_valid(lua_State *L)
     size_t len;
     lua_tolstring(L, -1, &len);
     if (len < SUBJECT_MEMORY_MIN) return false;
-    if (lua_getfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY) != LUA_TTABLE) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &subject_memory_key) != LUA_TTABLE) {
         lua_pop(L, 1);
         return false;
     }
@@ -144,13 +159,13 @@ static void subject_remember_valid(lua_State *L)
     size_t len;
     lua_tolstring(L, -1, &len);
     if (len < SUBJECT_MEMORY_MIN) return;
-    if (lua_getfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY) != LUA_TTABLE) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &subject_memory_key) != LUA_TTABLE) {
         lua_pop(L, 1);
         lua_createtable(L, 0, SUBJECT_MEMORY_SIZE);
         lua_pushinteger(L, 0);
         lua_setfield(L, -2, "#");
         lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &subject_memory_key);
     }
     lua_getfield(L, -1, "#");
     lua_Integer count = lua_tointeger(L, -1) + 1;
@@ -159,7 +174,7 @@ static void subject_remember_valid(lua_State *L)
         lua_pop(L, 1);
         lua_createtable(L, 0, SUBJECT_MEMORY_SIZE);
         lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, SUBJECT_MEMORY_KEY);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &subject_memory_key);
         count = 1;
     }
     lua_pushinteger(L, count);
@@ -598,6 +613,8 @@ void lua_rx_push_constructor(lua_State *L, rx_cache *cache)
          * to one rule to change under another. */
         lua_pushboolean(L, 0);
         lua_setfield(L, -2, "__metatable");
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &regex_metatable_key);
     }
     lua_pop(L, 1);
     lua_pushlightuserdata(L, cache);

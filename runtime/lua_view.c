@@ -23,8 +23,6 @@
 #include "lua_view.h"
 
 #include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 
@@ -98,7 +96,7 @@ static void wrap_at(lua_State *L, const view_slots *v, int idx, view_kind kind, 
         lua_pushvalue(L, idx);
         if (lua_rawget(L, v->views) == LUA_TNIL) {
             lua_pop(L, 1);
-            lua_createtable(L, 0, 0);
+            lua_createtable(L, 0, 1);            /* room for the target's field */
             lua_pushvalue(L, kind == VIEW_LEXICON ? v->ext_mt
                              : kind == VIEW_HELPER ? v->helper_mt : v->ro_mt);
             lua_setmetatable(L, -2);
@@ -214,7 +212,6 @@ static int view_call_out(lua_State *L)
     bool fresh = lua_rawget(L, v->fresh) != LUA_TNIL;
     lua_pop(L, 1);
     if (fresh) return results;
-    if (getenv("VSTATS")) { const char *nm = lua_tostring(L, lua_upvalueindex(VIEW_NAME)); int t = 0; for (int i = 1; i <= results; i++) t += lua_type(L, i) == LUA_TTABLE; if (t) fprintf(stderr, "VS %s %d\n", nm ? nm : "?", t); }
     for (int i = 1; i <= results; i++) wrap_at(L, v, i, VIEW_STDLIB, NULL);
     return results;
 }

@@ -249,7 +249,7 @@ size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t p
                 unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
                 unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
                 unsigned blocked = s->word_char[t[i + k - 1]];
-                open |= (uint64_t)(hit & !blocked) << k;
+                open |= (uint64_t)(hit & !blocked & s->first[t[i + k]]) << k;
             }
         } else {
             for (size_t k = 0; k < block; k++) {
@@ -257,12 +257,12 @@ size_t rx_starts_next(const rx_starts *s, const char *text, size_t len, size_t p
                 unsigned uncertain = ((a | b | c) >> 7) | (b == UNIT_SPACE && (a == UNIT_SPACE || c == UNIT_SPACE));
                 unsigned hit = uncertain | bit_test(s->triples, triple_bit(a, b, c));
                 unsigned blocked = s->boundary && i + k > 0 && s->word_char[t[i + k - 1]];
-                open |= (uint64_t)(hit & !blocked) << k;
+                open |= (uint64_t)(hit & !blocked & s->first[t[i + k]]) << k;
             }
         }
         while (open) {
             size_t at = i + (size_t)__builtin_ctzll(open);
-            if (s->first[t[at]] && starts_at(s, t, len, at)) return at;
+            if (starts_at(s, t, len, at)) return at;
             open &= open - 1;
         }
         i += block;

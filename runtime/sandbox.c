@@ -12,6 +12,7 @@
 #include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "lua_alloc.h"
 #include "lua_pattern.h"
 #include "util.h"
 
@@ -29,6 +30,7 @@ typedef struct sbx_sample {
 
 struct sbx {
     lua_State *L;
+    lua_alloc_pool *memory;      /* where the state's blocks come from */
     size_t     memory_used;      /* bytes currently allocated by the state */
     size_t     memory_limit;     /* refuse growth past this */
     size_t     call_memory_limit; /* and, during a rule's call, past this */
@@ -136,7 +138,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sbx *s = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        lua_alloc_realloc(s->memory, ptr, old, 0);
         s->memory_used -= old;
         return NULL;
     }
@@ -145,7 +147,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         if (want > s->memory_limit) { s->memory_exceeded = 1; return NULL; }
         if (want > s->call_memory_limit) { s->memory_exceeded = 2; return NULL; }
     }
-    void *p = realloc(ptr, nsize);
+    void *p = lua_alloc_realloc(s->memory, ptr, old, nsize);
     if (!p) return NULL;
     s->memory_used = s->memory_used - old + nsize;
     return p;
@@ -306,9 +308,11 @@ sbx *sbx_new(size_t memory_bytes, uint64_t instruction_budget,
     const char *env = getenv("SPINDLE_RULE_SECONDS");
     if (env && atof(env) > 0) s->rule_seconds = atof(env);
     s->instruction_budget = s->rule_budget;
-    s->L = lua_newstate(sbx_alloc, s);
+    s->memory = lua_alloc_new();
+    s->L = s->memory ? lua_newstate(sbx_alloc, s) : NULL;
     if (!s->L) {
         snprintf(err, errlen, "cannot create a Lua state");
+        lua_alloc_free(s->memory);
         free(s);
         return NULL;
     }
@@ -344,6 +348,7 @@ void sbx_free(sbx *s)
 {
     if (!s) return;
     if (s->L) lua_close(s->L);
+    lua_alloc_free(s->memory);
     free(s->samples);
     free(s);
 }
