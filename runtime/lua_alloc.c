@@ -88,8 +88,25 @@ static void drop(lua_alloc_pool *pool, void *p, size_t size)
     pool->free[c] = b;
 }
 
+/* Under AddressSanitizer every block is malloc's, so that the sanitizer
+ * sees each one (a free list would hide a use after free). */
+#if defined(__SANITIZE_ADDRESS__)
+#define LUA_ALLOC_POOLING 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LUA_ALLOC_POOLING 0
+#endif
+#endif
+#ifndef LUA_ALLOC_POOLING
+#define LUA_ALLOC_POOLING 1
+#endif
+
 void *lua_alloc_realloc(lua_alloc_pool *pool, void *ptr, size_t osize, size_t nsize)
 {
+    if (!LUA_ALLOC_POOLING) {
+        if (nsize == 0) { free(ptr); return NULL; }
+        return realloc(ptr, nsize);
+    }
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
         if (ptr) drop(pool, ptr, old);

@@ -7,7 +7,8 @@
  * come from free lists kept per 16-byte size class, carved from chunks of
  * LUA_ALLOC_CHUNK bytes; a dropped block goes back on its class's list,
  * ready for the next request of that class, and the chunks are returned
- * to the system only by lua_alloc_free. Larger blocks are malloc's.
+ * to the system only by lua_alloc_free. Larger blocks are malloc's, and so
+ * is every block in a build with AddressSanitizer.
  *
  * lua_alloc_realloc follows lua_Alloc's contract (Lua 5.4 manual, §4.4):
  * the caller passes the block's size as it was asked for (osize) with

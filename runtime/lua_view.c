@@ -32,7 +32,7 @@
 #define VIEW_WRAPPED      (VIEW_SHARED + 1)
 #define VIEW_NAME         (VIEW_SHARED + 2)
 
-/* Where the six tables are: upvalues inside closures, stack slots outside. */
+/* Where the seven tables are: upvalues inside closures, stack slots outside. */
 typedef struct view_slots {
     int views, outward, inward, ro_mt, ext_mt, fresh, helper_mt;
 } view_slots;
@@ -56,7 +56,7 @@ static const char view_target_key = 0;
 static int view_call_out(lua_State *L);
 static int view_call_in(lua_State *L);
 
-/* [-0, +1, m] Pushes closure fn with the six shared upvalues and `extra`
+/* [-0, +1, m] Pushes closure fn with the seven shared upvalues and `extra`
  * more values taken from the top of the stack (which are popped). */
 static void push_closure(lua_State *L, const view_slots *v, lua_CFunction fn, int extra)
 {
