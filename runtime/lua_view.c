@@ -360,7 +360,7 @@ static int view_rawset(lua_State *L)
     return 1;
 }
 
-/* [-0, +6, m] Pushes the six shared tables and fills v with their slots. */
+/* [-0, +7, m] Pushes the seven shared tables and fills v with their slots. */
 static void push_state(lua_State *L, view_slots *v)
 {
     luaL_checkstack(L, 8, "view");
