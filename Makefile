@@ -47,6 +47,8 @@ UNIT_BIN    = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c, seeds and kept crash inputs in
 # tests/fuzz/NAME/): replayed by `make test`, fuzzed by `make fuzz`.
 FUZZ_NAMES  = jsonl sentences needs rules
+# Seeds a harness takes from elsewhere in the tree as well as tests/fuzz/NAME
+FUZZ_SEEDS_rules = rules
 FUZZ_REPLAY = $(FUZZ_NAMES:%=$(BUILD)/tests/test_fuzz_%)
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
@@ -98,7 +100,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(RUNTIME_OBJ) | $(BUILD)/tests
 $(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(RUNTIME_OBJ) | $(BUILD)/tests
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/fuzz -DFUZZ_NAME='"$*"' \
-	    -DFUZZ_CORPUS='"tests/fuzz/$*"' -o $@ $< tests/fuzz/replay.c $(RUNTIME_OBJ) $(LIBS)
+	    -DFUZZ_CORPUS='"tests/fuzz/$* $(FUZZ_SEEDS_$*)"' -o $@ $< tests/fuzz/replay.c $(RUNTIME_OBJ) $(LIBS)
 
 # The same harness with libFuzzer (make fuzz builds the runtime with
 # SANITIZE=fuzzer-no-link,address,undefined first).
@@ -118,14 +120,14 @@ fuzz:
 	@sh tools/install-deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
 	    SANITIZE=fuzzer-no-link,address,undefined fuzz-harnesses
-	@failed=; for name in $(FUZZ_NAMES); do \
-	    mkdir -p $(FUZZ_BUILD)/fuzz/corpus-$$name; \
-	    echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
-	    $(FUZZ_BUILD)/fuzz/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	@failed=; $(foreach name,$(FUZZ_NAMES), \
+	    mkdir -p $(FUZZ_BUILD)/fuzz/corpus-$(name); \
+	    echo "fuzzing $(name) for $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_BUILD)/fuzz/fuzz_$(name) -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
 	        -rss_limit_mb=2048 -print_final_stats=1 \
-	        -artifact_prefix=$(FUZZ_BUILD)/fuzz/crash-$$name- \
-	        $(FUZZ_BUILD)/fuzz/corpus-$$name tests/fuzz/$$name || failed="$$failed $$name"; \
-	done; \
+	        -artifact_prefix=$(FUZZ_BUILD)/fuzz/crash-$(name)- \
+	        $(FUZZ_BUILD)/fuzz/corpus-$(name) tests/fuzz/$(name) $(FUZZ_SEEDS_$(name)) \
+	        || failed="$$failed $(name)";) \
 	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (inputs in $(FUZZ_BUILD)/fuzz/crash-*)"; exit 1; fi; \
 	echo "fuzz: no crash in $(FUZZ_SECONDS) s per harness"
 

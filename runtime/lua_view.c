@@ -16,9 +16,11 @@
  *             owns (weak keys; fresh_result), given to rules as they are
  *   helper_mt the metatable of views of a helper module's tables: its
  *             functions are rule code and are given as they are
- * A wrapper has the wrapped function as upvalue 8 and, for an outward one
- * made when a field was read, the field's name as upvalue 9 (for error
- * messages, which cannot name a function called from C).
+ * A wrapper has the wrapped function as upvalue 8; an outward one also
+ * has the field's name it was read from, or nil, as upvalue 9 (for error
+ * messages, which cannot name a function called from C) and, as upvalue
+ * 10, whether the function's results are fresh (decided when the wrapper
+ * is made: the stdlib marks its functions as its modules load).
  */
 #include "lua_view.h"
 
@@ -31,6 +33,7 @@
 #define VIEW_SHARED       7     /* upvalues every view closure starts with */
 #define VIEW_WRAPPED      (VIEW_SHARED + 1)
 #define VIEW_NAME         (VIEW_SHARED + 2)
+#define VIEW_FRESH        (VIEW_SHARED + 3)
 
 /* Where the seven tables are: upvalues inside closures, stack slots outside. */
 typedef struct view_slots {
@@ -74,15 +77,42 @@ static void push_closure(lua_State *L, const view_slots *v, lua_CFunction fn, in
     for (int i = 0; i < extra; i++) lua_remove(L, first_extra);
 }
 
-/* [-0, +0, -] True when the value at idx is a view; its target is then
+/* [-0, +0|1, -] True when the value at idx is a view; its target is then
  * pushed. */
-static bool push_target(lua_State *L, const view_slots *v, int idx)
+static bool push_target(lua_State *L, int idx)
 {
-    (void)v;
     if (lua_type(L, idx) != LUA_TTABLE) return false;
     if (lua_rawgetp(L, idx, &view_target_key) != LUA_TNIL) return true;
     lua_pop(L, 1);
     return false;
+}
+
+/* [-0, +0, m] Replaces the function at idx with its wrapper fn from the
+ * cache table at slot `cache`, making (and caching) the wrapper when there
+ * is none yet: fn's upvalues are the shared ones, the function, and for an
+ * outward wrapper the field name (or nil) and whether the function's
+ * results are fresh (fresh_result). */
+static void replace_by_wrapper(lua_State *L, const view_slots *v, int idx, int cache,
+                               lua_CFunction fn, const char *name)
+{
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, cache) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, idx);
+        int extra = 1;
+        if (fn == view_call_out) {
+            if (name) lua_pushstring(L, name); else lua_pushnil(L);
+            lua_pushvalue(L, idx);
+            lua_pushboolean(L, lua_rawget(L, v->fresh) != LUA_TNIL);
+            lua_remove(L, -2);
+            extra = 3;
+        }
+        push_closure(L, v, fn, extra);
+        lua_pushvalue(L, idx);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, cache);
+    }
+    lua_replace(L, idx);
 }
 
 /* [-0, +0, m] Replaces the value at idx with what a rule may see of it.
@@ -92,7 +122,7 @@ static void wrap_at(lua_State *L, const view_slots *v, int idx, view_kind kind, 
     idx = lua_absindex(L, idx);
     int type = lua_type(L, idx);
     if (type == LUA_TTABLE) {
-        if (push_target(L, v, idx)) { lua_pop(L, 1); return; }   /* a view already */
+        if (push_target(L, idx)) { lua_pop(L, 1); return; }   /* a view already */
         lua_pushvalue(L, idx);
         if (lua_rawget(L, v->views) == LUA_TNIL) {
             lua_pop(L, 1);
@@ -115,17 +145,7 @@ static void wrap_at(lua_State *L, const view_slots *v, int idx, view_kind kind, 
             lua_replace(L, idx);
             return;
         }
-        lua_pushvalue(L, idx);
-        if (lua_rawget(L, v->outward) == LUA_TNIL) {
-            lua_pop(L, 1);
-            lua_pushvalue(L, idx);
-            if (name) lua_pushstring(L, name); else lua_pushnil(L);
-            push_closure(L, v, view_call_out, 2);
-            lua_pushvalue(L, idx);
-            lua_pushvalue(L, -2);
-            lua_rawset(L, v->outward);
-        }
-        lua_replace(L, idx);
+        replace_by_wrapper(L, v, idx, v->outward, view_call_out, name);
     }
 }
 
@@ -137,7 +157,7 @@ static void unwrap_at(lua_State *L, const view_slots *v, int idx, bool functions
     idx = lua_absindex(L, idx);
     int type = lua_type(L, idx);
     if (type == LUA_TTABLE) {
-        if (push_target(L, v, idx)) lua_replace(L, idx);
+        if (push_target(L, idx)) lua_replace(L, idx);
     } else if (type == LUA_TFUNCTION && functions) {
         lua_CFunction c = lua_tocfunction(L, idx);
         if (c == view_call_in) return;
@@ -146,16 +166,7 @@ static void unwrap_at(lua_State *L, const view_slots *v, int idx, bool functions
             lua_replace(L, idx);
             return;
         }
-        lua_pushvalue(L, idx);
-        if (lua_rawget(L, v->inward) == LUA_TNIL) {
-            lua_pop(L, 1);
-            lua_pushvalue(L, idx);
-            push_closure(L, v, view_call_in, 1);
-            lua_pushvalue(L, idx);
-            lua_pushvalue(L, -2);
-            lua_rawset(L, v->inward);
-        }
-        lua_replace(L, idx);
+        replace_by_wrapper(L, v, idx, v->inward, view_call_in, NULL);
     }
 }
 
@@ -208,10 +219,7 @@ static int view_call_out(lua_State *L)
     lua_insert(L, 1);
     if (lua_pcall(L, n, LUA_MULTRET, 0) != LUA_OK) return rethrow(L, lua_gettop(L));
     int results = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(VIEW_WRAPPED));
-    bool fresh = lua_rawget(L, v->fresh) != LUA_TNIL;
-    lua_pop(L, 1);
-    if (fresh) return results;
+    if (lua_toboolean(L, lua_upvalueindex(VIEW_FRESH))) return results;
     for (int i = 1; i <= results; i++) wrap_at(L, v, i, VIEW_STDLIB, NULL);
     return results;
 }
@@ -234,7 +242,7 @@ static int view_call_in(lua_State *L)
 /* [-0, +1, e] Pushes the target of the view at index 1, or raises. */
 static void check_view(lua_State *L)
 {
-    if (!push_target(L, &upvalue_slots, 1)) luaL_error(L, "not a view");
+    if (!push_target(L, 1)) luaL_error(L, "not a view");
 }
 
 /* The kind of the view at index 1. */
@@ -299,7 +307,7 @@ static int view_next(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
-    if (push_target(L, &upvalue_slots, 1)) {
+    if (push_target(L, 1)) {
         lua_replace(L, 1);
         view_kind kind = kind_of(L);
         unwrap_at(L, &upvalue_slots, 2, false);
@@ -353,7 +361,7 @@ static int view_rawset(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checkany(L, 2);
     luaL_checkany(L, 3);
-    if (push_target(L, &upvalue_slots, 1))
+    if (push_target(L, 1))
         return luaL_error(L, "rawset: read-only: rules share this table and cannot change it");
     lua_settop(L, 3);
     lua_rawset(L, 1);
@@ -434,12 +442,8 @@ void view_wrap(lua_State *L, bool helper)
 
 void view_unwrap(lua_State *L, int idx)
 {
-    if (lua_type(L, idx) != LUA_TTABLE) return;
     idx = lua_absindex(L, idx);
-    view_slots v;
-    push_state(L, &v);
-    unwrap_at(L, &v, idx, false);
-    lua_settop(L, v.views - 1);
+    if (push_target(L, idx)) lua_replace(L, idx);
 }
 
 /* fresh_result(f): marks f (see lua_view.h); returns f. */

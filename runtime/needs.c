@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "utf8.h"
 #include "util.h"
 
 typedef struct needs_word {
@@ -63,29 +64,6 @@ bool needs_index_empty(const needs_index *x)
     return x->n_states <= 1 && x->n_words == 0;
 }
 
-/* Length of the UTF-8 character at s[0, len) and its code point in *cp;
- * 0 when the bytes there are not a well-formed character. */
-static size_t needs_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    size_t n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-    if (n == 0 || n > len) return 0;
-    uint32_t v = s[0] & (0x3F >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    *cp = v;
-    return n;
-}
-
-/* Is cp white space for PCRE2's \s with UCP: \h, \v and \p{Zs}? */
-static bool needs_is_space(uint32_t cp)
-{
-    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 ||
-           cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
 bool needs_word_indexable(rx_cache *rx, const char *word)
 {
     static const char caseless_class[] = "^[\\p{Sc}\\p{P}]";
@@ -99,7 +77,7 @@ bool needs_word_indexable(rx_cache *rx, const char *word)
             continue;
         }
         uint32_t cp;
-        size_t n = needs_decode(p + i, len - i, &cp);
+        size_t n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) return false;
         const rx_pattern *marks = rx_compile(rx, caseless_class, sizeof caseless_class - 1,
                                              NULL, NULL, 0);
@@ -296,13 +274,13 @@ void needs_index_scan(const needs_index *x, const char *text, size_t len, bool *
             continue;
         }
         uint32_t cp;
-        size_t n = needs_decode(p + i, len - i, &cp);
+        size_t n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {                                  /* not UTF-8: a byte as it is */
             row = needs_step(x, row, c, hit);
             i++;
             continue;
         }
-        if (needs_is_space(cp))
+        if (utf8_is_pcre_space(cp))
             row = needs_step(x, row, ' ', hit);
         else if (cp == 0x212A || cp == 0x017F)         /* PCRE2 folds them to k, s */
             row = needs_step(x, row, cp == 0x212A ? 'k' : 's', hit);

@@ -97,12 +97,12 @@ static bool module_name_valid(const char *name)
     return true;
 }
 
-/* True when name is a module of the embedded stdlib. */
-static bool stdlib_has(const char *name)
+/* The embedded stdlib module called name, or NULL. */
+static const embedded_file *stdlib_find(const char *name)
 {
     for (const embedded_file *e = embedded_stdlib; e->name; e++)
-        if (strcmp(e->name, name) == 0) return true;
-    return false;
+        if (strcmp(e->name, name) == 0) return e;
+    return NULL;
 }
 
 /* [-0, +1, e] Finds module source: the embedded stdlib, then each rule
@@ -111,13 +111,12 @@ static bool stdlib_has(const char *name)
 static const char *module_find(lua_State *L, ruleset *rs, const char *name,
                                size_t *len, bool *owned)
 {
-    for (const embedded_file *e = embedded_stdlib; e->name; e++) {
-        if (strcmp(e->name, name) == 0) {
-            lua_pushfstring(L, "@%s", e->path);
-            *len = e->len;
-            *owned = false;
-            return e->data;
-        }
+    const embedded_file *e = stdlib_find(name);
+    if (e) {
+        lua_pushfstring(L, "@%s", e->path);
+        *len = e->len;
+        *owned = false;
+        return e->data;
     }
     for (size_t i = 0; i < rs->n_dirs; i++) {
         buf path = {0};
@@ -173,7 +172,7 @@ static int l_rule_require(lua_State *L)
     if (lua_getfield(L, loaded, name) != LUA_TNIL) {
         if (lua_islightuserdata(L, -1))
             return luaL_error(L, "require: module '%s' requires itself (a cycle)", name);
-        if (!trusted) view_wrap(L, !stdlib_has(name));
+        if (!trusted) view_wrap(L, !stdlib_find(name));
         return 1;
     }
     lua_pop(L, 1);

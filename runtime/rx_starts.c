@@ -27,6 +27,7 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#include "utf8.h"
 #include "util.h"
 
 #define UNIT_OTHER 0x80u          /* any other non-ASCII character */
@@ -84,24 +85,13 @@ static bool ascii_space(unsigned b)
     return b == ' ' || (b >= '\t' && b <= '\r');
 }
 
-/* Is cp white space for PCRE2's \s with UCP (\h, \v and \p{Zs})? U+180E
- * is counted too: a character too many only adds places. */
-static bool unicode_space(uint32_t cp)
-{
-    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 ||
-           cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/* The code point of the (valid) UTF-8 character at t[i] and its width. */
+/* The code point of the (valid) UTF-8 character at t[i] and its width; a
+ * byte that starts no whole character counts as itself, one byte wide. */
 static uint32_t decode(const unsigned char *t, size_t len, size_t i, size_t *width)
 {
-    unsigned b = t[i];
-    size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (n > len - i) n = len - i;
-    uint32_t cp = n == 1 ? b : b & (0x3Fu >> (n - 1));
-    for (size_t k = 1; k < n; k++) cp = (cp << 6) | (t[i + k] & 0x3Fu);
-    *width = n;
+    uint32_t cp;
+    *width = utf8_decode(t + i, len - i, &cp);
+    if (*width == 0) { *width = 1; cp = t[i]; }
     return cp;
 }
 
@@ -119,12 +109,12 @@ static unsigned unit_at(const unsigned char *t, size_t len, size_t i, size_t *wi
         *width = n;
         return cp == 0x212A ? 'k' : 's';
     }
-    if (!unicode_space(cp)) {
+    if (!utf8_is_pcre_space(cp)) {
         *width = n;
         return UNIT_OTHER;
     }
     size_t j = i + n;
-    while (j < len && unicode_space(decode(t, len, j, &n))) j += n;
+    while (j < len && utf8_is_pcre_space(decode(t, len, j, &n))) j += n;
     *width = j - i;
     return UNIT_SPACE;
 }

@@ -96,3 +96,24 @@ size_t utf8_count(const char *s, size_t len)
     }
     return count;
 }
+
+size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    if (s[0] < 0x80) { *cp = s[0]; return 1; }
+    size_t n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+    if (n == 0 || n > len) return 0;
+    uint32_t v = s[0] & (0x3Fu >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    *cp = v;
+    return n;
+}
+
+bool utf8_is_pcre_space(uint32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 ||
+           cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}

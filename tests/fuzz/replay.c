@@ -3,7 +3,7 @@
  * LLVMFuzzerTestOneInput without libFuzzer, so that `make test` (with gcc,
  * and under ASan) replays the seeds and every crash input kept as a
  * regression test. Usage: test_fuzz_NAME [FILE|DIR]... (default: the
- * corpus directory FUZZ_CORPUS it was built with). A crash or a failed
+ * corpus directories FUZZ_CORPUS it was built with, split by spaces). A crash or a failed
  * invariant aborts; otherwise it ends "fuzz_NAME: N passed, 0 failed".
  */
 #include <dirent.h>
@@ -13,7 +13,7 @@
 #include "fuzz.h"
 
 #ifndef FUZZ_CORPUS
-#error "build with -DFUZZ_CORPUS=\"tests/fuzz/NAME\""
+#error "build with -DFUZZ_CORPUS=\"tests/fuzz/NAME [MORE_DIRS]\""
 #endif
 #ifndef FUZZ_NAME
 #error "build with -DFUZZ_NAME=\"NAME\""
@@ -80,7 +80,11 @@ static void replay_path(const char *path, int *passed, int *failed)
 int main(int argc, char **argv)
 {
     int passed = 0, failed = 0;
-    if (argc < 2) replay_path(FUZZ_CORPUS, &passed, &failed);
+    if (argc < 2) {                         /* FUZZ_CORPUS: paths split by spaces */
+        char corpus[] = FUZZ_CORPUS;
+        for (char *path = strtok(corpus, " "); path; path = strtok(NULL, " "))
+            replay_path(path, &passed, &failed);
+    }
     for (int i = 1; i < argc; i++) replay_path(argv[i], &passed, &failed);
     if (passed + failed == 0) { fprintf(stderr, "no corpus files\n"); failed = 1; }
     printf("fuzz_%s: %d passed, %d failed\n", FUZZ_NAME, passed, failed);

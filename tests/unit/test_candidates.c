@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "random_text.h"
 #include "needs.h"
 #include "util.h"
 
-#define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -147,16 +147,6 @@ static void test_fixed(void)
     scratch_remove(d, dir);
 }
 
-/* A deterministic generator (xorshift), so failures repeat. */
-static uint32_t rng_state = 12345;
-static size_t rng(size_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 17;
-    rng_state ^= rng_state << 5;
-    return rng_state % n;
-}
-
 static void test_random(void)
 {
     static const char *const text_pieces[] = {
@@ -173,10 +163,7 @@ static void test_random(void)
     char **bodies = xcalloc(ARTICLES, sizeof *bodies);
     buf text = {0};
     for (size_t i = 0; i < ARTICLES; i++) {
-        text.len = 0;
-        if (text.data) text.data[0] = '\0';
-        size_t n = 1 + rng(12);
-        for (size_t k = 0; k < n; k++) buf_puts(&text, text_pieces[rng(N_ELEMS(text_pieces))]);
+        test_random_text(&text, text_pieces, N_ELEMS(text_pieces), 1, 12);
         bodies[i] = xstrdup(text.data);
         char id[16];
         snprintf(id, sizeof id, "r%zu", i);
@@ -185,12 +172,9 @@ static void test_random(void)
     size_t checked = 0, offered = 0, needed_total = 0;
     for (size_t round = 0; round < ROUNDS; round++) {
         const char *words[3];
-        size_t n_words = 1 + rng(3);
+        size_t n_words = 1 + test_rng(3);
         for (size_t w = 0; w < n_words; w++) {
-            text.len = 0;
-            if (text.data) text.data[0] = '\0';
-            size_t n = 1 + rng(3);
-            for (size_t k = 0; k < n; k++) buf_puts(&text, word_pieces[rng(N_ELEMS(word_pieces))]);
+            test_random_text(&text, word_pieces, N_ELEMS(word_pieces), 1, 3);
             /* as a rule's words reach the index: no space at either end, none doubled */
             char *word = xstrdup(text.data);
             size_t start = strspn(word, " "), len = strlen(word);

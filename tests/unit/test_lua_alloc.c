@@ -14,27 +14,18 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include "check.h"
+#include "random_text.h"
 
 #define SLOTS 512
-
-static uint64_t rng_state = 88172645463325252ull;
-
-static unsigned rnd(unsigned n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (unsigned)(rng_state % n);
-}
 
 /* A size around the small/large border or well inside either side. */
 static size_t random_size(void)
 {
-    switch (rnd(4)) {
-    case 0:  return 1 + rnd(32);
-    case 1:  return 1 + rnd(LUA_ALLOC_SMALL);
-    case 2:  return LUA_ALLOC_SMALL - 8 + rnd(16);
-    default: return 1 + rnd(4 * LUA_ALLOC_SMALL);
+    switch (test_rng(4)) {
+    case 0:  return 1 + test_rng(32);
+    case 1:  return 1 + test_rng(LUA_ALLOC_SMALL);
+    case 2:  return LUA_ALLOC_SMALL - 8 + test_rng(16);
+    default: return 1 + test_rng(4 * LUA_ALLOC_SMALL);
     }
 }
 
@@ -58,13 +49,13 @@ static void test_random_blocks(void)
     unsigned char fill[SLOTS] = {0};
     int bad = 0;
     for (int round = 0; round < 200000; round++) {
-        unsigned i = rnd(SLOTS);
+        unsigned i = test_rng(SLOTS);
         if (!block[i]) {
             size[i] = random_size();
-            block[i] = lua_alloc_realloc(pool, NULL, (size_t)rnd(9), size[i]);
-            fill[i] = (unsigned char)(1 + rnd(255));
+            block[i] = lua_alloc_realloc(pool, NULL, (size_t)test_rng(9), size[i]);
+            fill[i] = (unsigned char)(1 + test_rng(255));
             memset(block[i], fill[i], size[i]);
-        } else if (rnd(3) == 0) {
+        } else if (test_rng(3) == 0) {
             bad += !filled(block[i], size[i], fill[i]);
             CHECK(lua_alloc_realloc(pool, block[i], size[i], 0) == NULL);
             block[i] = NULL;

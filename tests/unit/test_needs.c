@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "random_text.h"
 #include "util.h"
 
 /* Builds an index of words[i] for owner owners[i] (n words, n_owners). */
@@ -105,41 +106,6 @@ static const char *text_pieces[] = {
     "a", "b", "k", "s", "A", "B", "K", "S", " ", "  ", "\t", "\n", "-",
     "\xC2\xA3", "\xC2\xA2", "\xC2\xA0", "\xE2\x80\x83", "\xE2\x84\xAA", "\xC5\xBF", "\xC3\xA9",
 };
-#define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
-
-static uint64_t rng_state = 0x9E3779B97F4A7C15u;
-static size_t rng(size_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (size_t)(rng_state % n);
-}
-
-/* A random word: 1 to 4 pieces, no leading, trailing or double space. */
-static void random_word(buf *w)
-{
-    w->len = 0;
-    if (w->data) w->data[0] = '\0';
-    size_t n = 1 + rng(4);
-    while (n > 0) {
-        const char *p = word_pieces[rng(N_ELEMS(word_pieces))];
-        bool space = p[0] == ' ';
-        if (space && (w->len == 0 || n == 1 || w->data[w->len - 1] == ' ')) continue;
-        buf_puts(w, p);
-        n--;
-    }
-}
-
-/* The caseless pattern of one word, as the ruleset's fallback builds it. */
-static void word_pattern(buf *pattern, const char *word)
-{
-    for (const char *p = word; *p; p++) {
-        if (*p == ' ') buf_puts(pattern, "\\s+");
-        else if (*p == '-') buf_puts(pattern, "\\-");
-        else buf_putc(pattern, *p);
-    }
-}
 
 static void test_against_pcre2(void)
 {
@@ -156,14 +122,14 @@ static void test_against_pcre2(void)
             pattern.len = 0;
             if (pattern.data) pattern.data[0] = '\0';
             for (size_t k = 0; k < WORDS; k++) {
-                random_word(&word);
+                test_random_word(&word, word_pieces, N_ELEMS(word_pieces), 4, false);
                 size_t i = o * WORDS + k;
                 copies[i] = xstrdup(word.data);
                 words[i] = copies[i];
                 owners[i] = o;
                 CHECK(needs_word_indexable(rx, word.data));
                 if (k) buf_putc(&pattern, '|');
-                word_pattern(&pattern, word.data);
+                test_word_pattern(&pattern, word.data);
             }
             char err[256];
             owner_rx[o] = rx_compile(rx, pattern.data, pattern.len, "i", err, sizeof err);
@@ -171,10 +137,7 @@ static void test_against_pcre2(void)
         }
         needs_index *x = build(words, owners, OWNERS * WORDS, OWNERS);
         for (int t = 0; t < 20; t++) {
-            text.len = 0;
-            if (text.data) text.data[0] = '\0';
-            size_t n = rng(12);
-            for (size_t k = 0; k < n; k++) buf_puts(&text, text_pieces[rng(N_ELEMS(text_pieces))]);
+            test_random_text(&text, text_pieces, N_ELEMS(text_pieces), 0, 11);
             bool hit[OWNERS] = { false };
             needs_index_scan(x, text.data ? text.data : "", text.len, hit);
             for (size_t o = 0; o < OWNERS; o++) {

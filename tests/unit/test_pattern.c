@@ -15,6 +15,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include "check.h"
+#include "random_text.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -51,16 +52,6 @@ static const char DRIVER[] =
     "  return table.concat(res, '\\n')\n"
     "end\n";
 
-static uint64_t rng_state = 1234567890123ull;
-
-static unsigned rnd(unsigned n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (unsigned)(rng_state % n);
-}
-
 static const char *const SUBJECT_PIECES[] = {
     "a", "a", "b", "c", "A", "1", "9", " ", "(", ")", "[", "]", "%", "-", ".", "^", "$",
     "_", "\n", "x", "\xc3\xa9", "\0",
@@ -72,19 +63,6 @@ static const char *const PATTERN_PIECES[] = {
     ")", "()", "%b()", "%bab", "%f[%a]", "%f[%A]", "%1", "%2", "%0", "^", "$", "[", "%",
     "%f", "%b", "%z", "x*", "a-", ".-", "(a*)", "(.)%1", "%g", "%c",
 };
-
-static void random_string(buf *b, const char *const *pieces, size_t n_pieces, unsigned max)
-{
-    b->len = 0;
-    unsigned n = rnd(max + 1);
-    for (unsigned i = 0; i < n; i++) {
-        const char *piece = pieces[rnd((unsigned)n_pieces)];
-        size_t len = *piece ? strlen(piece) : 1;            /* "\0" is one NUL byte */
-        buf_append(b, piece, len);
-    }
-    buf_putc(b, '\0');
-    b->len--;
-}
 
 /* [-0, +1] Pushes the driver function in a plain Lua state. */
 static void plain_driver(lua_State *L)
@@ -125,6 +103,7 @@ static char *run_case(lua_State *L, sbx *s, const buf *subject, const buf *patte
 
 static void test_against_lua(void)
 {
+    test_rng_seed(1234567890123ull);
     lua_State *plain = luaL_newstate();
     luaL_openlibs(plain);
     plain_driver(plain);
@@ -135,10 +114,10 @@ static void test_against_lua(void)
     buf subject = {0}, pattern = {0}, repl = {0};
     int differences = 0;
     for (int round = 0; round < 20000; round++) {
-        random_string(&subject, SUBJECT_PIECES, sizeof SUBJECT_PIECES / sizeof *SUBJECT_PIECES, 16);
-        random_string(&pattern, PATTERN_PIECES, sizeof PATTERN_PIECES / sizeof *PATTERN_PIECES, 9);
-        random_string(&repl, REPL_PIECES, sizeof REPL_PIECES / sizeof *REPL_PIECES, 3);
-        lua_Integer init = (lua_Integer)rnd(15) - 7;
+        test_random_text(&subject, SUBJECT_PIECES, N_ELEMS(SUBJECT_PIECES), 0, 16);
+        test_random_text(&pattern, PATTERN_PIECES, N_ELEMS(PATTERN_PIECES), 0, 9);
+        test_random_text(&repl, REPL_PIECES, N_ELEMS(REPL_PIECES), 0, 3);
+        lua_Integer init = (lua_Integer)test_rng(15) - 7;
         char *want = run_case(plain, NULL, &subject, &pattern, &repl, init);
         char *got = run_case(sbx_state(s), s, &subject, &pattern, &repl, init);
         bool same = strcmp(want, got) == 0;

@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "random_text.h"
 #include "rx.h"
 #include "util.h"
 
-#define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
 
 /* True when rx_starts_add takes word. */
 static bool takes(const char *word)
@@ -81,39 +81,6 @@ static const char *text_pieces[] = {
     "\xC2\xA3", "\xC2\xA0", "\xE2\x80\x83", "\xE2\x84\xAA", "\xC5\xBF", "\xC3\xA9", "\xC3\x89",
 };
 
-static uint64_t rng_state = 0x9E3779B97F4A7C15u;
-static size_t rng(size_t n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (size_t)(rng_state % n);
-}
-
-/* A random word: 1 to 5 pieces, no trailing or double space. */
-static void random_word(buf *w)
-{
-    w->len = 0;
-    size_t n = 1 + rng(5);
-    while (n > 0) {
-        const char *p = word_pieces[rng(N_ELEMS(word_pieces))];
-        bool space = p[0] == ' ';
-        if (space && (n == 1 || (w->len > 0 && w->data[w->len - 1] == ' '))) continue;
-        buf_puts(w, p);
-        n--;
-    }
-}
-
-/* Appends the caseless pattern of a word: a space as \s+, signs escaped. */
-static void word_pattern(buf *pattern, const char *word)
-{
-    for (const char *p = word; *p; p++) {
-        if (*p == ' ') buf_puts(pattern, "\\s+");
-        else if (*p == '-') buf_puts(pattern, "\\-");
-        else buf_putc(pattern, *p);
-    }
-}
-
 /* Random words against random texts: every place where the anchored
  * pattern of the words matches is one rx_starts_next gives, and rx_match
  * with the prefilter finds the matches plain rx_match finds. */
@@ -126,26 +93,24 @@ static void test_random(void)
     for (int trial = 0; trial < 3000; trial++) {
         buf words[4] = {{0}};
         const char *texts[4];
-        size_t lens[4], n_words = 1 + rng(4);
+        size_t lens[4], n_words = 1 + test_rng(4);
         bool usable = true;
         rx_starts *s = rx_starts_new();
         buf alternation = {0};
         buf_puts(&alternation, "(?:");
         for (size_t i = 0; i < n_words; i++) {
-            random_word(&word);
+            test_random_word(&word, word_pieces, N_ELEMS(word_pieces), 5, true);
             buf_puts(&words[i], word.data);
             texts[i] = words[i].data;
             lens[i] = words[i].len;
             if (!rx_starts_add(s, texts[i], lens[i])) usable = false;
             if (i > 0) buf_putc(&alternation, '|');
-            word_pattern(&alternation, texts[i]);
+            test_word_pattern(&alternation, texts[i]);
         }
         buf_putc(&alternation, ')');
 
-        buf_clear(&text);
-        size_t pieces = rng(trial % 4 == 0 ? 200 : 30);
-        for (size_t i = 0; i < pieces; i++) buf_puts(&text, text_pieces[rng(N_ELEMS(text_pieces))]);
-        if (!text.data) buf_puts(&text, "");
+        test_random_text(&text, text_pieces, N_ELEMS(text_pieces), 0,
+                         trial % 4 == 0 ? 199 : 29);
 
         if (usable) {
             trials++;

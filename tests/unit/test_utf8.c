@@ -74,10 +74,30 @@ static void test_count(void)
     CHECK_INT(utf8_count("h\xC3\xA9llo", 3), 2);    /* a prefix: "hé" */
 }
 
+static void test_decode(void)
+{
+    uint32_t cp = 0;
+    CHECK_INT(utf8_decode((const unsigned char *)"a", 1, &cp), 1);
+    CHECK_INT(cp, 'a');
+    CHECK_INT(utf8_decode((const unsigned char *)"\xC3\xA9x", 3, &cp), 2);
+    CHECK_INT(cp, 0xE9);
+    CHECK_INT(utf8_decode((const unsigned char *)"\xE2\x84\xAA", 3, &cp), 3);
+    CHECK_INT(cp, 0x212A);
+    CHECK_INT(utf8_decode((const unsigned char *)"\xF0\x9F\x98\x80", 4, &cp), 4);
+    CHECK_INT(cp, 0x1F600);
+    CHECK_INT(utf8_decode((const unsigned char *)"\xE2\x84", 2, &cp), 0);      /* cut */
+    CHECK_INT(utf8_decode((const unsigned char *)"\x84", 1, &cp), 0);          /* stray */
+    CHECK_INT(utf8_decode((const unsigned char *)"\xC3x", 2, &cp), 0);         /* bad */
+    CHECK(utf8_is_pcre_space(' ') && utf8_is_pcre_space('\n') && utf8_is_pcre_space(0xA0));
+    CHECK(utf8_is_pcre_space(0x2003) && utf8_is_pcre_space(0x3000) && utf8_is_pcre_space(0x85));
+    CHECK(!utf8_is_pcre_space('x') && !utf8_is_pcre_space(0x200B) && !utf8_is_pcre_space(0xE9));
+}
+
 int main(void)
 {
     test_valid();
     test_repair();
     test_count();
+    test_decode();
     return check_report("test_utf8");
 }
