@@ -13,7 +13,7 @@ BUILD=${1:-build}
 # findings of one rule on one article (16 MiB), the regex cache (256 MiB)
 # and the process itself. Sanitizers add their own shadow and quarantine.
 max_rss_mb=1200
-case $BUILD in *asan*|*san*) max_rss_mb=4000 ;; esac
+sanitized && max_rss_mb=4000
 
 # peak RSS in MiB of the last hostile_run, from GNU time when it is there
 peak_mb() {

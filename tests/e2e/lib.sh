@@ -11,6 +11,10 @@ failed=0
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
+# True when the binary was built with a sanitizer (make SANITIZE=...), in
+# whatever build directory.
+sanitized() { grep -qa -e __asan_init -e __ubsan_handle "$SPINDLE"; }
+
 ok()   { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 

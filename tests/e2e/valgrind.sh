@@ -8,16 +8,14 @@ BUILD=${1:-build}
 . tests/e2e/lib.sh
 
 INPUTS="samples/shipyard-deal-reports.txt samples/telecom-takeover-rumours.txt samples/port-fire-sabotage-claims.txt"
-case $BUILD in
-*asan*|*san*) VG= ;;
-*)
+VG=
+if ! sanitized; then
     if ! command -v valgrind >/dev/null 2>&1; then
         fail "valgrind is not installed (.ci/run installs it)"
         finish
     fi
     VG="valgrind -q --error-exitcode=99 --leak-check=no"
-    ;;
-esac
+fi
 
 run $VG "$SPINDLE" --rules rules --enable all scan --jobs 2 --format jsonl $INPUTS
 expect_status 0 "scan under valgrind"
